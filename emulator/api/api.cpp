@@ -1,0 +1,213 @@
+#include "api.h"
+#include "range.h"
+#include "routes.h"
+
+#include "core/ids.h"
+#include "platform/platform.h"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+
+namespace dynodesk::api {
+
+using core::ApiError;
+using nlohmann::json;
+
+static constexpr const char *kJsonType = "application/json; charset=utf-8";
+
+Api::Api(platform::Platform &platform, const core::IClock &clock, const core::Settings &settings)
+    : m_platform(platform), m_limiter(clock, settings.rateLimitPerHour)
+{
+    addAccountRoutes(m_router, platform);
+    addAppRoutes(m_router, platform);
+    addReleaseRoutes(m_router, platform);
+    addAccessRoutes(m_router, platform);
+    addFormationRoutes(m_router, platform);
+    m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
+        return ApiReply{200, schema(), {}};
+    }, true);
+}
+
+json Api::schema() const
+{
+    json definitions = json::object();
+    for (const auto &route : m_router.routes()) {
+        auto &def = definitions[route.resource];
+        def["title"] = "Dynodesk Platform API - " + route.resource;
+        def["links"].push_back({{"href", route.pattern}, {"method", route.method}, {"title", route.title}});
+    }
+    return {{"$schema", "http://json-schema.org/draft-04/hyper-schema"},
+            {"title", "Dynodesk emulator of the Platform API v3"},
+            {"description", "The links this server implements, with the official schema's resource names."},
+            {"definitions", definitions}};
+}
+
+// `application/vnd.heroku+json; version=3` and its variants (`3.sdk`, extra parameters) are v3.
+static std::optional<ApiError> checkAccept(const HttpRequest &request)
+{
+    const std::string *accept = request.header("accept");
+    if (!accept || accept->find("application/vnd.heroku+json") == std::string::npos)
+        return std::nullopt;
+    const size_t v = accept->find("version=");
+    if (v == std::string::npos)
+        return ApiError{400, "missing_version",
+                        "Please specify a version along with Heroku's API MIME type. For example, "
+                        "`Accept: application/vnd.heroku+json; version=3`."};
+    if (accept->compare(v + 8, 1, "3") != 0)
+        return ApiError{400, "bad_request", "This server implements version 3 of the Platform API only."};
+    return std::nullopt;
+}
+
+static std::optional<std::pair<std::string, std::string>> basicCredentials(const std::string &value)
+{
+    const QByteArray decoded = QByteArray::fromBase64(QByteArray::fromStdString(value.substr(6)));
+    const qsizetype colon = decoded.indexOf(':');
+    if (colon < 0)
+        return std::nullopt;
+    return std::pair{decoded.left(colon).toStdString(), decoded.mid(colon + 1).toStdString()};
+}
+
+core::Result<platform::Actor> Api::authenticate(const HttpRequest &request, const Route &route)
+{
+    const std::string *auth = request.header("authorization");
+    if (!auth)
+        return ApiError::unauthorized();
+    if (auth->rfind("Bearer ", 0) == 0)
+        return m_platform.authenticateToken(auth->substr(7));
+    if (auth->rfind("Basic ", 0) == 0) {
+        const auto creds = basicCredentials(*auth);
+        if (!creds)
+            return ApiError::unauthorized();
+        auto byToken = m_platform.authenticateToken(creds->second);
+        if (byToken)
+            return byToken;
+        // Email and password are accepted where a login makes a token.
+        if (route.resource == "oauth-authorization" || route.resource == "account")
+            return m_platform.authenticatePassword(creds->first, creds->second);
+    }
+    return ApiError::unauthorized();
+}
+
+HttpResponse Api::handle(const HttpRequest &request)
+{
+    const std::string *clientId = request.header("request-id");
+    const std::string requestId = clientId && !clientId->empty() && clientId->size() <= 200 ? *clientId : core::newId();
+    m_currentAccount.clear();
+
+    std::string method = request.method;
+    if (const std::string *override = request.header("x-http-method-override"); override && method == "POST")
+        method = QByteArray::fromStdString(*override).toUpper().toStdString();
+
+    if (auto error = checkAccept(request))
+        return respond(request, requestId, *error);
+
+    const auto match = m_router.match(method, request.path());
+    if (!match.route) {
+        return respond(request, requestId,
+                       ApiError::notFound("The requested API endpoint was not found. Are you using the right HTTP "
+                                          "verb (e.g. `GET` vs. `POST`), and did you specify your intended version "
+                                          "with the `Accept` header?"));
+    }
+    std::optional<platform::Actor> actor;
+    if (!match.route->isPublic) {
+        auto who = authenticate(request, *match.route);
+        if (!who)
+            return respond(request, requestId, who.error());
+        actor = who.value();
+        m_currentAccount = actor->id;
+        if (!m_limiter.take(actor->id))
+            return respond(request, requestId,
+                           ApiError{429, "rate_limit",
+                                    "Your account reached the API rate limit. Please wait a few minutes before "
+                                    "making new requests."});
+    }
+
+    json body = json::object();
+    if (!request.body.empty()) {
+        body = json::parse(request.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object())
+            return respond(request, requestId, ApiError::badRequest("Request body must be a JSON object."));
+    }
+    ApiContext ctx{request, actor ? &*actor : nullptr, match.params, body};
+    try {
+        return respond(request, requestId, match.route->handler(ctx));
+    } catch (const ParamError &e) {
+        return respond(request, requestId, ApiError::invalidParams(e.what()));
+    } catch (const json::exception &e) {
+        return respond(request, requestId, ApiError::invalidParams(std::string("Invalid request body: ") + e.what()));
+    } catch (const std::exception &e) {
+        return respond(request, requestId, ApiError::internal(e.what()));
+    }
+}
+
+static std::string etagOf(const std::string &body)
+{
+    return "\"" + QCryptographicHash::hash(QByteArray::fromStdString(body), QCryptographicHash::Md5).toHex().toStdString()
+            + "\"";
+}
+
+static bool etagMatches(const std::string &ifNoneMatch, const std::string &etag)
+{
+    if (ifNoneMatch == "*")
+        return true;
+    for (const auto &candidate : QByteArray::fromStdString(ifNoneMatch).split(',')) {
+        QByteArray c = candidate.trimmed();
+        if (c.startsWith("W/"))
+            c = c.mid(2);
+        if (c.toStdString() == etag)
+            return true;
+    }
+    return false;
+}
+
+HttpResponse Api::respond(const HttpRequest &request, const std::string &requestId, core::Result<ApiReply> reply)
+{
+    HttpResponse r;
+    r.setHeader("Request-Id", requestId);
+    r.setHeader("Content-Type", kJsonType);
+    r.setHeader("Cache-Control", "private, no-cache");
+    if (!m_currentAccount.empty())
+        r.setHeader("RateLimit-Remaining", std::to_string(m_limiter.remaining(m_currentAccount)));
+
+    if (reply && !reply->rangeFields.empty()) {
+        const std::string *rangeHeader = request.header("range");
+        auto range = parseRange(rangeHeader ? *rangeHeader : std::string(), reply->rangeFields);
+        if (!range) {
+            reply = range.error();
+        } else {
+            Page page = paginate(std::move(reply->body), *range);
+            reply->body = std::move(page.items);
+            r.setHeader("Content-Range", page.contentRange);
+            r.setHeader("Accept-Ranges", [&] {
+                std::string fields;
+                for (const auto &f : reply->rangeFields)
+                    fields += (fields.empty() ? "" : ", ") + f;
+                return fields;
+            }());
+            if (page.nextRange) {
+                r.setHeader("Next-Range", *page.nextRange);
+                reply->status = 206;
+            }
+        }
+    }
+    if (!reply) {
+        const ApiError &e = reply.error();
+        r.status = e.status;
+        r.body = json{{"id", e.id}, {"message", e.message}, {"url", "https://devcenter.heroku.com/articles/platform-api-reference"}}.dump();
+        if (e.status == 401)
+            r.setHeader("WWW-Authenticate", "Bearer realm=\"Dynodesk\"");
+        return r;
+    }
+    r.status = reply->status;
+    r.body = reply->body.dump();
+    const std::string etag = etagOf(r.body);
+    r.setHeader("ETag", etag);
+    const std::string *ifNoneMatch = request.header("if-none-match");
+    if (request.method == "GET" && ifNoneMatch && etagMatches(*ifNoneMatch, etag)) {
+        r.status = 304;
+        r.body.clear();
+    }
+    return r;
+}
+
+} // namespace dynodesk::api

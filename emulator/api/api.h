@@ -1,0 +1,40 @@
+#pragma once
+
+#include "apirouter.h"
+#include "httpmessage.h"
+#include "ratelimiter.h"
+
+#include "core/clock.h"
+#include "core/coresettings.h"
+
+#include <nlohmann/json.hpp>
+
+namespace dynodesk::platform {
+class Platform;
+}
+
+namespace dynodesk::api {
+
+// The Platform API v3 over HTTP, run on the core thread: the conventions every response keeps
+// (Accept version, Request-Id, auth, rate limit, Range, ETag, error JSON, method override)
+// around the table of links.
+class Api final {
+public:
+    Api(platform::Platform &platform, const core::IClock &clock, const core::Settings &settings);
+
+    HttpResponse handle(const HttpRequest &request);
+    // The JSON schema of what this server implements, as served at GET /schema.
+    nlohmann::json schema() const;
+    const ApiRouter &router() const { return m_router; }
+
+private:
+    core::Result<platform::Actor> authenticate(const HttpRequest &request, const Route &route);
+    HttpResponse respond(const HttpRequest &request, const std::string &requestId, core::Result<ApiReply> reply);
+
+    platform::Platform &m_platform;
+    ApiRouter m_router;
+    RateLimiter m_limiter;
+    std::string m_currentAccount; // whose rate limit the response reports
+};
+
+} // namespace dynodesk::api

@@ -1,0 +1,18 @@
+#pragma once
+
+namespace dynodesk::platform {
+class Platform;
+}
+
+namespace dynodesk::api {
+
+class ApiRouter;
+
+// Each adds one group of the Platform API's links to the router.
+void addAccountRoutes(ApiRouter &router, platform::Platform &platform);
+void addAppRoutes(ApiRouter &router, platform::Platform &platform);
+void addReleaseRoutes(ApiRouter &router, platform::Platform &platform);
+void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
+void addFormationRoutes(ApiRouter &router, platform::Platform &platform);
+
+} // namespace dynodesk::api

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace dynodesk::core {
+
+// What an emulator instance is told at start: where its data lives and where it listens.
+// Port 0 lets the kernel choose a free port.
+struct Settings final {
+    std::string dataDir;
+    std::string host = "127.0.0.1";
+    uint16_t apiPort = 0;
+    uint16_t routerPort = 0;
+    int apiThreads = 1;
+    // The Platform API's per-account token bucket: requests per hour (the platform's 4,500).
+    double rateLimitPerHour = 4500;
+    // Request bodies above this size get 413.
+    size_t maxBodyBytes = 1024 * 1024;
+    // The platform's limit on the size of all of an app's config vars.
+    size_t maxConfigBytes = 32 * 1024;
+    std::string stackName = "heroku-24";
+};
+
+// The user's data dir for the emulator (`$XDG_DATA_HOME/dynodesk/emulator` or its fallback).
+std::string defaultDataDir();
+
+} // namespace dynodesk::core

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dynodesk::core {
+
+// Makes app names of the platform's generated form, `adjective-noun-NNNN`. The random source
+// is injected: it returns a number in [0, bound).
+class NameGenerator final {
+public:
+    using Random = std::function<unsigned(unsigned bound)>;
+    explicit NameGenerator(Random random);
+    NameGenerator();
+
+    std::string generate();
+
+private:
+    Random m_random;
+};
+
+// nullopt when `name` is a valid app name, else the platform's message saying why it is not.
+std::optional<std::string> appNameError(std::string_view name);
+// nullopt when `key` is a valid config var key, else the message saying why it is not.
+std::optional<std::string> configKeyError(std::string_view key);
+// Process types: alphanumeric, `_` and `-`.
+bool isValidProcessType(std::string_view type);
+
+} // namespace dynodesk::core

@@ -1,0 +1,141 @@
+#include "emulator.h"
+
+#include "api/api.h"
+#include "api/httpserver.h"
+#include "store/store.h"
+
+#include <QDir>
+#include <QLockFile>
+#include <QMetaObject>
+
+namespace dynodesk::platform {
+
+using core::ApiError;
+
+static std::string storePath(const std::string &dataDir) { return dataDir + "/dynodesk.sqlite3"; }
+
+Emulator::Emulator(core::Settings settings) : m_settings(std::move(settings))
+{
+    if (m_settings.dataDir.empty())
+        m_settings.dataDir = core::defaultDataDir();
+    m_coreThread.setObjectName(QStringLiteral("dynodesk-core"));
+}
+
+Emulator::~Emulator() { stop(); }
+
+std::string Emulator::apiUrl() const { return "http://" + m_settings.host + ":" + std::to_string(m_settings.apiPort); }
+
+void Emulator::runOnCore(const std::function<void(Platform &)> &fn)
+{
+    QMetaObject::invokeMethod(m_coreContext.get(), [&] { fn(*m_platform); }, Qt::BlockingQueuedConnection);
+}
+
+core::Status Emulator::start()
+{
+    const QString dir = QString::fromStdString(m_settings.dataDir);
+    if (!QDir().mkpath(dir))
+        return ApiError::internal("Cannot create the data dir " + m_settings.dataDir + ".");
+    m_lock = std::make_unique<QLockFile>(dir + QStringLiteral("/emulator.lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        m_lock.reset();
+        return ApiError{409, "conflict",
+                        "The data dir " + m_settings.dataDir + " is in use by another emulator ("
+                                + app.toStdString() + ", pid " + std::to_string(pid) + ")."};
+    }
+
+    m_coreContext = std::make_unique<QObject>();
+    m_coreContext->moveToThread(&m_coreThread);
+    m_coreThread.start();
+
+    std::optional<ApiError> failure;
+    QMetaObject::invokeMethod(m_coreContext.get(), [&] {
+        try {
+            m_store = std::make_unique<store::Store>(storePath(m_settings.dataDir));
+            m_platform = std::make_unique<Platform>(*m_store, m_clock, m_settings);
+            if (auto made = m_platform->ensureFirstAccount())
+                m_credentials = {made->account.email, made->token, made->password};
+            else
+                m_credentials = {};
+            m_api = std::make_unique<api::Api>(*m_platform, m_clock, m_settings);
+        } catch (const std::exception &e) {
+            failure = ApiError::internal("Cannot open the store in " + m_settings.dataDir + ": " + e.what());
+        }
+    }, Qt::BlockingQueuedConnection);
+    if (failure) {
+        stop();
+        return *failure;
+    }
+
+    auto handler = [this](api::HttpRequest request, api::HttpServer::Reply reply) {
+        QMetaObject::invokeMethod(m_coreContext.get(),
+                                  [this, request = std::move(request), reply = std::move(reply)] {
+                                      reply(m_api->handle(request));
+                                  },
+                                  Qt::QueuedConnection);
+    };
+    m_server = std::make_unique<api::HttpServer>(handler, m_settings.maxBodyBytes, m_settings.apiThreads);
+    try {
+        m_settings.apiPort = m_server->listen(m_settings.host, m_settings.apiPort);
+    } catch (const std::exception &e) {
+        stop();
+        return ApiError::internal(e.what());
+    }
+    runOnCore([this](Platform &p) {
+        p.setApiPort(m_settings.apiPort);
+        if (m_credentials.token.empty()) {
+            // The oldest account and its oldest token, to print for the user.
+            auto st = m_store->db.prepare("SELECT a.email, t.token FROM accounts a JOIN authorizations t "
+                                          "ON t.account_id = a.id ORDER BY a.created_at, a.rowid, t.created_at, t.rowid "
+                                          "LIMIT 1");
+            if (st.step())
+                m_credentials = {st.text(0), st.text(1), std::nullopt};
+        }
+    });
+    m_running = true;
+    return core::Done{};
+}
+
+void Emulator::stop()
+{
+    // I/O threads first, so no new work reaches the core; then the core, which owns the state.
+    if (m_server)
+        m_server->stop();
+    if (m_coreThread.isRunning()) {
+        QMetaObject::invokeMethod(m_coreContext.get(), [this] {
+            m_api.reset();
+            m_platform.reset();
+            m_store.reset();
+        }, Qt::BlockingQueuedConnection);
+        m_coreThread.quit();
+        m_coreThread.wait();
+    }
+    m_coreContext.reset();
+    m_server.reset();
+    if (m_lock)
+        m_lock->unlock();
+    m_lock.reset();
+    m_running = false;
+}
+
+core::Result<AccountCreated> addAccount(const std::string &dataDir, const std::string &email,
+                                        std::optional<std::string> password)
+{
+    try {
+        if (!QDir().mkpath(QString::fromStdString(dataDir)))
+            return ApiError::internal("Cannot create the data dir " + dataDir + ".");
+        store::Store store(storePath(dataDir));
+        core::SystemClock clock;
+        core::Settings settings;
+        settings.dataDir = dataDir;
+        Platform platform(store, clock, settings);
+        return platform.createAccount(email, std::move(password));
+    } catch (const std::exception &e) {
+        return ApiError::internal(std::string("Cannot open the store: ") + e.what());
+    }
+}
+
+} // namespace dynodesk::platform

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "platform.h"
+
+#include "core/apierror.h"
+#include "core/clock.h"
+#include "core/coresettings.h"
+
+#include <QThread>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+class QLockFile;
+
+namespace dynodesk::store {
+class Store;
+}
+namespace dynodesk::api {
+class Api;
+class HttpServer;
+}
+
+namespace dynodesk::platform {
+
+// Who to tell the user to log in as: an account and one of its tokens.
+struct Credentials final {
+    std::string email, token;
+    std::optional<std::string> newPassword; // set when this start created the account
+};
+
+// The whole emulator, created and connected in one place: the data dir (locked against a second
+// emulator), the store, the platform core on its own thread and the API server on its I/O
+// threads. Both dynodesk-server and the desktop app run one of these.
+class Emulator final {
+public:
+    explicit Emulator(core::Settings settings);
+    ~Emulator();
+    Emulator(const Emulator &) = delete;
+    Emulator &operator=(const Emulator &) = delete;
+
+    // Locks the data dir, opens the store (migrating it), makes the first account when there is
+    // none, and starts serving. A failure says why in words for the user.
+    core::Status start();
+    // Stops serving and the core; safe to call twice.
+    void stop();
+
+    uint16_t apiPort() const { return m_settings.apiPort; }
+    std::string apiUrl() const;
+    const Credentials &credentials() const { return m_credentials; }
+    const core::Settings &settings() const { return m_settings; }
+
+    // Runs `fn` on the core thread and waits for it (for tests and tools, never on a hot path).
+    void runOnCore(const std::function<void(Platform &)> &fn);
+
+private:
+    core::Settings m_settings;
+    core::SystemClock m_clock;
+    std::unique_ptr<QLockFile> m_lock;
+    QThread m_coreThread;
+    std::unique_ptr<QObject> m_coreContext;
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<Platform> m_platform;
+    std::unique_ptr<api::Api> m_api;
+    std::unique_ptr<api::HttpServer> m_server;
+    Credentials m_credentials;
+    bool m_running = false;
+};
+
+// Adds an account to the store in `dataDir`, also while an emulator runs on it (SQLite lets the
+// two processes take turns). For `dynodesk-server accounts:add`.
+core::Result<AccountCreated> addAccount(const std::string &dataDir, const std::string &email,
+                                        std::optional<std::string> password);
+
+} // namespace dynodesk::platform

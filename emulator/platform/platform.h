@@ -1,0 +1,161 @@
+#pragma once
+
+#include "permissions.h"
+
+#include "core/apierror.h"
+#include "core/clock.h"
+#include "core/coresettings.h"
+#include "core/names.h"
+#include "store/records.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace dynodesk::store {
+class Store;
+}
+
+namespace dynodesk::platform {
+
+using core::Result;
+using core::Status;
+
+// The authenticated caller of an action.
+struct Actor final {
+    std::string id, email;
+};
+
+struct AccountCreated final {
+    store::AccountRecord account;
+    std::string token;
+    std::string password; // as given, or generated when none was
+};
+
+struct AppCreate final {
+    std::optional<std::string> name, region, stack;
+};
+
+struct AppUpdate final {
+    std::optional<std::string> name;
+    std::optional<bool> maintenance;
+};
+
+// An app as a caller sees it: the record and what the caller is to it.
+struct AppAccess final {
+    store::AppRecord app;
+    Role role = Role::Stranger;
+};
+
+// One key of a config PATCH: a value sets, nullopt removes.
+using ConfigPatch = std::vector<std::pair<std::string, std::optional<std::string>>>;
+
+struct FormationUpdate final {
+    std::string type;
+    std::optional<int64_t> quantity;
+    std::optional<std::string> size;
+};
+
+struct NewKey final {
+    std::string publicKey;
+};
+
+// The one place that changes the emulator's state (DESIGN rule 1). Every method runs on the
+// core thread, checks what the actor may do, and applies its change in one store transaction:
+// a failure leaves nothing half-applied. Failures come back as ApiError values.
+class Platform final : public QObject {
+    Q_OBJECT
+public:
+    Platform(store::Store &store, const core::IClock &clock, core::Settings settings,
+             core::NameGenerator names = core::NameGenerator());
+    ~Platform() override;
+
+    const core::Settings &settings() const { return m_settings; }
+    std::string gitUrl(const std::string &appName) const;
+    std::string webUrl(const std::string &appName) const;
+    void setRouterPort(uint16_t port) { m_settings.routerPort = port; }
+    void setApiPort(uint16_t port) { m_settings.apiPort = port; }
+
+    // Accounts and tokens.
+    Result<AccountCreated> createAccount(const std::string &email, std::optional<std::string> password);
+    // The account the first start makes, or nullopt when accounts exist already.
+    std::optional<AccountCreated> ensureFirstAccount();
+    Result<Actor> authenticateToken(const std::string &token);
+    Result<Actor> authenticatePassword(const std::string &email, const std::string &password);
+    Result<store::AccountRecord> account(const Actor &actor);
+    Result<store::AccountRecord> updateAccount(const Actor &actor, std::optional<std::string> name);
+    Result<store::AuthorizationRecord> createAuthorization(const Actor &actor, std::string description,
+                                                           std::string scope, std::optional<int64_t> expiresIn);
+    std::vector<store::AuthorizationRecord> authorizations(const Actor &actor);
+    Result<store::AuthorizationRecord> authorization(const Actor &actor, const std::string &id);
+    Result<store::AuthorizationRecord> deleteAuthorization(const Actor &actor, const std::string &id);
+
+    // SSH keys of the account.
+    std::vector<store::KeyRecord> keys(const Actor &actor);
+    Result<store::KeyRecord> key(const Actor &actor, const std::string &idOrFingerprint);
+    Result<store::KeyRecord> addKey(const Actor &actor, const NewKey &key);
+    Result<store::KeyRecord> removeKey(const Actor &actor, const std::string &idOrFingerprint);
+
+    // Apps.
+    Result<store::AppRecord> createApp(const Actor &actor, const AppCreate &params);
+    std::vector<store::AppRecord> apps(const Actor &actor);
+    // Looks an app up and checks that the actor may do `action` to it: 404, then 403.
+    Result<AppAccess> app(const Actor &actor, const std::string &idOrName, Action action = Action::View);
+    Result<store::AppRecord> updateApp(const Actor &actor, const std::string &idOrName, const AppUpdate &update);
+    Result<store::AppRecord> destroyApp(const Actor &actor, const std::string &idOrName);
+
+    // Config vars and releases.
+    Result<store::ConfigMap> configVars(const Actor &actor, const std::string &app);
+    Result<store::ConfigMap> updateConfigVars(const Actor &actor, const std::string &app, const ConfigPatch &patch);
+    Result<std::vector<store::ReleaseRecord>> releases(const Actor &actor, const std::string &app);
+    Result<store::ReleaseRecord> release(const Actor &actor, const std::string &app, const std::string &idOrVersion,
+                                         Action action = Action::View);
+    Result<store::ReleaseRecord> rollback(const Actor &actor, const std::string &app, const std::string &idOrVersion);
+
+    // Collaborators and transfers.
+    Result<std::vector<store::CollaboratorRecord>> collaborators(const Actor &actor, const std::string &app);
+    Result<store::CollaboratorRecord> collaborator(const Actor &actor, const std::string &app, const std::string &who);
+    Result<store::CollaboratorRecord> addCollaborator(const Actor &actor, const std::string &app,
+                                                      const std::string &email);
+    Result<store::CollaboratorRecord> removeCollaborator(const Actor &actor, const std::string &app,
+                                                         const std::string &who);
+    Result<store::TransferRecord> createTransfer(const Actor &actor, const std::string &app,
+                                                 const std::string &recipient);
+    std::vector<store::TransferRecord> transfers(const Actor &actor);
+    Result<store::TransferRecord> transfer(const Actor &actor, const std::string &idOrApp);
+    Result<store::TransferRecord> updateTransfer(const Actor &actor, const std::string &idOrApp,
+                                                 const std::string &state);
+    Result<store::TransferRecord> deleteTransfer(const Actor &actor, const std::string &idOrApp);
+
+    // Formation: the desired quantity and size per process type.
+    Result<std::vector<store::FormationRecord>> formation(const Actor &actor, const std::string &app);
+    Result<store::FormationRecord> formationType(const Actor &actor, const std::string &app, const std::string &type);
+    Result<std::vector<store::FormationRecord>> updateFormation(const Actor &actor, const std::string &app,
+                                                                const std::vector<FormationUpdate> &updates);
+
+signals:
+    // Events for the components that converge actual state to the desired one.
+    void releaseCreated(const QString &appId, qint64 version);
+    void formationChanged(const QString &appId);
+    void appDestroyed(const QString &appId);
+
+private:
+    std::string now() const;
+    store::ReleaseRecord newRelease(const store::AppRecord &app, const Actor &actor, std::string description,
+                                    store::ConfigMap config, std::optional<std::string> slugId);
+    Result<store::AccountRecord> accountOf(const Actor &actor);
+    template <typename F>
+    auto inTransaction(F &&body) -> decltype(body());
+
+    store::Store &m_store;
+    const core::IClock &m_clock;
+    core::Settings m_settings;
+    core::NameGenerator m_names;
+    std::unordered_map<std::string, Actor> m_tokenCache;
+};
+
+} // namespace dynodesk::platform

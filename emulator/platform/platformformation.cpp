@@ -1,0 +1,84 @@
+// Platform: the formation, the desired quantity and size of each process type.
+#include "catalog.h"
+#include "platform.h"
+#include "platformtransaction.h"
+
+#include "core/ids.h"
+#include "store/store.h"
+
+namespace dynodesk::platform {
+
+using core::ApiError;
+using store::FormationRecord;
+
+static constexpr int64_t kMaxQuantityPerType = 100;
+
+Result<std::vector<FormationRecord>> Platform::formation(const Actor &actor, const std::string &appName)
+{
+    auto access = app(actor, appName);
+    if (!access)
+        return access.error();
+    return m_store.formations.list(access->app.id);
+}
+
+Result<FormationRecord> Platform::formationType(const Actor &actor, const std::string &appName,
+                                                const std::string &type)
+{
+    auto access = app(actor, appName);
+    if (!access)
+        return access.error();
+    auto found = m_store.formations.find(access->app.id, type);
+    if (!found)
+        return ApiError::notFound("Couldn't find that formation.");
+    return *found;
+}
+
+Result<std::vector<FormationRecord>> Platform::updateFormation(const Actor &actor, const std::string &appName,
+                                                               const std::vector<FormationUpdate> &updates)
+{
+    auto access = app(actor, appName, Action::Scale);
+    if (!access)
+        return access.error();
+    if (updates.empty())
+        return ApiError::invalidParams("No formation updates given.");
+    const std::string at = now();
+    std::vector<FormationRecord> changed;
+    for (const auto &u : updates) {
+        if (!core::isValidProcessType(u.type))
+            return ApiError::invalidParams("Invalid process type " + u.type + ".");
+        auto existing = m_store.formations.find(access->app.id, u.type);
+        FormationRecord f = existing.value_or(FormationRecord{core::newId(), access->app.id, access->app.name, u.type,
+                                                               0, std::string(kDefaultDynoSize), "", at, at});
+        if (u.quantity) {
+            if (*u.quantity < 0)
+                return ApiError::invalidParams("Quantity for " + u.type + " must be zero or more.");
+            if (*u.quantity > kMaxQuantityPerType)
+                return ApiError::invalidParams("Cannot scale " + u.type + " beyond " + std::to_string(kMaxQuantityPerType)
+                                               + " dynos per process type.");
+            f.quantity = *u.quantity;
+        }
+        if (u.size) {
+            auto size = findDynoSize(*u.size);
+            if (!size)
+                return ApiError::invalidParams("No such size as " + *u.size
+                                               + ". Use eco, basic, standard-1X, standard-2X, performance-M or "
+                                                 "performance-L.");
+            f.size = size->name;
+        }
+        f.updatedAt = at;
+        changed.push_back(std::move(f));
+    }
+    auto result = inTransaction([&]() -> Result<std::vector<FormationRecord>> {
+        for (const auto &f : changed)
+            m_store.formations.upsert(f);
+        std::vector<FormationRecord> out;
+        for (const auto &f : changed)
+            out.push_back(*m_store.formations.find(access->app.id, f.type));
+        return out;
+    });
+    if (result)
+        emit formationChanged(QString::fromStdString(access->app.id));
+    return result;
+}
+
+} // namespace dynodesk::platform

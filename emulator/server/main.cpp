@@ -1,0 +1,128 @@
+// dynodesk-server: the emulator alone, headless, for labs, teams, CI and the official CLI.
+#include "platform/emulator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace dynodesk;
+
+static int g_signalFds[2] = {-1, -1};
+
+static void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] auto n = ::write(g_signalFds[1], &byte, 1);
+}
+
+// SIGINT and SIGTERM end the event loop, so the emulator stops cleanly.
+static void installSignalHandlers(QCoreApplication &app)
+{
+    ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds);
+    auto *notifier = new QSocketNotifier(g_signalFds[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte;
+        [[maybe_unused]] auto n = ::read(g_signalFds[0], &byte, 1);
+        app.quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+static int addAccount(const QString &dataDir, const QStringList &args, const QString &password)
+{
+    if (args.size() != 2) {
+        std::fprintf(stderr, "usage: dynodesk-server accounts:add EMAIL [--password P] [--data-dir D]\n");
+        return 2;
+    }
+    auto made = platform::addAccount(dataDir.toStdString(), args[1].toStdString(),
+                                     password.isEmpty() ? std::nullopt : std::optional(password.toStdString()));
+    if (!made) {
+        std::fprintf(stderr, "dynodesk-server: %s\n", made.error().message.c_str());
+        return 1;
+    }
+    std::printf("Added account %s\n", made->account.email.c_str());
+    if (password.isEmpty())
+        std::printf("Password: %s\n", made->password.c_str());
+    std::printf("Token: %s\n", made->token.c_str());
+    std::printf("export HEROKU_API_KEY=%s\n", made->token.c_str());
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("dynodesk-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "The Dynodesk emulator of the platform, headless.\n\n"
+            "Commands:\n  (none)                 serve the Platform API\n"
+            "  accounts:add EMAIL     add an account and print its token"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Where the emulator keeps its state."),
+                                     QStringLiteral("dir"), QString::fromStdString(core::defaultDataDir()));
+    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Address to listen on."),
+                                  QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption apiPort(QStringLiteral("api-port"), QStringLiteral("Port of the Platform API and git (0: any free port)."),
+                                     QStringLiteral("port"), QStringLiteral("5001"));
+    const QCommandLineOption routerPort(QStringLiteral("router-port"), QStringLiteral("Port of the HTTP router for apps."),
+                                        QStringLiteral("port"), QStringLiteral("5080"));
+    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"), QStringLiteral("API requests per hour per account."),
+                                       QStringLiteral("n"), QStringLiteral("4500"));
+    const QCommandLineOption threads(QStringLiteral("api-threads"), QStringLiteral("I/O threads of the API server."),
+                                     QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("With accounts:add: the password."),
+                                      QStringLiteral("password"));
+    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, password});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL"), QStringLiteral("[command]"));
+    parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty() && args[0] == QStringLiteral("accounts:add"))
+        return addAccount(parser.value(dataDir), args, parser.value(password));
+    if (!args.isEmpty()) {
+        std::fprintf(stderr, "dynodesk-server: unknown command %s\n", qPrintable(args[0]));
+        return 2;
+    }
+
+    core::Settings settings;
+    settings.dataDir = parser.value(dataDir).toStdString();
+    settings.host = parser.value(host).toStdString();
+    settings.apiPort = static_cast<uint16_t>(parser.value(apiPort).toUInt());
+    settings.routerPort = static_cast<uint16_t>(parser.value(routerPort).toUInt());
+    settings.rateLimitPerHour = parser.value(rateLimit).toDouble();
+    settings.apiThreads = parser.value(threads).toInt();
+
+    installSignalHandlers(app);
+    platform::Emulator emulator(settings);
+    if (auto started = emulator.start(); !started) {
+        std::fprintf(stderr, "dynodesk-server: %s\n", started.error().message.c_str());
+        return 1;
+    }
+    const auto &creds = emulator.credentials();
+    std::printf("Dynodesk emulator: Platform API on %s\n", emulator.apiUrl().c_str());
+    std::printf("Data dir: %s\n", settings.dataDir.c_str());
+    if (creds.newPassword)
+        std::printf("Created account %s with password %s\n", creds.email.c_str(), creds.newPassword->c_str());
+    std::printf("Point the official heroku CLI at it (account %s):\n", creds.email.c_str());
+    std::printf("export HEROKU_HOST=%s\n", emulator.apiUrl().c_str());
+    std::printf("export HEROKU_API_KEY=%s\n", creds.token.c_str());
+    std::fflush(stdout);
+
+    const int rc = QCoreApplication::exec();
+    emulator.stop();
+    std::printf("Dynodesk emulator stopped.\n");
+    return rc;
+}

@@ -1,0 +1,54 @@
+#include "migrations.h"
+
+namespace dynodesk::store {
+
+const std::vector<std::string> &migrations()
+{
+    static const std::vector<std::string> steps = {
+        // 1: accounts, tokens, apps, config, releases, collaborators, formation, keys, transfers.
+        R"sql(
+CREATE TABLE accounts (
+  id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT,
+  password_hash TEXT NOT NULL, password_salt TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_login TEXT);
+CREATE TABLE authorizations (
+  id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  token TEXT NOT NULL UNIQUE, description TEXT NOT NULL DEFAULT '', scope TEXT NOT NULL DEFAULT 'global',
+  expires_in INTEGER, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE apps (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, owner_id TEXT NOT NULL REFERENCES accounts(id),
+  region TEXT NOT NULL, stack TEXT NOT NULL, maintenance INTEGER NOT NULL DEFAULT 0,
+  buildpack_provided_description TEXT, repo_size INTEGER, slug_size INTEGER,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, released_at TEXT);
+CREATE TABLE config_vars (
+  app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (app_id, key));
+CREATE TABLE releases (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, version INTEGER NOT NULL,
+  description TEXT NOT NULL, status TEXT NOT NULL, user_id TEXT NOT NULL REFERENCES accounts(id),
+  slug_id TEXT, config TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  UNIQUE (app_id, version));
+CREATE TABLE collaborators (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (app_id, account_id));
+CREATE TABLE formations (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, type TEXT NOT NULL,
+  quantity INTEGER NOT NULL, size TEXT NOT NULL, command TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (app_id, type));
+CREATE TABLE keys (
+  id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  public_key TEXT NOT NULL, comment TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (account_id, fingerprint));
+CREATE TABLE app_transfers (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+  owner_id TEXT NOT NULL REFERENCES accounts(id), recipient_id TEXT NOT NULL REFERENCES accounts(id),
+  state TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX releases_by_app ON releases(app_id, version);
+CREATE INDEX collaborators_by_account ON collaborators(account_id);
+)sql",
+    };
+    return steps;
+}
+
+} // namespace dynodesk::store

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace dynodesk::store {
+
+using ConfigMap = std::map<std::string, std::string>;
+
+struct AccountRecord final {
+    std::string id, email;
+    std::optional<std::string> name;
+    std::string passwordHash, passwordSalt, createdAt, updatedAt;
+    std::optional<std::string> lastLogin;
+};
+
+struct AuthorizationRecord final {
+    std::string id, accountId, token, description, scope;
+    std::optional<int64_t> expiresIn;
+    std::string createdAt, updatedAt;
+};
+
+struct AppRecord final {
+    std::string id, name, ownerId, ownerEmail, region, stack;
+    bool maintenance = false;
+    std::optional<std::string> buildpackProvidedDescription;
+    std::optional<int64_t> repoSize, slugSize;
+    std::string createdAt, updatedAt;
+    std::optional<std::string> releasedAt;
+};
+
+struct ReleaseRecord final {
+    std::string id, appId, appName;
+    int64_t version = 0;
+    std::string description, status, userId, userEmail;
+    std::optional<std::string> slugId;
+    ConfigMap config;
+    std::string createdAt, updatedAt;
+    bool current = false;
+};
+
+struct CollaboratorRecord final {
+    std::string id, appId, appName, accountId, email, createdAt, updatedAt;
+};
+
+struct FormationRecord final {
+    std::string id, appId, appName, type;
+    int64_t quantity = 0;
+    std::string size, command, createdAt, updatedAt;
+};
+
+struct KeyRecord final {
+    std::string id, accountId, email, publicKey, comment, fingerprint, createdAt, updatedAt;
+};
+
+struct TransferRecord final {
+    std::string id, appId, appName, ownerId, ownerEmail, recipientId, recipientEmail, state, createdAt, updatedAt;
+};
+
+} // namespace dynodesk::store

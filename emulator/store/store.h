@@ -1,0 +1,34 @@
+#pragma once
+
+#include "accountrepository.h"
+#include "apprepository.h"
+#include "database.h"
+#include "records.h"
+
+#include <string>
+
+namespace dynodesk::store {
+
+// The emulator's durable state: one SQLite database (WAL) and a repository per resource.
+// Owned and used by one thread: the platform core.
+class Store final {
+public:
+    explicit Store(const std::string &path)
+        : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
+          collaborators(db), formations(db), transfers(db)
+    {
+    }
+
+    Database db;
+    AccountRepository accounts;
+    AuthorizationRepository authorizations;
+    KeyRepository keys;
+    AppRepository apps;
+    ConfigRepository config;
+    ReleaseRepository releases;
+    CollaboratorRepository collaborators;
+    FormationRepository formations;
+    TransferRepository transfers;
+};
+
+} // namespace dynodesk::store
