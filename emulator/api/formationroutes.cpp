@@ -21,7 +21,19 @@ static platform::FormationUpdate readUpdate(const nlohmann::json &u, std::string
         size = optionalString(u, "dyno_size");
     if (!size && u.contains("dyno_size") && u["dyno_size"].is_object())
         size = optionalString(u["dyno_size"], "name");
-    return {std::move(type), optionalInteger(u, "quantity"), size};
+    // The CLI sends `"+2"` and `"-1"` for relative scaling, `"2"` for an absolute quantity.
+    bool relative = false;
+    std::optional<int64_t> quantity;
+    if (u.contains("quantity") && u["quantity"].is_string()) {
+        std::string q = u["quantity"].get<std::string>();
+        relative = !q.empty() && (q[0] == '+' || q[0] == '-');
+        if (!q.empty() && q[0] == '+')
+            q.erase(0, 1);
+        quantity = optionalInteger(nlohmann::json{{"quantity", q}}, "quantity");
+    } else {
+        quantity = optionalInteger(u, "quantity");
+    }
+    return {std::move(type), quantity, size, relative};
 }
 
 void addFormationRoutes(ApiRouter &r, platform::Platform &p)

@@ -43,6 +43,8 @@ json app(const store::AppRecord &a, const platform::Platform &platform)
     const json stackRef = {{"id", stack.id}, {"name", stack.name}};
     return {{"acm", false}, {"archived_at", nullptr},
             {"buildpack_provided_description", optional(a.buildpackProvidedDescription)},
+            // Not in the public schema, but read by the CLI's apps:info: an app is made at once.
+            {"create_status", "complete"},
             {"build_stack", stackRef}, {"created_at", a.createdAt},
             {"generation", {{"id", "b1b86a2a-7b57-4c3d-9c55-2f0b9a2d3a01"}, {"name", "cedar"}}},
             {"git_url", platform.gitUrl(a.name)}, {"id", a.id}, {"internal_routing", nullptr},

@@ -20,6 +20,8 @@ struct Settings final {
     // The platform's limit on the size of all of an app's config vars.
     size_t maxConfigBytes = 32 * 1024;
     std::string stackName = "heroku-24";
+    // PBKDF2-SHA256 rounds for account passwords.
+    int passwordHashIterations = 100000;
 };
 
 // The user's data dir for the emulator (`$XDG_DATA_HOME/dynodesk/emulator` or its fallback).

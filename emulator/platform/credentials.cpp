@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <cstdlib>
 #include <stdexcept>
 #include <vector>
 
@@ -35,13 +36,23 @@ std::string randomHex(size_t bytes)
 
 std::string newToken() { return "HRKU-" + randomHex(24); }
 
-std::string hashPassword(const std::string &password, const std::string &salt)
+std::string hashPassword(const std::string &password, const std::string &salt, int iterations)
 {
     unsigned char out[32];
     PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
-                      reinterpret_cast<const unsigned char *>(salt.data()), static_cast<int>(salt.size()), 100000,
+                      reinterpret_cast<const unsigned char *>(salt.data()), static_cast<int>(salt.size()), iterations,
                       EVP_sha256(), sizeof out, out);
-    return toHex(out, sizeof out);
+    return "pbkdf2_sha256$" + std::to_string(iterations) + "$" + toHex(out, sizeof out);
+}
+
+bool verifyPassword(const std::string &password, const std::string &salt, const std::string &stored)
+{
+    const auto first = stored.find('$');
+    const auto second = stored.find('$', first + 1);
+    if (first == std::string::npos || second == std::string::npos)
+        return false;
+    const int rounds = std::atoi(stored.substr(first + 1, second - first - 1).c_str());
+    return rounds > 0 && constantTimeEquals(hashPassword(password, salt, rounds), stored);
 }
 
 bool constantTimeEquals(const std::string &a, const std::string &b)

@@ -58,6 +58,7 @@ struct FormationUpdate final {
     std::string type;
     std::optional<int64_t> quantity;
     std::optional<std::string> size;
+    bool relative = false; // quantity is a change (`web+2`, `web-1`), not a new value
 };
 
 struct NewKey final {
@@ -91,6 +92,7 @@ public:
     Result<store::AuthorizationRecord> createAuthorization(const Actor &actor, std::string description,
                                                            std::string scope, std::optional<int64_t> expiresIn);
     std::vector<store::AuthorizationRecord> authorizations(const Actor &actor);
+    // `~` names the account's default authorization, its oldest.
     Result<store::AuthorizationRecord> authorization(const Actor &actor, const std::string &id);
     Result<store::AuthorizationRecord> deleteAuthorization(const Actor &actor, const std::string &id);
 

@@ -30,7 +30,7 @@ Result<AccountCreated> Platform::createAccount(const std::string &email, std::op
     const std::string pass = password.value_or(detail::randomHex(8));
     const std::string salt = detail::randomHex(16);
     const std::string at = now();
-    AccountRecord account{core::newId(), email, std::nullopt, detail::hashPassword(pass, salt), salt, at, at,
+    AccountRecord account{core::newId(), email, std::nullopt, detail::hashPassword(pass, salt, m_settings.passwordHashIterations), salt, at, at,
                           std::nullopt};
     const std::string token = detail::newToken();
     return inTransaction([&]() -> Result<AccountCreated> {
@@ -70,8 +70,7 @@ Result<Actor> Platform::authenticateToken(const std::string &token)
 Result<Actor> Platform::authenticatePassword(const std::string &email, const std::string &password)
 {
     auto account = m_store.accounts.byEmail(email);
-    if (!account || !detail::constantTimeEquals(detail::hashPassword(password, account->passwordSalt),
-                                                 account->passwordHash))
+    if (!account || !detail::verifyPassword(password, account->passwordSalt, account->passwordHash))
         return ApiError::unauthorized();
     return Actor{account->id, account->email};
 }
@@ -126,7 +125,14 @@ std::vector<AuthorizationRecord> Platform::authorizations(const Actor &actor)
 
 Result<AuthorizationRecord> Platform::authorization(const Actor &actor, const std::string &id)
 {
-    auto found = m_store.authorizations.byId(actor.id, id);
+    std::optional<AuthorizationRecord> found;
+    if (id == "~") {
+        const auto all = m_store.authorizations.listFor(actor.id);
+        if (!all.empty())
+            found = all.front();
+    } else {
+        found = m_store.authorizations.byId(actor.id, id);
+    }
     if (!found)
         return ApiError::notFound("Couldn't find that authorization.");
     return *found;

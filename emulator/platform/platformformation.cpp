@@ -4,6 +4,8 @@
 #include "platformtransaction.h"
 
 #include "core/ids.h"
+
+#include <algorithm>
 #include "store/store.h"
 
 namespace dynodesk::platform {
@@ -50,12 +52,13 @@ Result<std::vector<FormationRecord>> Platform::updateFormation(const Actor &acto
         FormationRecord f = existing.value_or(FormationRecord{core::newId(), access->app.id, access->app.name, u.type,
                                                                0, std::string(kDefaultDynoSize), "", at, at});
         if (u.quantity) {
-            if (*u.quantity < 0)
+            const int64_t quantity = u.relative ? std::max<int64_t>(0, f.quantity + *u.quantity) : *u.quantity;
+            if (quantity < 0)
                 return ApiError::invalidParams("Quantity for " + u.type + " must be zero or more.");
-            if (*u.quantity > kMaxQuantityPerType)
+            if (quantity > kMaxQuantityPerType)
                 return ApiError::invalidParams("Cannot scale " + u.type + " beyond " + std::to_string(kMaxQuantityPerType)
                                                + " dynos per process type.");
-            f.quantity = *u.quantity;
+            f.quantity = quantity;
         }
         if (u.size) {
             auto size = findDynoSize(*u.size);

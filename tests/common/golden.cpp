@@ -1,0 +1,69 @@
+#include "golden.h"
+
+#include <QFile>
+#include <QStringList>
+
+#include <set>
+
+namespace dynodesk::testing {
+
+// Fields the emulator adds beyond the public schema because the official CLI reads them.
+static const std::set<std::string> kExtensions = {"app.create_status"};
+
+static std::string typeOf(const nlohmann::json &v)
+{
+    if (v.is_null()) return "null";
+    if (v.is_boolean()) return "boolean";
+    if (v.is_number_integer()) return "integer";
+    if (v.is_number()) return "number";
+    if (v.is_string()) return "string";
+    if (v.is_array()) return "array";
+    return "object";
+}
+
+static bool typeAllowed(const std::string &types, const std::string &actual)
+{
+    for (const auto &t : QString::fromStdString(types).split(QLatin1Char('|')))
+        if (t.toStdString() == actual || (t == QLatin1String("number") && actual == "integer"))
+            return true;
+    return false;
+}
+
+QString goldenMismatches(const nlohmann::json &body, const QString &resource)
+{
+    QFile f(QStringLiteral(DYNODESK_GOLDEN_DIR "/") + resource + QStringLiteral(".json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("no golden file for ") + resource;
+    const auto golden = nlohmann::json::parse(f.readAll().toStdString());
+    if (!body.is_object())
+        return QStringLiteral("body is not an object: ") + QString::fromStdString(body.dump());
+    QStringList problems;
+    for (const auto &[field, types] : golden.items()) {
+        const auto dot = field.find('.');
+        const nlohmann::json *value = nullptr;
+        if (dot == std::string::npos) {
+            if (body.contains(field))
+                value = &body[field];
+        } else {
+            const auto &parent = body.contains(field.substr(0, dot)) ? body[field.substr(0, dot)] : nlohmann::json();
+            if (!parent.is_object())
+                continue; // the parent is null (allowed by its own entry) or checked there
+            if (parent.contains(field.substr(dot + 1)))
+                value = &parent[field.substr(dot + 1)];
+        }
+        if (!value)
+            problems << QStringLiteral("missing %1").arg(QString::fromStdString(field));
+        else if (!typeAllowed(types.get<std::string>(), typeOf(*value)))
+            problems << QStringLiteral("%1 is %2, schema says %3")
+                                .arg(QString::fromStdString(field), QString::fromStdString(typeOf(*value)),
+                                     QString::fromStdString(types.get<std::string>()));
+    }
+    for (const auto &[field, value] : body.items()) {
+        const bool known = golden.contains(field) || kExtensions.count(resource.toStdString() + "." + field);
+        if (!known)
+            problems << QStringLiteral("unexpected field %1").arg(QString::fromStdString(field));
+    }
+    return problems.join(QStringLiteral("; "));
+}
+
+} // namespace dynodesk::testing

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+namespace dynodesk::testing {
+
+struct HttpResult {
+    int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const;
+    nlohmann::json json() const;
+};
+
+// A blocking HTTP client for tests, over real loopback HTTP (QNetworkAccessManager).
+class HttpClient {
+public:
+    explicit HttpClient(QString baseUrl, QString token = {});
+    void setToken(const QString &token) { m_token = token; }
+
+    HttpResult request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                       const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
+    HttpResult get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {}) const
+    {
+        return request("GET", path, {}, headers);
+    }
+    HttpResult post(const QString &path, const nlohmann::json &body) const
+    {
+        return request("POST", path, QByteArray::fromStdString(body.dump()));
+    }
+    HttpResult patch(const QString &path, const nlohmann::json &body) const
+    {
+        return request("PATCH", path, QByteArray::fromStdString(body.dump()));
+    }
+    HttpResult del(const QString &path) const { return request("DELETE", path); }
+
+private:
+    QString m_base, m_token;
+};
+
+} // namespace dynodesk::testing

@@ -1,0 +1,143 @@
+#include "store/migrations.h"
+#include "store/store.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace dynodesk::store;
+
+static AccountRecord account(const std::string &id, const std::string &email)
+{
+    return {id, email, std::nullopt, "hash", "salt", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", std::nullopt};
+}
+
+class TestStore : public QObject {
+    Q_OBJECT
+private slots:
+    void freshDatabaseIsAtTheLatestVersionInWalMode()
+    {
+        QTemporaryDir dir;
+        Database db((dir.path() + "/s.db").toStdString());
+        QCOMPARE(db.schemaVersion(), static_cast<int>(migrations().size()));
+        auto st = db.prepare("PRAGMA journal_mode");
+        QVERIFY(st.step());
+        QCOMPARE(st.text(0), std::string("wal"));
+    }
+
+    void reopeningKeepsDataAndDoesNotMigrateAgain()
+    {
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/s.db").toStdString();
+        {
+            Store store(path);
+            store.accounts.insert(account("a1", "one@example.com"));
+        }
+        Store again(path);
+        QCOMPARE(again.db.schemaVersion(), static_cast<int>(migrations().size()));
+        QVERIFY(again.accounts.byEmail("one@example.com"));
+        QCOMPARE(again.accounts.count(), int64_t(1));
+    }
+
+    void olderDatabaseIsMigratedStepByStep()
+    {
+        // A database made by the first step only (user_version 1) is brought up to date.
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/s.db").toStdString();
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(raw, migrations().front().c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(raw, "PRAGMA user_version=1; INSERT INTO accounts VALUES ('a','x@y.z',NULL,'h','s','t','t',NULL)",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(raw);
+        Store store(path);
+        QCOMPARE(store.db.schemaVersion(), static_cast<int>(migrations().size()));
+        QVERIFY(store.accounts.byId("a"));
+    }
+
+    void transactionRollsBackWhenNotCommitted()
+    {
+        QTemporaryDir dir;
+        Store store((dir.path() + "/s.db").toStdString());
+        {
+            Transaction tx(store.db);
+            store.accounts.insert(account("a1", "one@example.com"));
+            // no commit: an error path leaves nothing behind
+        }
+        QVERIFY(!store.accounts.byId("a1"));
+        {
+            Transaction tx(store.db);
+            store.accounts.insert(account("a2", "two@example.com"));
+            tx.commit();
+        }
+        QVERIFY(store.accounts.byId("a2"));
+    }
+
+    void failureInsideTransactionLeavesNothingHalfApplied()
+    {
+        QTemporaryDir dir;
+        Store store((dir.path() + "/s.db").toStdString());
+        store.accounts.insert(account("a1", "one@example.com"));
+        bool threw = false;
+        try {
+            Transaction tx(store.db);
+            store.accounts.insert(account("a2", "two@example.com"));
+            store.accounts.insert(account("a3", "one@example.com")); // unique email: fails
+            tx.commit();
+        } catch (const StoreError &) {
+            threw = true;
+        }
+        QVERIFY(threw);
+        QVERIFY(!store.accounts.byId("a2"));
+        QCOMPARE(store.accounts.count(), int64_t(1));
+    }
+
+    void nestedTransactionJoinsTheOuterOne()
+    {
+        QTemporaryDir dir;
+        Store store((dir.path() + "/s.db").toStdString());
+        {
+            Transaction outer(store.db);
+            {
+                Transaction inner(store.db);
+                store.accounts.insert(account("a1", "one@example.com"));
+                inner.commit();
+            }
+            // The outer one is not committed: the inner insert goes too.
+        }
+        QVERIFY(!store.accounts.byId("a1"));
+    }
+
+    void deletingAnAppCascadesToItsRecords()
+    {
+        QTemporaryDir dir;
+        Store store((dir.path() + "/s.db").toStdString());
+        store.accounts.insert(account("a1", "one@example.com"));
+        store.apps.insert({"app1", "myapp", "a1", "", "us", "heroku-24", false, std::nullopt, 0, 0, "t", "t", std::nullopt});
+        store.config.replace("app1", {{"A", "1"}});
+        store.releases.insert({"r1", "app1", "", 1, "Initial release", "succeeded", "a1", "", std::nullopt, {{"A", "1"}}, "t", "t", true});
+        QCOMPARE(store.releases.list("app1").size(), size_t(1));
+        store.apps.remove("app1");
+        QVERIFY(store.config.get("app1").empty());
+        QVERIFY(store.releases.list("app1").empty());
+    }
+
+    void currentReleaseIsTheNewestThatSucceeded()
+    {
+        QTemporaryDir dir;
+        Store store((dir.path() + "/s.db").toStdString());
+        store.accounts.insert(account("a1", "one@example.com"));
+        store.apps.insert({"app1", "myapp", "a1", "", "us", "heroku-24", false, std::nullopt, 0, 0, "t", "t", std::nullopt});
+        store.releases.insert({"r1", "app1", "", 1, "Initial release", "succeeded", "a1", "", std::nullopt, {}, "t", "t", true});
+        store.releases.insert({"r2", "app1", "", 2, "Deploy abc", "failed", "a1", "", std::nullopt, {}, "t", "t", false});
+        QCOMPARE(store.releases.currentVersion("app1"), int64_t(1));
+        QCOMPARE(store.releases.latestVersion("app1"), int64_t(2));
+        QVERIFY(store.releases.byVersion("app1", 1)->current);
+        QVERIFY(!store.releases.byVersion("app1", 2)->current);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
