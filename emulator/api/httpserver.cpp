@@ -6,6 +6,7 @@
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <optional>
@@ -97,9 +98,31 @@ private:
         msg->keep_alive(keepAlive);
         msg->prepare_payload();
         http::async_write(m_stream, *msg, [self = shared_from_this(), msg, keepAlive](beast::error_code ec, size_t) {
-            if (ec || !keepAlive)
+            if (ec)
                 return self->close();
+            if (!keepAlive)
+                return self->lingeringClose();
             self->read();
+        });
+    }
+
+    // After an answer sent before the whole request was read (413, 400): stop sending, then read
+    // and drop what the client still sends, so closing does not reset the connection before the
+    // client has read the answer.
+    void lingeringClose()
+    {
+        beast::error_code ec;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        m_stream.expires_after(std::chrono::seconds(5));
+        drain();
+    }
+
+    void drain()
+    {
+        m_stream.async_read_some(asio::buffer(m_scratch), [self = shared_from_this()](beast::error_code ec, size_t) {
+            if (ec)
+                return self->close();
+            self->drain();
         });
     }
 
@@ -112,6 +135,7 @@ private:
 
     beast::tcp_stream m_stream;
     beast::flat_buffer m_buffer;
+    std::array<char, 16384> m_scratch;
     std::optional<http::request_parser<http::string_body>> m_parser;
     const HttpServer::Handler &m_handler;
     size_t m_maxBody;

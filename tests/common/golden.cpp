@@ -45,11 +45,11 @@ QString goldenMismatches(const nlohmann::json &body, const QString &resource)
             if (body.contains(field))
                 value = &body[field];
         } else {
-            const auto &parent = body.contains(field.substr(0, dot)) ? body[field.substr(0, dot)] : nlohmann::json();
-            if (!parent.is_object())
+            const std::string parent = field.substr(0, dot), child = field.substr(dot + 1);
+            if (!body.contains(parent) || !body[parent].is_object())
                 continue; // the parent is null (allowed by its own entry) or checked there
-            if (parent.contains(field.substr(dot + 1)))
-                value = &parent[field.substr(dot + 1)];
+            if (body[parent].contains(child))
+                value = &body[parent][child];
         }
         if (!value)
             problems << QStringLiteral("missing %1").arg(QString::fromStdString(field));

@@ -45,3 +45,4 @@ private:
 };
 
 } // namespace dynodesk::testing
+
