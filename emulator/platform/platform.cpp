@@ -75,7 +75,7 @@ Result<AppRecord> Platform::createApp(const Actor &actor, const AppCreate &param
         if (auto error = core::appNameError(name))
             return ApiError::invalidParams(*error);
         if (m_store.apps.byIdOrName(name))
-            return ApiError::invalidParams("Name " + name + " is already taken");
+            return ApiError::invalidParams("Name is already taken");
     } else {
         do {
             name = m_names.generate();
@@ -115,7 +115,7 @@ Result<AppRecord> Platform::updateApp(const Actor &actor, const std::string &idO
         if (auto error = core::appNameError(*update.name))
             return ApiError::invalidParams(*error);
         if (m_store.apps.byIdOrName(*update.name))
-            return ApiError::invalidParams("Name " + *update.name + " is already taken");
+            return ApiError::invalidParams("Name is already taken");
         updated.name = *update.name;
     }
     if (update.maintenance)

@@ -1,0 +1,290 @@
+// End to end: the official `heroku` CLI (npm package, major 11, unmodified) against a freshly
+// started dynodesk-server, asserting on what users see.
+#include "common/serverprocess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace dynodesk::testing;
+
+struct CliResult {
+    int exitCode = -1;
+    QString out, err;
+    QString all() const { return out + err; }
+};
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_cli, m_home;
+
+    QProcessEnvironment environment(bool withKey) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"HEROKU_APP", "HEROKU_TEAM", "HEROKU_ORGANIZATION", "HEROKU_API_KEY"})
+            env.remove(QString::fromLatin1(name));
+        env.insert(QStringLiteral("HOME"), m_home);
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home + QStringLiteral("/.cache"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home + QStringLiteral("/.config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home + QStringLiteral("/.local/share"));
+        env.insert(QStringLiteral("HEROKU_HOST"), m_server->apiUrl());
+        // Keep the CLI on this machine: its account check, telemetry and update checks.
+        env.insert(QStringLiteral("HEROKU_PARTICLEBOARD_URL"), m_server->apiUrl());
+        env.insert(QStringLiteral("DISABLE_TELEMETRY"), QStringLiteral("true"));
+        env.insert(QStringLiteral("HEROKU_SKIP_NEW_VERSION_CHECK"), QStringLiteral("true"));
+        env.insert(QStringLiteral("HEROKU_DISABLE_AUTOUPDATE"), QStringLiteral("1"));
+        env.insert(QStringLiteral("HEROKU_NETRC_WRITE"), QStringLiteral("true"));
+        env.insert(QStringLiteral("OCLIF_COLUMNS"), QStringLiteral("200"));
+        env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
+        if (withKey)
+            env.insert(QStringLiteral("HEROKU_API_KEY"), m_server->token());
+        return env;
+    }
+
+    // Runs `heroku args...`. Lines for stdin are written one by one with a pause, as a person
+    // types them (the CLI's prompts read one line at a time).
+    CliResult heroku(const QStringList &args, bool withKey = true, const QStringList &typed = {}) const
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment(withKey));
+        p.setWorkingDirectory(m_home);
+        p.start(m_cli, args);
+        if (!p.waitForStarted(10000))
+            return {};
+        for (const QString &line : typed) {
+            QThread::msleep(1500);
+            p.write((line + QLatin1Char('\n')).toUtf8());
+            p.waitForBytesWritten(5000);
+        }
+        p.closeWriteChannel();
+        p.waitForFinished(120000);
+        CliResult r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        qDebug().noquote() << "$ heroku" << args.join(QLatin1Char(' ')) << "->" << r.exitCode << "\n" << r.all();
+        return r;
+    }
+
+    QString addAccount(const QString &email, const QString &password) const
+    {
+        QProcess add;
+        add.start(QStringLiteral(DYNODESK_SERVER_BIN), {QStringLiteral("accounts:add"), email, QStringLiteral("--password"),
+                                                         password, QStringLiteral("--data-dir"), m_dir.path() + "/data"});
+        add.waitForFinished(10000);
+        return QRegularExpression(QStringLiteral("Token: (\\S+)")).match(QString::fromUtf8(add.readAll())).captured(1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_cli = QStringLiteral(DYNODESK_CLI_PREFIX "/node_modules/.bin/heroku");
+        if (!QFile::exists(m_cli)) {
+            // Install the official CLI into the build-local prefix (tools/test does this too).
+            QProcess npm;
+            npm.start(QStringLiteral("npm"), {QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund"),
+                                              QStringLiteral("--prefix"), QStringLiteral(DYNODESK_CLI_PREFIX),
+                                              QStringLiteral("heroku@11")});
+            npm.waitForFinished(600000);
+        }
+        QVERIFY2(QFile::exists(m_cli), "the official heroku CLI is not installed; run tools/test");
+        m_home = m_dir.path() + QStringLiteral("/home");
+        QDir().mkpath(m_home + QStringLiteral("/.cache/heroku"));
+        QFile tos(m_home + QStringLiteral("/.cache/heroku/terms-of-service"));
+        QVERIFY(tos.open(QIODevice::WriteOnly));
+        m_server = std::make_unique<ServerProcess>(m_dir.path() + "/data");
+        QVERIFY2(m_server->start(), qPrintable(m_server->output()));
+        const auto version = heroku({QStringLiteral("--version")});
+        QVERIFY2(version.out.startsWith(QStringLiteral("heroku/11.")), qPrintable(version.all()));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QVERIFY(m_server->terminate());
+    }
+
+    void loginInteractivelyAndWhoami()
+    {
+        QVERIFY(!addAccount(QStringLiteral("student@lab.test"), QStringLiteral("s3cret-pass")).isEmpty());
+        auto r = heroku({QStringLiteral("login"), QStringLiteral("-i")}, false,
+                        {QStringLiteral("student@lab.test"), QStringLiteral("s3cret-pass")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Logged in as student@lab.test")), qPrintable(r.all()));
+        QFile netrc(m_home + QStringLiteral("/.netrc"));
+        QVERIFY(netrc.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(netrc.readAll());
+        const QString machine = QUrl(m_server->apiUrl()).authority();
+        QVERIFY2(text.contains(QStringLiteral("machine ") + machine), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("login student@lab.test")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("password HRKU-")), qPrintable(text));
+
+        r = heroku({QStringLiteral("auth:whoami")}, false); // the token from ~/.netrc
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("student@lab.test"));
+
+        r = heroku({QStringLiteral("login"), QStringLiteral("-i")}, false,
+                   {QStringLiteral("student@lab.test"), QStringLiteral("wrong-pass")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Invalid credentials provided")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("auth:whoami")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("developer@dynodesk.local"));
+    }
+
+    void appsLifecycle()
+    {
+        auto r = heroku({QStringLiteral("apps:create"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Creating e2e-app... done")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("http://e2e-app.localhost:")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("apps:create")});
+        QCOMPARE(r.exitCode, 0);
+        const auto generated = QRegularExpression(QStringLiteral("Creating app\\.\\.\\. done, ([a-z]+-[a-z]+-[0-9]{4})")).match(r.err);
+        QVERIFY2(generated.hasMatch(), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("apps:create"), QStringLiteral("eu-app"), QStringLiteral("--region"), QStringLiteral("eu")});
+        QVERIFY2(r.err.contains(QStringLiteral("Creating eu-app... done, region is eu")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("apps:create"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("Name is already taken")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("apps:create"), QStringLiteral("Bad_Name")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("Name must start with a letter")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("apps")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("=== developer@dynodesk.local Apps")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("e2e-app")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("eu-app (eu)")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(generated.captured(1)), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("apps:info"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("=== e2e-app")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("Owner:\\s+developer@dynodesk.local")).match(r.out).hasMatch(), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("Region:\\s+us")).match(r.out).hasMatch(), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("Stack:\\s+heroku-24")).match(r.out).hasMatch(), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("Git URL:\\s+http://127.0.0.1:\\d+/e2e-app.git")).match(r.out).hasMatch(),
+                 qPrintable(r.all()));
+        QVERIFY2(!r.out.contains(QStringLiteral("Create Status")), qPrintable(r.all()));
+    }
+
+    void configVars()
+    {
+        auto r = heroku({QStringLiteral("config:set"), QStringLiteral("A=1"), QStringLiteral("B=two words"), QStringLiteral("-a"),
+                         QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Setting A, B and restarting e2e-app... done, v2")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("A:\\s+1\\nB:\\s+two words")).match(r.out).hasMatch(), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("config"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QVERIFY2(r.out.contains(QStringLiteral("=== e2e-app Config Vars")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("B:\\s+two words")).match(r.out).hasMatch(), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("config:get"), QStringLiteral("B"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.out, QStringLiteral("two words\n"));
+
+        r = heroku({QStringLiteral("config:unset"), QStringLiteral("A"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Unsetting A and restarting e2e-app... done, v3")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("config:get"), QStringLiteral("A"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.out, QStringLiteral("\n"));
+
+        r = heroku({QStringLiteral("config:set"), QStringLiteral("BAD-KEY=1"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("Invalid config var key BAD-KEY")), qPrintable(r.all()));
+    }
+
+    void releasesAndRollback()
+    {
+        auto r = heroku({QStringLiteral("releases"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("=== e2e-app Releases - Current: v3")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("v3\\s+Remove A config vars\\s+developer@dynodesk.local")).match(r.out).hasMatch(),
+                 qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("v2\\s+Set A, B config vars")).match(r.out).hasMatch(), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("v1\\s+Initial release")).match(r.out).hasMatch(), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("releases:info"), QStringLiteral("v2"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("=== Release v2")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("Change:\\s+Set A, B config vars")).match(r.out).hasMatch(), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("=== v2 Config vars")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("A:\\s+1")).match(r.out).hasMatch(), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("rollback"), QStringLiteral("v2"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Rolling back e2e-app to v2... done, v4")), qPrintable(r.all()));
+        QVERIFY2(r.err.contains(QStringLiteral("heroku rollback v3")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("config:get"), QStringLiteral("A"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.out, QStringLiteral("1\n"));
+
+        r = heroku({QStringLiteral("rollback"), QStringLiteral("v99"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("Couldn't find that release.")), qPrintable(r.all()));
+    }
+
+    void access()
+    {
+        QVERIFY(!addAccount(QStringLiteral("friend@lab.test"), QStringLiteral("pw")).isEmpty());
+        auto r = heroku({QStringLiteral("access:add"), QStringLiteral("friend@lab.test"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Adding friend@lab.test access to the app e2e-app... done")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("access"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("friend@lab.test\\s+collaborator")).match(r.out).hasMatch(), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("developer@dynodesk.local\\s+owner")).match(r.out).hasMatch(), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("access:add"), QStringLiteral("nobody@lab.test"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("Couldn't find that user.")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("access:remove"), QStringLiteral("friend@lab.test"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Removing friend@lab.test access from the app e2e-app... done")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("access"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QVERIFY2(!r.out.contains(QStringLiteral("friend@lab.test")), qPrintable(r.all()));
+    }
+
+    void scale()
+    {
+        auto r = heroku({QStringLiteral("ps:scale"), QStringLiteral("web=2"), QStringLiteral("worker=1"), QStringLiteral("-a"),
+                         QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Scaling dynos... done, now running web at 2:Standard-1X, worker at 1:Standard-1X")),
+                 qPrintable(r.all()));
+        r = heroku({QStringLiteral("ps:scale"), QStringLiteral("web+2"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QVERIFY2(r.err.contains(QStringLiteral("now running web at 4:Standard-1X")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("ps:scale"), QStringLiteral("web-1"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QVERIFY2(r.err.contains(QStringLiteral("now running web at 3:Standard-1X")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("ps:scale"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("web=3:Standard-1X worker=1:Standard-1X"));
+    }
+
+    void renameAndDestroy()
+    {
+        auto r = heroku({QStringLiteral("apps:rename"), QStringLiteral("e2e-renamed"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Renaming e2e-app to e2e-renamed... done")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("http://e2e-renamed.localhost:")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("apps:destroy"), QStringLiteral("-a"), QStringLiteral("e2e-renamed"), QStringLiteral("--confirm"),
+                    QStringLiteral("e2e-renamed")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Destroying e2e-renamed (including all add-ons)... done")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("apps:info"), QStringLiteral("-a"), QStringLiteral("e2e-renamed")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("Couldn't find that app.")), qPrintable(r.all()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
