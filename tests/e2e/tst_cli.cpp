@@ -3,6 +3,7 @@
 #include "common/serverprocess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -48,9 +49,10 @@ class TestCli : public QObject {
         return env;
     }
 
-    // Runs `heroku args...`. Lines for stdin are written one by one with a pause, as a person
-    // types them (the CLI's prompts read one line at a time).
-    CliResult heroku(const QStringList &args, bool withKey = true, const QStringList &typed = {}) const
+    // Runs `heroku args...`. `typed` holds (prompt, answer) pairs: each answer is typed once its
+    // prompt has appeared, as a person would (the CLI's prompts each read their own line).
+    CliResult heroku(const QStringList &args, bool withKey = true,
+                     const QList<QPair<QString, QString>> &typed = {}) const
     {
         QProcess p;
         p.setProcessEnvironment(environment(withKey));
@@ -58,14 +60,25 @@ class TestCli : public QObject {
         p.start(m_cli, args);
         if (!p.waitForStarted(10000))
             return {};
-        for (const QString &line : typed) {
-            QThread::msleep(1500);
-            p.write((line + QLatin1Char('\n')).toUtf8());
+        QByteArray err;
+        for (const auto &[prompt, answer] : typed) {
+            QElapsedTimer waited;
+            waited.start();
+            while (!QString::fromUtf8(err).contains(prompt) && waited.elapsed() < 60000 && p.state() == QProcess::Running) {
+                p.waitForReadyRead(100);
+                err += p.readAllStandardError();
+            }
+            err += p.readAllStandardError();
+            QThread::msleep(300);
+            p.write((answer + QLatin1Char('\n')).toUtf8());
             p.waitForBytesWritten(5000);
+            // The next prompt must be new output, not the one just answered.
+            err.clear();
         }
         p.closeWriteChannel();
         p.waitForFinished(120000);
-        CliResult r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        CliResult r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                    QString::fromUtf8(err + p.readAllStandardError())};
         qDebug().noquote() << "$ heroku" << args.join(QLatin1Char(' ')) << "->" << r.exitCode << "\n" << r.all();
         return r;
     }
@@ -112,7 +125,8 @@ private slots:
     {
         QVERIFY(!addAccount(QStringLiteral("student@lab.test"), QStringLiteral("s3cret-pass")).isEmpty());
         auto r = heroku({QStringLiteral("login"), QStringLiteral("-i")}, false,
-                        {QStringLiteral("student@lab.test"), QStringLiteral("s3cret-pass")});
+                        {{QStringLiteral("Email"), QStringLiteral("student@lab.test")},
+                         {QStringLiteral("Password"), QStringLiteral("s3cret-pass")}});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("Logged in as student@lab.test")), qPrintable(r.all()));
         QFile netrc(m_home + QStringLiteral("/.netrc"));
@@ -128,7 +142,8 @@ private slots:
         QCOMPARE(r.out.trimmed(), QStringLiteral("student@lab.test"));
 
         r = heroku({QStringLiteral("login"), QStringLiteral("-i")}, false,
-                   {QStringLiteral("student@lab.test"), QStringLiteral("wrong-pass")});
+                   {{QStringLiteral("Email"), QStringLiteral("student@lab.test")},
+                    {QStringLiteral("Password"), QStringLiteral("wrong-pass")}});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QStringLiteral("Invalid credentials provided")), qPrintable(r.all()));
 
