@@ -15,7 +15,8 @@ using nlohmann::json;
 
 static constexpr const char *kJsonType = "application/json; charset=utf-8";
 
-Api::Api(platform::Platform &platform, const core::IClock &clock, const core::Settings &settings)
+Api::Api(platform::Platform &platform, platform::Deployer &deployer, const core::IClock &clock,
+         const core::Settings &settings)
     : m_platform(platform), m_limiter(clock, settings.rateLimitPerHour)
 {
     addAccountRoutes(m_router, platform);
@@ -23,6 +24,7 @@ Api::Api(platform::Platform &platform, const core::IClock &clock, const core::Se
     addReleaseRoutes(m_router, platform);
     addAccessRoutes(m_router, platform);
     addFormationRoutes(m_router, platform);
+    addBuildRoutes(m_router, platform, deployer);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
         return ApiReply{200, schema(), {}};
     }, true);

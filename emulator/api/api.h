@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 namespace dynodesk::platform {
+class Deployer;
 class Platform;
 }
 
@@ -20,7 +21,8 @@ namespace dynodesk::api {
 // around the table of links.
 class Api final {
 public:
-    Api(platform::Platform &platform, const core::IClock &clock, const core::Settings &settings);
+    Api(platform::Platform &platform, platform::Deployer &deployer, const core::IClock &clock,
+        const core::Settings &settings);
 
     HttpResponse handle(const HttpRequest &request);
     // The JSON schema of what this server implements, as served at GET /schema.

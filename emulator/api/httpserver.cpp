@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <deque>
 #include <limits>
 #include <atomic>
@@ -43,6 +44,9 @@ static std::string errorJson(std::string_view id, std::string_view message)
 struct Routes {
     HttpServer::Handler handler;
     std::vector<std::pair<HttpServer::PathMatcher, HttpServer::StreamHandler>> streams;
+    // False once the server stops: exchanges then fail at once instead of posting to a stopped
+    // I/O loop (a thread waiting on one would wait forever).
+    std::shared_ptr<std::atomic<bool>> alive = std::make_shared<std::atomic<bool>>(true);
 };
 
 class Session final : public std::enable_shared_from_this<Session> {
@@ -185,7 +189,8 @@ public:
 class Exchange final : public HttpExchange, public std::enable_shared_from_this<Exchange> {
 public:
     Exchange(std::shared_ptr<Session> session, http::request_parser<http::string_body> &&header, HttpRequest request)
-        : m_session(std::move(session)), m_parser(std::move(header)), m_request(std::move(request))
+        : m_session(std::move(session)), m_alive(m_session->m_routes.alive), m_parser(std::move(header)),
+          m_request(std::move(request))
     {
         m_parser.body_limit(kNoLimit);
     }
@@ -194,6 +199,8 @@ public:
 
     void readBody(BodyReader onData) override
     {
+        if (!*m_alive)
+            return onData({}, true, false);
         asio::post(executor(), [self = shared_from_this(), onData = std::move(onData)] {
             if (self->m_parser.is_done())
                 return onData({}, true, true);
@@ -214,6 +221,8 @@ public:
 
     void respond(HttpResponse response) override
     {
+        if (!*m_alive)
+            return;
         asio::post(executor(), [self = shared_from_this(), response = std::move(response)]() mutable {
             self->m_ended = true;
             self->m_session->write(std::move(response), false);
@@ -256,6 +265,11 @@ private:
 
     void enqueue(Item item)
     {
+        if (!*m_alive) {
+            if (item.written)
+                item.written(false);
+            return;
+        }
         asio::post(executor(), [self = shared_from_this(), item = std::move(item)]() mutable {
             if (self->m_ended) {
                 if (item.written)
@@ -303,6 +317,7 @@ private:
     }
 
     std::shared_ptr<Session> m_session;
+    std::shared_ptr<std::atomic<bool>> m_alive;
     http::request_parser<http::buffer_body> m_parser;
     HttpRequest m_request;
     std::array<char, 65536> m_piece;
@@ -389,6 +404,7 @@ void HttpServer::addStreamRoute(PathMatcher matches, StreamHandler handler)
 
 void HttpServer::stop()
 {
+    *d->routes.alive = false;
     if (d->acceptor) {
         asio::post(d->ioc, [this] {
             beast::error_code ec;

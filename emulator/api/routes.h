@@ -1,6 +1,7 @@
 #pragma once
 
 namespace dynodesk::platform {
+class Deployer;
 class Platform;
 }
 
@@ -14,5 +15,6 @@ void addAppRoutes(ApiRouter &router, platform::Platform &platform);
 void addReleaseRoutes(ApiRouter &router, platform::Platform &platform);
 void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
 void addFormationRoutes(ApiRouter &router, platform::Platform &platform);
+void addBuildRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
 
 } // namespace dynodesk::api

@@ -1,5 +1,7 @@
 #include "views.h"
 
+#include "build/buildpacks.h"
+
 namespace dynodesk::api::views {
 
 // A stable epoch for the fixed catalog (regions, stacks): the emulator's first release.
@@ -103,6 +105,48 @@ json formation(const store::FormationRecord &f)
     return {{"app", {{"id", f.appId}, {"name", f.appName}}}, {"command", f.command}, {"created_at", f.createdAt},
             {"dyno_size", {{"id", "dyno-size-" + size.name}, {"name", size.name}}}, {"id", f.id},
             {"quantity", f.quantity}, {"size", size.name}, {"type", f.type}, {"updated_at", f.updatedAt}};
+}
+
+static json buildpackRef(const std::string &url)
+{
+    const std::string builtin = build::builtinName(url);
+    return {{"url", url}, {"name", builtin.empty() ? url : builtin}};
+}
+
+json build(const store::BuildRecord &b, const std::string &baseUrl)
+{
+    json buildpacks = json::array();
+    for (const auto &url : b.buildpacks)
+        buildpacks.push_back(buildpackRef(url));
+    return {{"app", {{"id", b.appId}}}, {"buildpacks", buildpacks}, {"created_at", b.createdAt}, {"generation", "cedar"},
+            {"id", b.id}, {"output_stream_url", baseUrl + "/streams/builds/" + b.id + ".log"},
+            {"release", b.releaseId ? json{{"id", *b.releaseId}} : json(nullptr)},
+            {"slug", b.slugId ? json{{"id", *b.slugId}} : json(nullptr)},
+            {"source_blob", {{"checksum", nullptr}, {"url", b.sourceUrl.value_or("")}, {"version", optional(b.sourceVersion)},
+                             {"version_description", nullptr}}},
+            {"stack", b.stack}, {"status", b.status}, {"updated_at", b.updatedAt},
+            {"user", {{"email", b.userEmail}, {"id", b.userId}}}};
+}
+
+json slug(const store::SlugRecord &s, const std::string &baseUrl)
+{
+    const auto st = platform::stack(s.stack);
+    return {{"blob", {{"method", "get"}, {"url", baseUrl + "/slugs/" + s.id + ".tgz"}}},
+            {"buildpack_provided_description", optional(s.buildpackProvidedDescription)}, {"checksum", nullptr},
+            {"commit", optional(s.commit)}, {"commit_description", nullptr}, {"created_at", s.createdAt},
+            {"deleted_at", nullptr}, {"id", s.id}, {"process_types", json(s.processTypes)}, {"size", s.size},
+            {"stack", {{"id", st.id}, {"name", st.name}}}, {"updated_at", s.updatedAt}};
+}
+
+json buildpackInstallation(const std::string &url, int ordinal)
+{
+    return {{"buildpack", buildpackRef(url)}, {"ordinal", ordinal}};
+}
+
+json source(const store::SourceRecord &s, const std::string &baseUrl)
+{
+    const std::string url = baseUrl + "/sources/" + s.id + "?secret=" + s.secret;
+    return {{"source_blob", {{"get_url", url}, {"put_url", url}}}};
 }
 
 json region(const platform::Region &r)

@@ -23,6 +23,11 @@ json ownerCollaborator(const store::AppRecord &a);
 json transfer(const store::TransferRecord &t);
 json formation(const store::FormationRecord &f);
 json region(const platform::Region &r);
+// Builds carry their output stream's URL, made from the server's base URL.
+json build(const store::BuildRecord &b, const std::string &baseUrl);
+json slug(const store::SlugRecord &s, const std::string &baseUrl);
+json buildpackInstallation(const std::string &url, int ordinal);
+json source(const store::SourceRecord &s, const std::string &baseUrl);
 json stack(const platform::Stack &s);
 
 } // namespace dynodesk::api::views

@@ -20,6 +20,11 @@ struct Settings final {
     // The platform's limit on the size of all of an app's config vars.
     size_t maxConfigBytes = 32 * 1024;
     std::string stackName = "heroku-24";
+    // Deploys: the build timeout, the built-in buildpacks and the git hook binary (empty: found
+    // beside the running binary, or in the build tree).
+    int buildTimeoutSeconds = 15 * 60;
+    std::string builtinBuildpacksDir;
+    std::string gitHookBinary;
     // PBKDF2-SHA256 rounds for account passwords.
     int passwordHashIterations = 100000;
 };

@@ -1,18 +1,38 @@
 #include "emulator.h"
 
+#include "deployer.h"
+
 #include "api/api.h"
 #include "api/httpserver.h"
+#include "api/streamroutes.h"
+#include "core/ids.h"
+#include "git/gitservice.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QMetaObject>
+
+#include <csignal>
 
 namespace dynodesk::platform {
 
 using core::ApiError;
 
 static std::string storePath(const std::string &dataDir) { return dataDir + "/dynodesk.sqlite3"; }
+
+// A file that ships with the emulator: beside the running binary (or in ../share/dynodesk when
+// installed), else where the build tree has it.
+static std::string shipped(const QString &besideBinary, const QString &installed, const char *buildTree)
+{
+    const QString base = QCoreApplication::applicationDirPath();
+    for (const QString &candidate : {base + QLatin1Char('/') + besideBinary, base + QStringLiteral("/../share/dynodesk/") + installed})
+        if (QFileInfo::exists(candidate))
+            return QFileInfo(candidate).absoluteFilePath().toStdString();
+    return buildTree;
+}
 
 Emulator::Emulator(core::Settings settings) : m_settings(std::move(settings))
 {
@@ -47,6 +67,14 @@ core::Status Emulator::start()
                                 + app.toStdString() + ", pid " + std::to_string(pid) + ")."};
     }
 
+    // Writing to a pipe whose reader has gone (a git or buildpack process) must not kill us.
+    std::signal(SIGPIPE, SIG_IGN);
+    if (m_settings.builtinBuildpacksDir.empty())
+        m_settings.builtinBuildpacksDir = shipped(QStringLiteral("../resources/buildpacks"), QStringLiteral("buildpacks"),
+                                                  DYNODESK_BUILDPACKS_DIR);
+    if (m_settings.gitHookBinary.empty())
+        m_settings.gitHookBinary = shipped(QStringLiteral("dynodesk-git-hook"), QStringLiteral("../../bin/dynodesk-git-hook"),
+                                           DYNODESK_GIT_HOOK_BIN);
     m_coreContext = std::make_unique<QObject>();
     m_coreContext->moveToThread(&m_coreThread);
     m_coreThread.start();
@@ -60,7 +88,14 @@ core::Status Emulator::start()
                 m_credentials = {made->account.email, made->token, made->password};
             else
                 m_credentials = {};
-            m_api = std::make_unique<api::Api>(*m_platform, m_clock, m_settings);
+            m_deployer = std::make_unique<Deployer>(*m_platform, DeployPaths{m_settings.dataDir, m_settings.builtinBuildpacksDir},
+                                                    std::chrono::seconds(m_settings.buildTimeoutSeconds));
+            m_platform->failInterruptedBuilds();
+            QObject::connect(m_platform.get(), &Platform::appDestroyed, m_platform.get(), [this](const QString &appId) {
+                QDir(QString::fromStdString(m_deployer->paths().repo(appId.toStdString()))).removeRecursively();
+                QDir(QString::fromStdString(m_deployer->paths().cache(appId.toStdString()))).removeRecursively();
+            });
+            m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, m_clock, m_settings);
         } catch (const std::exception &e) {
             failure = ApiError::internal("Cannot open the store in " + m_settings.dataDir + ": " + e.what());
         }
@@ -78,8 +113,33 @@ core::Status Emulator::start()
                                   Qt::QueuedConnection);
     };
     m_server = std::make_unique<api::HttpServer>(handler, m_settings.maxBodyBytes, m_settings.apiThreads);
+    auto onCore = [this](std::function<void()> work) {
+        QMetaObject::invokeMethod(m_coreContext.get(), std::move(work), Qt::QueuedConnection);
+    };
+    auto authorize = [this, onCore](const std::string &token, const std::string &appName, bool push) {
+        auto promise = std::make_shared<std::promise<git::GitGrant>>();
+        onCore([this, promise, token, appName, push] {
+            auto actor = m_platform->authenticateToken(token);
+            if (!actor)
+                return promise->set_value({401, "Invalid credentials: use your API token as the password.", {}, {}, {}});
+            auto access = m_platform->gitAccess(*actor, appName, push);
+            if (!access)
+                return promise->set_value({access.error().status, access.error().message, {}, {}, {}});
+            promise->set_value({200, {}, access->app.id, actor->id, actor->email});
+        });
+        return promise->get_future();
+    };
+    auto pushed = [this, onCore](const std::string &appId, int64_t bytes) {
+        onCore([this, appId, bytes] { m_platform->setRepoSize(appId, bytes); });
+    };
+    m_git = std::make_unique<git::GitService>(m_settings.dataDir + "/repos", m_settings.gitHookBinary, authorize, pushed);
+    const std::string hookSecret = core::newId();
+    m_server->addStreamRoute(&git::GitService::isGitPath,
+                             [this](std::shared_ptr<api::HttpExchange> ex) { m_git->handle(std::move(ex)); });
+    api::addStreamRoutes(*m_server, {onCore, m_platform.get(), m_deployer.get(), hookSecret});
     try {
         m_settings.apiPort = m_server->listen(m_settings.host, m_settings.apiPort);
+        m_git->setHookEndpoint(apiUrl() + "/internal/git-hook", hookSecret);
     } catch (const std::exception &e) {
         stop();
         return ApiError::internal(e.what());
@@ -107,6 +167,7 @@ void Emulator::stop()
     if (m_coreThread.isRunning()) {
         QMetaObject::invokeMethod(m_coreContext.get(), [this] {
             m_api.reset();
+            m_deployer.reset();
             m_platform.reset();
             m_store.reset();
         }, Qt::BlockingQueuedConnection);
@@ -114,6 +175,7 @@ void Emulator::stop()
         m_coreThread.wait();
     }
     m_coreContext.reset();
+    m_git.reset();
     m_server.reset();
     if (m_lock)
         m_lock->unlock();

@@ -22,6 +22,9 @@ namespace dynodesk::api {
 class Api;
 class HttpServer;
 }
+namespace dynodesk::git {
+class GitService;
+}
 
 namespace dynodesk::platform {
 
@@ -63,6 +66,8 @@ private:
     std::unique_ptr<QObject> m_coreContext;
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<Platform> m_platform;
+    std::unique_ptr<class Deployer> m_deployer;
+    std::unique_ptr<git::GitService> m_git;
     std::unique_ptr<api::Api> m_api;
     std::unique_ptr<api::HttpServer> m_server;
     Credentials m_credentials;

@@ -31,6 +31,7 @@ std::string_view toString(Action action)
     case Action::AddCollaborator: return "add collaborator";
     case Action::RemoveCollaborator: return "remove collaborator";
     case Action::Scale: return "scale";
+    case Action::Deploy: return "deploy";
     }
     return "unknown";
 }

@@ -20,12 +20,13 @@ enum class Action {
     AddCollaborator,
     RemoveCollaborator,
     Scale,
+    Deploy,
 };
 
 inline constexpr Action kAllActions[] = {Action::View,        Action::Rename,         Action::Destroy,
                                          Action::Transfer,    Action::SetMaintenance, Action::ReadConfig,
                                          Action::WriteConfig, Action::Rollback,       Action::AddCollaborator,
-                                         Action::RemoveCollaborator, Action::Scale};
+                                         Action::RemoveCollaborator, Action::Scale, Action::Deploy};
 
 bool isAllowed(Role role, Action action);
 std::string_view toString(Action action);

@@ -61,6 +61,29 @@ struct FormationUpdate final {
     bool relative = false; // quantity is a change (`web+2`, `web-1`), not a new value
 };
 
+// What a build starts from: a pushed commit, or a source tarball URL (builds API).
+struct BuildRequest final {
+    std::optional<std::string> commit;
+    std::optional<std::string> sourceUrl, version;
+    std::vector<std::string> buildpacks; // an override for this build; empty: the app's own
+};
+
+// A build just created, with what the build needs to know.
+struct NewBuild final {
+    store::BuildRecord build;
+    store::AppRecord app;
+    store::ConfigMap config;
+};
+
+// What a successful slug compile produced.
+struct BuildOutcome final {
+    std::string slugId, slugPath;
+    std::optional<std::string> commit;
+    std::vector<std::pair<std::string, std::string>> processTypes;
+    int64_t size = 0;
+    std::string buildpackDescription;
+};
+
 struct NewKey final {
     std::string publicKey;
 };
@@ -87,6 +110,7 @@ public:
     std::optional<AccountCreated> ensureFirstAccount();
     Result<Actor> authenticateToken(const std::string &token);
     Result<Actor> authenticatePassword(const std::string &email, const std::string &password);
+    std::optional<Actor> actorById(const std::string &accountId);
     Result<store::AccountRecord> account(const Actor &actor);
     Result<store::AccountRecord> updateAccount(const Actor &actor, std::optional<std::string> name);
     Result<store::AuthorizationRecord> createAuthorization(const Actor &actor, std::string description,
@@ -139,17 +163,42 @@ public:
     Result<std::vector<store::FormationRecord>> updateFormation(const Actor &actor, const std::string &app,
                                                                 const std::vector<FormationUpdate> &updates);
 
+    // Builds and slugs. A build goes pending → succeeded/failed; a succeeded build makes the next
+    // release (`Deploy <sha>`), pending while a release phase runs, then current.
+    Result<NewBuild> createBuild(const Actor &actor, const std::string &app, const BuildRequest &request);
+    Result<store::ReleaseRecord> completeBuild(const std::string &buildId, const BuildOutcome &outcome,
+                                               bool releasePhase);
+    void failBuild(const std::string &buildId);
+    Result<store::ReleaseRecord> finishRelease(const std::string &releaseId, bool succeeded);
+    // Builds left pending by an emulator that stopped are failed; returns how many.
+    int failInterruptedBuilds();
+    Result<std::vector<store::BuildRecord>> builds(const Actor &actor, const std::string &app);
+    Result<store::BuildRecord> build(const Actor &actor, const std::string &app, const std::string &id);
+    Result<store::SlugRecord> slug(const Actor &actor, const std::string &app, const std::string &id);
+    std::optional<store::SlugRecord> slugById(const std::string &id);
+    Result<std::vector<std::string>> buildpacks(const Actor &actor, const std::string &app);
+    Result<std::vector<std::string>> setBuildpacks(const Actor &actor, const std::string &app,
+                                                   const std::vector<std::string> &urls);
+    Result<store::SourceRecord> createSource(const Actor &actor, const std::string &app, const std::string &dir);
+    std::optional<store::SourceRecord> source(const std::string &id);
+    // The app a git request names, if the actor may push to (or fetch from) it.
+    Result<AppAccess> gitAccess(const Actor &actor, const std::string &appName, bool push);
+    void setRepoSize(const std::string &appId, int64_t bytes);
+
 signals:
     // Events for the components that converge actual state to the desired one.
     void releaseCreated(const QString &appId, qint64 version);
     void formationChanged(const QString &appId);
     void appDestroyed(const QString &appId);
+    void buildFinished(const QString &appId, const QString &buildId, bool succeeded);
 
 private:
     std::string now() const;
     store::ReleaseRecord newRelease(const store::AppRecord &app, const Actor &actor, std::string description,
                                     store::ConfigMap config, std::optional<std::string> slugId);
     Result<store::AccountRecord> accountOf(const Actor &actor);
+    void applyProcessTypes(const store::AppRecord &app, const store::SlugRecord &slug);
+    std::optional<std::map<std::string, std::string>> currentProcessTypes(const std::string &appId);
     template <typename F>
     auto inTransaction(F &&body) -> decltype(body());
 

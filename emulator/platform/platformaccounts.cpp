@@ -75,6 +75,14 @@ Result<Actor> Platform::authenticatePassword(const std::string &email, const std
     return Actor{account->id, account->email};
 }
 
+std::optional<Actor> Platform::actorById(const std::string &accountId)
+{
+    auto account = m_store.accounts.byId(accountId);
+    if (!account)
+        return std::nullopt;
+    return Actor{account->id, account->email};
+}
+
 Result<AccountRecord> Platform::accountOf(const Actor &actor)
 {
     auto account = m_store.accounts.byId(actor.id);

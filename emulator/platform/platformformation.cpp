@@ -15,6 +15,17 @@ using store::FormationRecord;
 
 static constexpr int64_t kMaxQuantityPerType = 100;
 
+std::optional<std::map<std::string, std::string>> Platform::currentProcessTypes(const std::string &appId)
+{
+    auto current = m_store.releases.byVersion(appId, m_store.releases.currentVersion(appId));
+    if (!current || !current->slugId)
+        return std::nullopt;
+    auto slug = m_store.slugs.byId(*current->slugId);
+    if (!slug)
+        return std::nullopt;
+    return slug->processTypes;
+}
+
 Result<std::vector<FormationRecord>> Platform::formation(const Actor &actor, const std::string &appName)
 {
     auto access = app(actor, appName);
@@ -48,6 +59,9 @@ Result<std::vector<FormationRecord>> Platform::updateFormation(const Actor &acto
     for (const auto &u : updates) {
         if (!core::isValidProcessType(u.type))
             return ApiError::invalidParams("Invalid process type " + u.type + ".");
+        // Once the app has a deployed slug, only its process types can be scaled.
+        if (auto slugTypes = currentProcessTypes(access->app.id); slugTypes && (!slugTypes->count(u.type) || u.type == "release"))
+            return ApiError::invalidParams("Couldn't find that process type (" + u.type + ").");
         auto existing = m_store.formations.find(access->app.id, u.type);
         FormationRecord f = existing.value_or(FormationRecord{core::newId(), access->app.id, access->app.name, u.type,
                                                                0, std::string(kDefaultDynoSize), "", at, at});

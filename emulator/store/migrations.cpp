@@ -47,6 +47,24 @@ CREATE TABLE app_transfers (
 CREATE INDEX releases_by_app ON releases(app_id, version);
 CREATE INDEX collaborators_by_account ON collaborators(account_id);
 )sql",
+        // 2: deploys: slugs, builds, an app's buildpacks, uploaded sources.
+        R"sql(
+CREATE TABLE slugs (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, commit_sha TEXT,
+  process_types TEXT NOT NULL, size INTEGER NOT NULL, buildpack_provided_description TEXT, stack TEXT NOT NULL,
+  path TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE builds (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, status TEXT NOT NULL,
+  source_url TEXT, source_version TEXT, user_id TEXT NOT NULL REFERENCES accounts(id), buildpacks TEXT NOT NULL,
+  slug_id TEXT, release_id TEXT, stack TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX builds_by_app ON builds(app_id, created_at);
+CREATE TABLE buildpack_installations (
+  app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, url TEXT NOT NULL,
+  PRIMARY KEY (app_id, ordinal));
+CREATE TABLE sources (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, secret TEXT NOT NULL,
+  path TEXT NOT NULL, created_at TEXT NOT NULL);
+)sql",
     };
     return steps;
 }

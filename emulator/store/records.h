@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dynodesk::store {
 
@@ -57,6 +58,28 @@ struct KeyRecord final {
 
 struct TransferRecord final {
     std::string id, appId, appName, ownerId, ownerEmail, recipientId, recipientEmail, state, createdAt, updatedAt;
+};
+
+struct SlugRecord final {
+    std::string id, appId;
+    std::optional<std::string> commit;
+    std::map<std::string, std::string> processTypes;
+    int64_t size = 0;
+    std::optional<std::string> buildpackProvidedDescription;
+    std::string stack, path, createdAt, updatedAt;
+};
+
+struct BuildRecord final {
+    std::string id, appId, appName, status;
+    std::optional<std::string> sourceUrl, sourceVersion;
+    std::string userId, userEmail;
+    std::vector<std::string> buildpacks;
+    std::optional<std::string> slugId, releaseId;
+    std::string stack, createdAt, updatedAt;
+};
+
+struct SourceRecord final {
+    std::string id, appId, secret, path, createdAt;
 };
 
 } // namespace dynodesk::store

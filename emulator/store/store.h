@@ -2,6 +2,7 @@
 
 #include "accountrepository.h"
 #include "apprepository.h"
+#include "buildrepository.h"
 #include "database.h"
 #include "records.h"
 
@@ -15,7 +16,8 @@ class Store final {
 public:
     explicit Store(const std::string &path)
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
-          collaborators(db), formations(db), transfers(db)
+          collaborators(db), formations(db), transfers(db), slugs(db),
+          builds(db), buildpacks(db), sources(db)
     {
     }
 
@@ -29,6 +31,10 @@ public:
     CollaboratorRepository collaborators;
     FormationRepository formations;
     TransferRepository transfers;
+    SlugRepository slugs;
+    BuildRepository builds;
+    BuildpackRepository buildpacks;
+    SourceRepository sources;
 };
 
 } // namespace dynodesk::store

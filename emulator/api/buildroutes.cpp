@@ -1,0 +1,113 @@
+// Links of the build, slug, buildpack-installation and source resources.
+#include "apirouter.h"
+#include "routehelpers.h"
+#include "routes.h"
+#include "views.h"
+
+#include "platform/deployer.h"
+
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace dynodesk::api {
+
+using core::ApiError;
+using detail::reply;
+using detail::replyList;
+
+// A source blob URL the emulator can read: one of its own /sources URLs, or a file:// URL.
+static core::Result<std::string> sourceFile(platform::Platform &p, const std::string &url)
+{
+    const QUrl u(QString::fromStdString(url));
+    if (u.scheme() == QLatin1String("file"))
+        return u.toLocalFile().toStdString();
+    const QString path = u.path();
+    if ((u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"))
+        && path.startsWith(QLatin1String("/sources/"))) {
+        auto source = p.source(path.mid(9).toStdString());
+        if (source && QUrlQuery(u).queryItemValue(QStringLiteral("secret")).toStdString() == source->secret)
+            return source->path;
+    }
+    return ApiError::invalidParams("source_blob.url must be a put_url from POST /apps/{app}/sources or a file:// URL "
+                                   "on this machine.");
+}
+
+void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &deployer)
+{
+    auto base = [&p] { return "http://" + p.settings().host + ":" + std::to_string(p.settings().apiPort); };
+    auto buildView = [base](const store::BuildRecord &b) { return views::build(b, base()); };
+
+    r.add("GET", "/apps/{app}/builds", "build", "List", [&p, buildView](ApiContext &ctx) {
+        return replyList(p.builds(ctx.who(), ctx.param("app")), buildView, {"id", "created_at"});
+    });
+    r.add("GET", "/apps/{app}/builds/{build}", "build", "Info", [&p, buildView](ApiContext &ctx) {
+        return reply(p.build(ctx.who(), ctx.param("app"), ctx.param("build")), buildView);
+    });
+    r.add("POST", "/apps/{app}/builds", "build", "Create", [&p, &deployer, buildView](ApiContext &ctx) -> core::Result<ApiReply> {
+        if (!ctx.body.contains("source_blob") || !ctx.body["source_blob"].is_object())
+            return ApiError::invalidParams("source_blob is required, with the url of a source tarball.");
+        const auto &blob = ctx.body["source_blob"];
+        platform::BuildRequest request;
+        request.sourceUrl = requiredString(blob, "url");
+        request.version = optionalString(blob, "version");
+        if (ctx.body.contains("buildpacks") && ctx.body["buildpacks"].is_array())
+            for (const auto &bp : ctx.body["buildpacks"]) {
+                auto url = optionalString(bp, "url");
+                request.buildpacks.push_back(url ? *url : requiredString(bp, "name"));
+            }
+        auto access = p.app(ctx.who(), ctx.param("app"), platform::Action::Deploy);
+        if (!access)
+            return access.error();
+        auto file = sourceFile(p, *request.sourceUrl);
+        if (!file)
+            return file.error();
+        auto started = deployer.deploySource(ctx.who(), ctx.param("app"), request, *file);
+        if (!started)
+            return started.error();
+        return ApiReply{201, buildView(started->build), {}};
+    });
+    r.add("DELETE", "/apps/{app}/build-cache", "build", "Delete cache", [&deployer](ApiContext &ctx) -> core::Result<ApiReply> {
+        auto cleared = deployer.clearCache(ctx.who(), ctx.param("app"));
+        if (!cleared)
+            return cleared.error();
+        return ApiReply{202, nlohmann::json::object(), {}};
+    });
+
+    r.add("GET", "/apps/{app}/slugs/{slug}", "slug", "Info", [&p, base](ApiContext &ctx) {
+        return reply(p.slug(ctx.who(), ctx.param("app"), ctx.param("slug")),
+                     [&](const store::SlugRecord &s) { return views::slug(s, base()); });
+    });
+
+    auto installations = [](const std::vector<std::string> &urls) {
+        nlohmann::json items = nlohmann::json::array();
+        for (size_t i = 0; i < urls.size(); ++i)
+            items.push_back(views::buildpackInstallation(urls[i], static_cast<int>(i)));
+        return items;
+    };
+    r.add("GET", "/apps/{app}/buildpack-installations", "buildpack-installation", "List",
+          [&p, installations](ApiContext &ctx) -> core::Result<ApiReply> {
+              auto list = p.buildpacks(ctx.who(), ctx.param("app"));
+              if (!list)
+                  return list.error();
+              return ApiReply{200, installations(list.value()), {}};
+          });
+    r.add("PUT", "/apps/{app}/buildpack-installations", "buildpack-installation", "Update",
+          [&p, installations](ApiContext &ctx) -> core::Result<ApiReply> {
+              if (!ctx.body.contains("updates") || !ctx.body["updates"].is_array())
+                  return ApiError::invalidParams("updates must be an array of {buildpack: url or name}.");
+              std::vector<std::string> urls;
+              for (const auto &u : ctx.body["updates"])
+                  urls.push_back(requiredString(u, "buildpack"));
+              auto set = p.setBuildpacks(ctx.who(), ctx.param("app"), urls);
+              if (!set)
+                  return set.error();
+              return ApiReply{200, installations(set.value()), {}};
+          });
+
+    r.add("POST", "/apps/{app}/sources", "source", "Create - Deprecated", [&p, &deployer, base](ApiContext &ctx) {
+        return reply(p.createSource(ctx.who(), ctx.param("app"), deployer.paths().sources()),
+                     [&](const store::SourceRecord &s) { return views::source(s, base()); }, 201);
+    });
+}
+
+} // namespace dynodesk::api

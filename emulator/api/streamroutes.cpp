@@ -1,0 +1,191 @@
+#include "streamroutes.h"
+
+#include "platform/deployer.h"
+#include "platform/platform.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QUrlQuery>
+
+#include <nlohmann/json.hpp>
+
+namespace dynodesk::api {
+
+using nlohmann::json;
+
+static HttpResponse text(int status, const std::string &body)
+{
+    return {status, {{"Content-Type", "text/plain; charset=utf-8"}}, body + "\n"};
+}
+
+// Reads a whole (small) body, then calls `done(body, ok)`.
+static void readAll(const std::shared_ptr<HttpExchange> &ex, std::function<void(std::string, bool)> done,
+                    std::shared_ptr<std::string> sofar = std::make_shared<std::string>())
+{
+    ex->readBody([ex, done, sofar](std::string piece, bool last, bool ok) {
+        if (!ok || sofar->size() + piece.size() > 1024 * 1024)
+            return done({}, false);
+        *sofar += piece;
+        if (last)
+            return done(std::move(*sofar), true);
+        readAll(ex, done, sofar);
+    });
+}
+
+// Streams an output to the exchange: each line, then (for the hook) the exit line.
+static void follow(const std::shared_ptr<HttpExchange> &ex, const std::shared_ptr<build::BuildOutput> &out, bool exitLine)
+{
+    ex->begin(200, {{"Content-Type", "text/plain; charset=utf-8"}, {"Cache-Control", "no-cache"}});
+    out->subscribe([ex](const std::string &line) { ex->write(line + "\n"); },
+                   [ex, exitLine](int code) {
+                       if (exitLine)
+                           ex->write("dynodesk-hook-exit: " + std::to_string(code) + "\n");
+                       ex->end();
+                   });
+}
+
+static void gitHook(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
+{
+    readAll(ex, [ex, ctx](std::string body, bool ok) {
+        const json request = json::parse(body, nullptr, false);
+        if (!ok || !request.is_object() || request.value("secret", "") != ctx.hookSecret || ctx.hookSecret.empty())
+            return ex->respond(text(403, "not a hook of this emulator"));
+        ctx.onCore([ex, ctx, request] {
+            auto &p = *ctx.platform;
+            auto actor = p.actorById(request.value("user_id", ""));
+            const std::string appId = request.value("app_id", "");
+            std::vector<std::string> notes;
+            std::optional<std::pair<std::string, std::string>> deploy; // branch, commit
+            for (const auto &u : request["updates"]) {
+                const std::string ref = u.value("ref", ""), rev = u.value("new", "");
+                const std::string branch = ref.rfind("refs/heads/", 0) == 0 ? ref.substr(11) : ref;
+                const bool deletes = rev.find_first_not_of('0') == std::string::npos;
+                if (branch != "main" && branch != "master") {
+                    notes.push_back("       Pushed to branch " + branch + ", which does not deploy (only main and master do).");
+                    continue;
+                }
+                if (deletes) {
+                    notes.push_back(" !     Deleting " + branch + " is not allowed: it is the deployed branch.");
+                    deploy = std::pair<std::string, std::string>{};
+                    continue;
+                }
+                if (deploy && !deploy->first.empty()) {
+                    notes.push_back(" !     Push main or master, not both at once.");
+                    deploy = std::pair<std::string, std::string>{};
+                    continue;
+                }
+                if (!deploy)
+                    deploy = std::pair{branch, rev};
+            }
+            const bool refused = deploy && deploy->first.empty();
+            if (!actor || !deploy || refused) {
+                ex->begin(200, {{"Content-Type", "text/plain; charset=utf-8"}});
+                for (const auto &n : notes)
+                    ex->write(n + "\n");
+                ex->write(std::string("dynodesk-hook-exit: ") + (refused || !actor ? "1" : "0") + "\n");
+                return ex->end();
+            }
+            build::Env gitEnv;
+            if (request.contains("git_env"))
+                for (const auto &[k, v] : request["git_env"].items())
+                    gitEnv[k] = v.get<std::string>();
+            // Clones check out the branch that deploys.
+            QProcess::execute(QStringLiteral("git"),
+                              {QStringLiteral("--git-dir=") + QString::fromStdString(ctx.deployer->paths().repo(appId)),
+                               QStringLiteral("symbolic-ref"), QStringLiteral("HEAD"),
+                               QStringLiteral("refs/heads/") + QString::fromStdString(deploy->first)});
+            auto started = ctx.deployer->deployCommit(*actor, appId, deploy->second, gitEnv);
+            if (!started) {
+                ex->begin(200, {{"Content-Type", "text/plain; charset=utf-8"}});
+                ex->write(" !     " + started.error().message + "\n");
+                ex->write("dynodesk-hook-exit: 1\n");
+                return ex->end();
+            }
+            for (const auto &n : notes)
+                started->output->append(n);
+            follow(ex, started->output, true);
+        });
+    });
+}
+
+static void buildStream(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
+{
+    std::string id = ex->request().path().substr(std::string("/streams/builds/").size());
+    if (id.size() > 4 && id.ends_with(".log"))
+        id.resize(id.size() - 4);
+    ctx.onCore([ex, ctx, id] {
+        auto out = ctx.deployer->output(id);
+        if (!out)
+            return ex->respond(text(404, "no such build output"));
+        follow(ex, out, false);
+    });
+}
+
+static void writeFileChunks(const std::shared_ptr<HttpExchange> &ex, const std::shared_ptr<QFile> &file)
+{
+    const QByteArray piece = file->read(64 * 1024);
+    if (piece.isEmpty())
+        return ex->end();
+    ex->write(piece.toStdString(), [ex, file](bool ok) {
+        if (ok)
+            writeFileChunks(ex, file);
+    });
+}
+
+static void receiveFile(const std::shared_ptr<HttpExchange> &ex, const std::shared_ptr<QFile> &file, uint64_t limit)
+{
+    ex->readBody([ex, file, limit](std::string piece, bool last, bool ok) {
+        if (ok && !piece.empty())
+            ok = file->write(piece.data(), static_cast<qint64>(piece.size())) == static_cast<qint64>(piece.size());
+        if (ok && static_cast<uint64_t>(file->size()) > limit) {
+            file->remove();
+            return ex->respond(text(413, "The source blob is larger than the limit."));
+        }
+        if (!ok) {
+            file->remove();
+            return ex->respond(text(400, "The upload could not be read."));
+        }
+        if (!last)
+            return receiveFile(ex, file, limit);
+        file->close();
+        ex->respond(text(200, "OK"));
+    });
+}
+
+static void sourceBlob(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
+{
+    const auto &req = ex->request();
+    const std::string id = req.path().substr(std::string("/sources/").size());
+    const auto q = req.target.find('?');
+    const std::string secret = q == std::string::npos ? std::string()
+            : QUrlQuery(QString::fromStdString(req.target.substr(q + 1))).queryItemValue(QStringLiteral("secret")).toStdString();
+    ctx.onCore([ex, ctx, id, secret] {
+        auto source = ctx.platform->source(id);
+        if (!source || source->secret != secret)
+            return ex->respond(text(404, "no such source blob"));
+        auto file = std::make_shared<QFile>(QString::fromStdString(source->path));
+        if (ex->request().method == "PUT") {
+            if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return ex->respond(text(500, "cannot store the upload"));
+            return receiveFile(ex, file, ctx.maxSourceBytes);
+        }
+        if (ex->request().method != "GET")
+            return ex->respond(text(405, "PUT or GET"));
+        if (!file->open(QIODevice::ReadOnly))
+            return ex->respond(text(404, "nothing was uploaded to this source blob yet"));
+        ex->begin(200, {{"Content-Type", "application/octet-stream"}});
+        writeFileChunks(ex, file);
+    });
+}
+
+void addStreamRoutes(HttpServer &server, const StreamContext &ctx)
+{
+    server.addStreamRoute([](std::string_view path) { return path == "/internal/git-hook"; },
+                          [ctx](std::shared_ptr<HttpExchange> ex) { gitHook(ex, ctx); });
+    server.addStreamRoute([](std::string_view path) { return path.starts_with("/streams/builds/"); },
+                          [ctx](std::shared_ptr<HttpExchange> ex) { buildStream(ex, ctx); });
+    server.addStreamRoute([](std::string_view path) { return path.starts_with("/sources/"); },
+                          [ctx](std::shared_ptr<HttpExchange> ex) { sourceBlob(ex, ctx); });
+}
+
+} // namespace dynodesk::api

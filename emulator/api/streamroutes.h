@@ -1,0 +1,29 @@
+#pragma once
+
+#include "httpserver.h"
+
+#include <functional>
+#include <string>
+
+namespace dynodesk::platform {
+class Deployer;
+class Platform;
+}
+
+namespace dynodesk::api {
+
+// What the streaming routes need: a way onto the core thread, and the core's objects (used only
+// there).
+struct StreamContext final {
+    std::function<void(std::function<void()>)> onCore;
+    platform::Platform *platform = nullptr;
+    platform::Deployer *deployer = nullptr;
+    std::string hookSecret;
+    uint64_t maxSourceBytes = 1024ull * 1024 * 1024;
+};
+
+// The routes whose bodies stream: the git hook's call (`/internal/git-hook`), a build's output
+// (`/streams/builds/<id>.log`), and source blobs (`/sources/<id>`, PUT and GET).
+void addStreamRoutes(HttpServer &server, const StreamContext &ctx);
+
+} // namespace dynodesk::api

@@ -1,0 +1,83 @@
+#include "buildpacks.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QUrl>
+
+#include <array>
+#include <utility>
+
+namespace dynodesk::build {
+
+// The platform's names and the built-in folders, in detection order.
+static constexpr std::array<std::pair<const char *, const char *>, 6> kBuiltins{{
+    {"heroku/nodejs", "nodejs"},
+    {"heroku/python", "python"},
+    {"heroku/ruby", "ruby"},
+    {"heroku/go", "go"},
+    {"heroku/java", "java-maven"},
+    {"heroku/static", "static"},
+}};
+
+std::vector<std::string> builtinBuildpackDirs(const std::string &builtinRoot)
+{
+    std::vector<std::string> out;
+    for (const auto &[name, dir] : kBuiltins)
+        out.push_back(builtinRoot + "/" + dir);
+    return out;
+}
+
+std::string builtinName(const std::string &spec)
+{
+    for (const auto &[name, dir] : kBuiltins)
+        if (spec == name || spec == dir)
+            return name;
+    return {};
+}
+
+static bool isBuildpackDir(const QString &dir) { return QFileInfo(dir + QStringLiteral("/bin/compile")).isExecutable(); }
+
+core::Result<std::string> resolveBuildpack(const std::string &spec, const std::string &builtinRoot,
+                                           const std::string &cloneRoot)
+{
+    for (const auto &[name, dir] : kBuiltins)
+        if (spec == name || spec == dir)
+            return builtinRoot + "/" + dir;
+    const QString s = QString::fromStdString(spec);
+    QString local = s;
+    if (s.startsWith(QStringLiteral("file://")))
+        local = QUrl(s.section(QLatin1Char('#'), 0, 0)).toLocalFile();
+    if (QFileInfo(local).isDir() && isBuildpackDir(local))
+        return QFileInfo(local).absoluteFilePath().toStdString();
+
+    const bool cloneable = s.startsWith(QStringLiteral("file://")) || s.startsWith(QStringLiteral("http://"))
+            || s.startsWith(QStringLiteral("https://")) || QFileInfo(local).isDir();
+    if (!cloneable)
+        return core::ApiError::invalidParams("Buildpack " + spec + " is neither a built-in buildpack, a directory "
+                                             "with bin/compile, nor a git URL.");
+    const QString url = s.section(QLatin1Char('#'), 0, 0);
+    const QString ref = s.section(QLatin1Char('#'), 1);
+    const QString target = QString::fromStdString(cloneRoot) + QLatin1Char('/')
+            + QString::fromLatin1(QCryptographicHash::hash(s.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+    QDir(target).removeRecursively();
+    QDir().mkpath(QString::fromStdString(cloneRoot));
+    QStringList args{QStringLiteral("clone"), QStringLiteral("--quiet"), QStringLiteral("--depth"), QStringLiteral("1")};
+    if (!ref.isEmpty())
+        args << QStringLiteral("--branch") << ref;
+    args << url << target;
+    QProcess git;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+    git.setProcessEnvironment(env);
+    git.start(QStringLiteral("git"), args);
+    if (!git.waitForFinished(120000) || git.exitCode() != 0)
+        return core::ApiError::invalidParams("Could not clone buildpack " + spec + ": "
+                                             + QString::fromUtf8(git.readAllStandardError()).trimmed().toStdString());
+    if (!isBuildpackDir(target))
+        return core::ApiError::invalidParams("Buildpack " + spec + " has no executable bin/compile.");
+    return target.toStdString();
+}
+
+} // namespace dynodesk::build

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/apierror.h"
+
+#include <string>
+#include <vector>
+
+namespace dynodesk::build {
+
+// The built-in buildpacks, in the order automatic detection tries them.
+std::vector<std::string> builtinBuildpackDirs(const std::string &builtinRoot);
+
+// Turns what an app names as a buildpack into a directory with bin/: a built-in name
+// (`heroku/nodejs`, `nodejs`), a local directory (or a file:// URL of one), or a git URL that
+// git can clone (file://, http://, https://; `#ref` picks a branch or tag), cloned under
+// `cloneRoot`.
+core::Result<std::string> resolveBuildpack(const std::string &spec, const std::string &builtinRoot,
+                                           const std::string &cloneRoot);
+
+// The platform's name for a built-in buildpack dir name (`nodejs` → `heroku/nodejs`), or empty.
+std::string builtinName(const std::string &spec);
+
+} // namespace dynodesk::build

@@ -1,0 +1,403 @@
+#include "slugcompiler.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <csignal>
+#include <fnmatch.h>
+#include <unistd.h>
+
+namespace dynodesk::build {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+void header(BuildOutput &out, const std::string &text) { out.append("-----> " + text); }
+void detail(BuildOutput &out, const std::string &text) { out.append("       " + text); }
+void problem(BuildOutput &out, const std::string &text) { out.append(" !     " + text); }
+
+std::string capitalized(std::string s)
+{
+    if (!s.empty())
+        s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+bool runQuiet(const QString &program, const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+              QString *errorText = nullptr)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    const bool ok = p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (!ok && errorText)
+        *errorText = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    return ok;
+}
+
+// Checks the commit out with `git archive | tar -x`, using the pushing hook's object dirs.
+bool checkoutCommit(const BuildJob &job, const QString &buildDir, QString *error)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[k, v] : job.gitEnv)
+        env.insert(q(k), q(v));
+    QProcess archive, untar;
+    archive.setProcessEnvironment(env);
+    archive.setStandardOutputProcess(&untar);
+    archive.start(QStringLiteral("git"), {QStringLiteral("--git-dir=") + q(job.gitDir), QStringLiteral("archive"),
+                                          QStringLiteral("--format=tar"), q(job.commit)});
+    untar.start(QStringLiteral("tar"), {QStringLiteral("-x"), QStringLiteral("-C"), buildDir});
+    archive.waitForFinished(-1);
+    untar.closeWriteChannel();
+    untar.waitForFinished(-1);
+    if (archive.exitCode() != 0 || untar.exitCode() != 0) {
+        *error = QString::fromUtf8(archive.readAllStandardError() + untar.readAllStandardError()).trimmed();
+        return false;
+    }
+    return true;
+}
+
+// Unpacks the tarball; a single top-level folder becomes the app's root.
+bool unpackTarball(const std::string &tarball, const QString &buildDir, QString *error)
+{
+    QTemporaryDir unpack(buildDir + QStringLiteral("-src-XXXXXX"));
+    if (!runQuiet(QStringLiteral("tar"), {QStringLiteral("-xzf"), q(tarball), QStringLiteral("-C"), unpack.path()},
+                  QProcessEnvironment::systemEnvironment(), error))
+        return false;
+    QDir root(unpack.path());
+    const auto entries = root.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    QString from = unpack.path();
+    if (entries.size() == 1 && entries.front().isDir())
+        from = entries.front().absoluteFilePath();
+    QDir(buildDir).removeRecursively();
+    if (!QDir().rename(from, buildDir)) {
+        *error = QStringLiteral("cannot move the unpacked source into the build dir");
+        return false;
+    }
+    return true;
+}
+
+// .slugignore: gitignore-like patterns; a leading `/` anchors to the app's root.
+void applySlugignore(const QString &buildDir, BuildOutput &out)
+{
+    QFile file(buildDir + QStringLiteral("/.slugignore"));
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    std::vector<std::string> patterns;
+    for (const QByteArray &raw : file.readAll().split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (!line.isEmpty() && !line.startsWith('#'))
+            patterns.push_back(line.toStdString());
+    }
+    int removed = 0;
+    QDirIterator it(buildDir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    QStringList doomed;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const std::string rel = QDir(buildDir).relativeFilePath(path).toStdString();
+        const std::string base = it.fileName().toStdString();
+        for (std::string pattern : patterns) {
+            if (pattern.size() > 1 && pattern.back() == '/')
+                pattern.pop_back();
+            const bool anchored = pattern.front() == '/';
+            const bool hit = anchored ? fnmatch(pattern.c_str() + 1, rel.c_str(), FNM_PATHNAME) == 0
+                                      : fnmatch(pattern.c_str(), base.c_str(), 0) == 0
+                                              || fnmatch(pattern.c_str(), rel.c_str(), FNM_PATHNAME) == 0;
+            if (hit) {
+                doomed << path;
+                break;
+            }
+        }
+    }
+    for (const QString &path : doomed) {
+        QFileInfo info(path);
+        if (!info.exists())
+            continue; // inside a folder already removed
+        info.isDir() && !info.isSymLink() ? QDir(path).removeRecursively() : QFile::remove(path);
+        ++removed;
+    }
+    if (removed)
+        detail(out, "Removed " + std::to_string(removed) + " files and folders named in .slugignore");
+}
+
+// `.git` goes, and so does what `log/` and `tmp/` hold.
+void removeAlways(const QString &buildDir)
+{
+    QDir(buildDir + QStringLiteral("/.git")).removeRecursively();
+    QFile::remove(buildDir + QStringLiteral("/.git"));
+    for (const QString &sub : {QStringLiteral("/log"), QStringLiteral("/tmp")}) {
+        QDir d(buildDir + sub);
+        if (!d.exists())
+            continue;
+        for (const QFileInfo &e : d.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+            e.isDir() && !e.isSymLink() ? QDir(e.absoluteFilePath()).removeRecursively() : QFile::remove(e.absoluteFilePath());
+    }
+}
+
+void writeEnvDir(const QString &dir, const Env &config)
+{
+    QDir().mkpath(dir);
+    for (const auto &[key, value] : config) {
+        QFile f(dir + QLatin1Char('/') + q(key));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(QByteArray::fromStdString(value));
+    }
+}
+
+std::string detectName(const std::string &buildpack, const QString &buildDir, const Env &env, Clock::time_point deadline)
+{
+    std::string name;
+    const int rc = runStreaming(buildpack + "/bin/detect", {buildDir.toStdString()}, env, buildDir.toStdString(),
+                                [&](const std::string &line) {
+                                    if (name.empty())
+                                        name = line;
+                                },
+                                deadline);
+    if (rc != 0)
+        return {};
+    return name.empty() ? QFileInfo(q(buildpack)).fileName().toStdString() : name;
+}
+
+} // namespace
+
+Env baseEnvironment()
+{
+    Env env;
+    const auto system = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"PATH", "LANG", "TZ", "TMPDIR", "HOME", "USER"})
+        if (system.contains(q(name)))
+            env[name] = system.value(q(name)).toStdString();
+    if (!env.count("PATH"))
+        env["PATH"] = "/usr/local/bin:/usr/bin:/bin";
+    return env;
+}
+
+std::string humanSize(uint64_t bytes)
+{
+    char buf[32];
+    if (bytes < 1024 * 1024)
+        std::snprintf(buf, sizeof buf, "%lluK", static_cast<unsigned long long>((bytes + 1023) / 1024));
+    else
+        std::snprintf(buf, sizeof buf, "%.1fM", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return buf;
+}
+
+int runStreaming(const std::string &program, const std::vector<std::string> &args, const Env &env,
+                 const std::string &workDir, const std::function<void(const std::string &)> &onLine,
+                 Clock::time_point deadline)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment penv;
+    for (const auto &[k, v] : env)
+        penv.insert(q(k), q(v));
+    p.setProcessEnvironment(penv);
+    p.setWorkingDirectory(q(workDir));
+    p.setChildProcessModifier([] { ::setsid(); }); // its own process group, to kill it whole
+    QStringList qargs;
+    for (const auto &a : args)
+        qargs << q(a);
+    p.start(q(program), qargs);
+    if (!p.waitForStarted(10000)) {
+        onLine("cannot run " + program + ": " + p.errorString().toStdString());
+        return 127;
+    }
+    // The child leads its own process group (setsid), so -pid is that group. Never 0: that
+    // would be our own group.
+    const pid_t group = static_cast<pid_t>(p.processId());
+    const auto killGroup = [group] {
+        if (group > 0)
+            ::kill(-group, SIGKILL);
+    };
+    QByteArray pending;
+    auto drain = [&](bool all) {
+        pending += p.readAll();
+        qsizetype nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            onLine(pending.left(nl).toStdString());
+            pending.remove(0, nl + 1);
+        }
+        if (all && !pending.isEmpty()) {
+            onLine(pending.toStdString());
+            pending.clear();
+        }
+    };
+    while (p.state() != QProcess::NotRunning) {
+        if (Clock::now() > deadline) {
+            killGroup();
+            p.waitForFinished(5000);
+            drain(true);
+            return -1;
+        }
+        p.waitForReadyRead(200);
+        drain(false);
+    }
+    drain(true);
+    // Children the command left behind in its group go with it.
+    killGroup();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : 128 + SIGKILL;
+}
+
+BuildResult SlugCompiler::run(const BuildJob &job, BuildOutput &out)
+{
+    BuildResult result;
+    const auto deadline = Clock::now() + job.timeout;
+    const auto timedOut = [&] {
+        problem(out, "Build timed out after " + std::to_string(job.timeout.count() / 60) + " minutes.");
+        problem(out, "Push failed");
+        return result;
+    };
+    header(out, "Building on the " + capitalized(job.stackName) + " stack");
+
+    QDir().mkpath(q(job.workDir));
+    QDir().mkpath(q(job.cacheDir));
+    QTemporaryDir scratch(q(job.workDir) + QStringLiteral("/build_XXXXXX"));
+    const QString buildDir = scratch.path() + QStringLiteral("/app");
+    QDir().mkpath(buildDir);
+    QString error;
+    const bool checkedOut = job.sourceTarball.empty() ? checkoutCommit(job, buildDir, &error)
+                                                      : unpackTarball(job.sourceTarball, buildDir, &error);
+    if (!checkedOut) {
+        problem(out, "Could not read the app's source: " + error.toStdString());
+        problem(out, "Push failed");
+        return result;
+    }
+    applySlugignore(buildDir, out);
+    removeAlways(buildDir);
+
+    Env env = baseEnvironment();
+    env["STACK"] = job.stackName;
+    env["HOME"] = buildDir.toStdString();
+    if (!job.commit.empty())
+        env["SOURCE_VERSION"] = job.commit;
+    const QString envDir = scratch.path() + QStringLiteral("/env");
+    writeEnvDir(envDir, job.config);
+
+    // Which buildpacks run: the app's own, each of which must accept the app, or the first
+    // built-in one that detects it.
+    std::vector<std::pair<std::string, std::string>> chosen; // dir, name
+    if (!job.buildpacks.empty()) {
+        for (const auto &bp : job.buildpacks) {
+            const std::string name = detectName(bp, buildDir, env, deadline);
+            if (name.empty()) {
+                header(out, "App not compatible with buildpack: " + bp);
+                problem(out, "Push failed");
+                return result;
+            }
+            chosen.emplace_back(bp, name);
+        }
+    } else {
+        for (const auto &bp : job.builtinBuildpacks) {
+            const std::string name = detectName(bp, buildDir, env, deadline);
+            if (!name.empty()) {
+                chosen.emplace_back(bp, name);
+                break;
+            }
+        }
+        if (chosen.empty()) {
+            problem(out, "No default language could be detected for this app.");
+            out.append("\t\t\tHINT: This occurs when Heroku cannot detect the buildpack to use for this application automatically.");
+            out.append("\t\t\tSee https://devcenter.heroku.com/articles/buildpacks");
+            problem(out, "Push failed");
+            return result;
+        }
+    }
+
+    for (const auto &[bp, name] : chosen) {
+        header(out, name + " app detected");
+        result.language = name;
+        const int rc = runStreaming(bp + "/bin/compile", {buildDir.toStdString(), job.cacheDir, envDir.toStdString()}, env,
+                                    buildDir.toStdString(), [&](const std::string &line) { out.append(line); }, deadline);
+        if (rc == -1)
+            return timedOut();
+        if (rc != 0) {
+            problem(out, "Push rejected, failed to compile " + name + " app.");
+            problem(out, "Push failed");
+            return result;
+        }
+    }
+
+    // bin/release of the last buildpack gives the default process types.
+    std::string yaml;
+    const auto &last = chosen.back().first;
+    const int rc = runStreaming(last + "/bin/release", {buildDir.toStdString()}, env, buildDir.toStdString(),
+                                [&](const std::string &line) { yaml += line + "\n"; }, deadline);
+    if (rc == -1)
+        return timedOut();
+    ProcessTypes defaults;
+    try {
+        const YAML::Node doc = YAML::Load(yaml);
+        if (rc != 0 || (doc && !doc.IsMap() && !doc.IsNull()))
+            throw YAML::Exception(YAML::Mark::null_mark(), "not a map");
+        if (doc && doc["default_process_types"] && doc["default_process_types"].IsMap())
+            for (const auto &kv : doc["default_process_types"])
+                defaults.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>());
+    } catch (const YAML::Exception &e) {
+        problem(out, "The buildpack's bin/release did not print valid YAML: " + std::string(e.what()));
+        problem(out, "Push rejected, failed to compile " + result.language + " app.");
+        problem(out, "Push failed");
+        return result;
+    }
+
+    header(out, "Discovering process types");
+    QFile procfile(buildDir + QStringLiteral("/Procfile"));
+    if (procfile.open(QIODevice::ReadOnly)) {
+        auto parsed = parseProcfile(procfile.readAll().toStdString());
+        if (!parsed) {
+            problem(out, parsed.error().message);
+            problem(out, "Push failed");
+            return result;
+        }
+        result.processTypes = parsed.value();
+        for (const auto &d : defaults) // a Procfile wins; the buildpack's other types stay
+            if (std::none_of(result.processTypes.begin(), result.processTypes.end(),
+                             [&](const auto &p) { return p.first == d.first; }))
+                result.processTypes.push_back(d);
+    } else {
+        result.processTypes = defaults;
+    }
+    std::vector<std::string> types;
+    for (const auto &p : result.processTypes)
+        types.push_back(p.first);
+    std::sort(types.begin(), types.end());
+    std::string list;
+    for (const auto &t : types)
+        list += (list.empty() ? "" : ", ") + t;
+    if (procfile.exists())
+        detail(out, "Procfile declares types -> " + (list.empty() ? std::string("(none)") : list));
+    else
+        detail(out, "Default types for buildpack -> " + (list.empty() ? std::string("(none)") : list));
+
+    header(out, "Compressing...");
+    QDir().mkpath(QFileInfo(q(job.slugPath)).absolutePath());
+    if (!runQuiet(QStringLiteral("tar"), {QStringLiteral("-czf"), q(job.slugPath), QStringLiteral("-C"), buildDir, QStringLiteral(".")},
+                  QProcessEnvironment::systemEnvironment(), &error)) {
+        problem(out, "Could not pack the slug: " + error.toStdString());
+        problem(out, "Push failed");
+        return result;
+    }
+    result.slugSize = QFileInfo(q(job.slugPath)).size();
+    if (static_cast<uint64_t>(result.slugSize) > job.maxSlugBytes) {
+        QFile::remove(q(job.slugPath));
+        problem(out, "Compiled slug size: " + humanSize(result.slugSize) + " is too large (max is "
+                             + humanSize(job.maxSlugBytes) + ").");
+        problem(out, "Push failed");
+        return result;
+    }
+    detail(out, "Done: " + humanSize(result.slugSize));
+    result.buildpackDescription = result.language;
+    result.ok = true;
+    return result;
+}
+
+} // namespace dynodesk::build
