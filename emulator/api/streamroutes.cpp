@@ -178,8 +178,26 @@ static void sourceBlob(const std::shared_ptr<HttpExchange> &ex, const StreamCont
     });
 }
 
+// A slug's blob: the tarball, by the slug's id (an unguessable UUID, like the platform's signed URL).
+static void slugBlob(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
+{
+    std::string id = ex->request().path().substr(std::string("/slugs/").size());
+    if (id.size() > 4 && id.ends_with(".tgz"))
+        id.resize(id.size() - 4);
+    ctx.onCore([ex, ctx, id] {
+        auto slug = ctx.platform->slugById(id);
+        auto file = std::make_shared<QFile>(slug ? QString::fromStdString(slug->path) : QString());
+        if (!slug || !file->open(QIODevice::ReadOnly))
+            return ex->respond(text(404, "no such slug"));
+        ex->begin(200, {{"Content-Type", "application/gzip"}});
+        writeFileChunks(ex, file);
+    });
+}
+
 void addStreamRoutes(HttpServer &server, const StreamContext &ctx)
 {
+    server.addStreamRoute([](std::string_view path) { return path.starts_with("/slugs/"); },
+                          [ctx](std::shared_ptr<HttpExchange> ex) { slugBlob(ex, ctx); });
     server.addStreamRoute([](std::string_view path) { return path == "/internal/git-hook"; },
                           [ctx](std::shared_ptr<HttpExchange> ex) { gitHook(ex, ctx); });
     server.addStreamRoute([](std::string_view path) { return path.starts_with("/streams/builds/"); },

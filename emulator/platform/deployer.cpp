@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMetaObject>
 
 namespace dynodesk::platform {
@@ -81,7 +82,7 @@ Result<Deployer::Started> Deployer::start(NewBuild made, build::BuildJob job)
     job.config = build::Env(made.config.begin(), made.config.end());
     job.cacheDir = m_paths.cache(appId);
     job.workDir = m_paths.work();
-    job.slugPath = m_paths.slugs() + "/" + core::newId() + ".tgz";
+    job.slugPath = m_paths.slugs() + "/" + core::newId() + ".tgz"; // named by the slug's id once it exists
     job.timeout = m_timeout;
     job.builtinBuildpacks = build::builtinBuildpackDirs(m_paths.builtinBuildpacks);
     const auto specs = made.build.buildpacks;
@@ -135,7 +136,9 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
     for (const auto &[type, command] : result.processTypes)
         if (type == "release")
             releaseCommand = command;
-    BuildOutcome outcome{core::newId(), slugPath, commitOf(buildId), result.processTypes, result.slugSize,
+    // The slug file takes its id's name: GET /slugs/<id>.tgz serves it.
+    const std::string slugId = QFileInfo(QString::fromStdString(slugPath)).completeBaseName().toStdString();
+    BuildOutcome outcome{slugId, slugPath, commitOf(buildId), result.processTypes, result.slugSize,
                          result.buildpackDescription};
     auto release = m_platform.completeBuild(buildId, outcome, !releaseCommand.empty());
     if (!release) {

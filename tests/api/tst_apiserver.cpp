@@ -19,12 +19,6 @@ using nlohmann::json;
         QVERIFY2(problems.isEmpty(), qPrintable(QString::fromLatin1(resource) + QStringLiteral(": ") + problems));   \
     } while (false)
 
-#define JSON_EQ(actual, expected)                                                                                      \
-    do {                                                                                                               \
-        const json a_ = (actual), e_ = (expected);                                                                     \
-        QVERIFY2(a_ == e_, (a_.dump() + " != " + e_.dump()).c_str());                                                 \
-    } while (false)
-
 #define VERIFY_STATUS(result, expected)                                                                                \
     do {                                                                                                               \
         const HttpResult r_ = (result);                                                                                \

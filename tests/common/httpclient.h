@@ -46,3 +46,9 @@ private:
 
 } // namespace dynodesk::testing
 
+// Compares JSON values in a test (QCOMPARE cannot: JSON converts to too many types).
+#define JSON_EQ(actual, expected)                                                                                      \
+    do {                                                                                                               \
+        const nlohmann::json a_ = (actual), e_ = (expected);                                                           \
+        QVERIFY2(a_ == e_, (a_.dump() + " != " + e_.dump()).c_str());                                                 \
+    } while (false)

@@ -1,0 +1,273 @@
+// Deploys with stock git against the real emulator: push output, releases, slugs and process
+// types for the sample apps, every way a push can fail, branches and clone.
+#include "deploytestbase.h"
+
+#include <QRegularExpression>
+
+using namespace dynodesk::testing;
+using nlohmann::json;
+
+#define VERIFY_OUTPUT(result, text)                                                                                    \
+    QVERIFY2((result).output.contains(QStringLiteral(text)), qPrintable((result).output))
+
+class TestDeploy : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<DeployFixture> f;
+
+    void createApp(const QString &name)
+    {
+        QCOMPARE(f->api().post("/apps", {{"name", name.toStdString()}}).status, 201);
+    }
+
+    json releases(const QString &app) { return f->api().get("/apps/" + app + "/releases").json(); }
+
+    QStringList slugOf(const json &release)
+    {
+        const std::string id = release["slug"]["id"];
+        return DeployFixture::slugFiles(f->dataDir() + "/slugs/" + QString::fromStdString(id) + ".tgz");
+    }
+
+    json slugJson(const QString &app, const json &release)
+    {
+        return f->api().get("/apps/" + app + "/slugs/" + QString::fromStdString(release["slug"]["id"].get<std::string>())).json();
+    }
+
+private slots:
+    void init()
+    {
+        f = std::make_unique<DeployFixture>();
+        QVERIFY(f->started());
+    }
+    void cleanup() { f.reset(); }
+
+    void nodeAppWithoutDependencies()
+    {
+        createApp("node-app");
+        const QString repo = f->repoOf("node-basic", "node-basic");
+        const auto r = f->push(repo, "node-app");
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "remote: -----> Building on the Heroku-24 stack");
+        VERIFY_OUTPUT(r, "remote: -----> Node.js app detected");
+        VERIFY_OUTPUT(r, "remote:        No dependencies to install");
+        VERIFY_OUTPUT(r, "remote: -----> Discovering process types");
+        VERIFY_OUTPUT(r, "remote:        Default types for buildpack -> web");
+        VERIFY_OUTPUT(r, "remote: -----> Compressing...");
+        VERIFY_OUTPUT(r, "remote:        Done: ");
+        VERIFY_OUTPUT(r, "remote:        Released v2");
+        VERIFY_OUTPUT(r, "deployed to Heroku");
+        // Lines come in the platform's order.
+        QVERIFY(r.output.indexOf(QStringLiteral("Node.js app detected")) < r.output.indexOf(QStringLiteral("Compressing")));
+        QVERIFY(r.output.indexOf(QStringLiteral("Compressing")) < r.output.indexOf(QStringLiteral("Released v2")));
+
+        const auto rel = releases("node-app");
+        QCOMPARE(rel.size(), size_t(2));
+        QCOMPARE(rel[1]["description"].get<std::string>(), "Deploy " + f->head(repo).left(7).toStdString());
+        QCOMPARE(rel[1]["status"].get<std::string>(), std::string("succeeded"));
+        QVERIFY(rel[1]["current"].get<bool>());
+        const auto slug = slugJson("node-app", rel[1]);
+        JSON_EQ(slug["process_types"], json({{"web", "npm start"}}));
+        QCOMPARE(slug["commit"].get<std::string>(), f->head(repo).toStdString());
+        QCOMPARE(slug["buildpack_provided_description"].get<std::string>(), std::string("Node.js"));
+        const QStringList files = slugOf(rel[1]);
+        QVERIFY2(files.contains(QStringLiteral("server.js")) && files.contains(QStringLiteral("package.json")),
+                 qPrintable(files.join(QLatin1Char(' '))));
+        QVERIFY(!files.contains(QStringLiteral(".git/")));
+        const auto web = f->api().get("/apps/node-app/formation/web").json();
+        QCOMPARE(web["quantity"].get<int>(), 1);
+        QCOMPARE(web["command"].get<std::string>(), std::string("npm start"));
+        const auto builds = f->api().get("/apps/node-app/builds").json();
+        QCOMPARE(builds.size(), size_t(1));
+        QCOMPARE(builds[0]["status"].get<std::string>(), std::string("succeeded"));
+        JSON_EQ(builds[0]["release"]["id"], rel[1]["id"]);
+        const auto app = f->api().get("/apps/node-app").json();
+        QVERIFY(app["slug_size"].get<int64_t>() > 0);
+        QVERIFY(app["repo_size"].get<int64_t>() > 0);
+
+        // The slug's blob can be fetched.
+        const auto blob = HttpClient(QString()).get(QString::fromStdString(slug["blob"]["url"].get<std::string>()));
+        QCOMPARE(blob.status, 200);
+        QVERIFY(blob.body.startsWith("\x1f\x8b"));
+    }
+
+    void nodeAppWithOneDependency()
+    {
+        createApp("dep-app");
+        const auto r = f->push(f->repoOf("node-dep", "node-dep"), "dep-app");
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "remote: -----> Node.js app detected");
+        VERIFY_OUTPUT(r, "npm ci");
+        VERIFY_OUTPUT(r, "Released v2");
+        const QStringList files = slugOf(releases("dep-app")[1]);
+        QVERIFY2(files.contains(QStringLiteral("node_modules/is-number/package.json")), qPrintable(files.join(QLatin1Char(' '))));
+    }
+
+    void pythonStandardLibraryApp()
+    {
+        createApp("py-app");
+        const auto r = f->push(f->repoOf("python-stdlib", "python-stdlib"), "py-app");
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "remote: -----> Python app detected");
+        VERIFY_OUTPUT(r, "Procfile declares types -> web");
+        const auto rel = releases("py-app")[1];
+        JSON_EQ(slugJson("py-app", rel)["process_types"], json({{"web", "python3 app.py"}}));
+        const QStringList files = slugOf(rel);
+        QVERIFY(files.contains(QStringLiteral("app.py")));
+        QVERIFY(files.contains(QStringLiteral(".profile.d/python.sh")));
+    }
+
+    void staticSite()
+    {
+        createApp("static-app");
+        const auto r = f->push(f->repoOf("static-site", "static-site"), "static-app");
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "remote: -----> Static HTML app detected");
+        const auto rel = releases("static-app")[1];
+        JSON_EQ(slugJson("static-app", rel)["process_types"], json({{"web", "python3 .dynodesk-static/server.py"}}));
+        QVERIFY(slugOf(rel).contains(QStringLiteral("index.html")));
+    }
+
+    void procfileWithWebWorkerAndRelease()
+    {
+        createApp("multi-app");
+        const auto r = f->push(f->repoOf("procfile-multi", "procfile-multi"), "multi-app");
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "Procfile declares types -> release, web, worker");
+        VERIFY_OUTPUT(r, "-----> Running release command...");
+        VERIFY_OUTPUT(r, "release phase ran");
+        VERIFY_OUTPUT(r, "Released v2");
+        const auto rel = releases("multi-app")[1];
+        QCOMPARE(rel["status"].get<std::string>(), std::string("succeeded"));
+        JSON_EQ(slugJson("multi-app", rel)["process_types"],
+                 json({{"release", "node release.js"}, {"web", "node web.js"}, {"worker", "node worker.js"}}));
+        const auto formation = f->api().get("/apps/multi-app/formation").json();
+        QCOMPARE(formation.size(), size_t(2)); // release is not a formation type
+        JSON_EQ(f->api().get("/apps/multi-app/formation/web").json()["quantity"].get<int>(), 1);
+        JSON_EQ(f->api().get("/apps/multi-app/formation/worker").json()["quantity"].get<int>(), 0);
+        // Only the release's types scale now.
+        QCOMPARE(f->api().patch("/apps/multi-app/formation", {{"updates", {{{"quantity", "1"}, {"type", "clock"}}}}}).status, 422);
+        QCOMPARE(f->api().patch("/apps/multi-app/formation", {{"updates", {{{"quantity", "1"}, {"type", "worker"}}}}}).status, 200);
+    }
+
+    void failingBuildRejectsThePush()
+    {
+        createApp("fail-app");
+        const QString repo = f->repoOf("failing-build", "failing-build");
+        const auto r = f->push(repo, "fail-app");
+        QVERIFY(r.exitCode != 0);
+        VERIFY_OUTPUT(r, "Push rejected, failed to compile Node.js app.");
+        VERIFY_OUTPUT(r, "Push failed");
+        VERIFY_OUTPUT(r, "[remote rejected] main -> main (pre-receive hook declined)");
+        QCOMPARE(releases("fail-app").size(), size_t(1));
+        JSON_EQ(f->api().get("/apps/fail-app/builds").json()[0]["status"].get<std::string>(), std::string("failed"));
+        // The ref was not updated.
+        const auto refs = f->git(repo, {QStringLiteral("ls-remote"), f->gitUrl("fail-app", f->token())});
+        QVERIFY2(!refs.output.contains(QStringLiteral("refs/heads/main")), qPrintable(refs.output));
+    }
+
+    void noDetectableLanguage()
+    {
+        createApp("nolang-app");
+        const auto r = f->push(f->repoOf("no-language", "no-language"), "nolang-app");
+        QVERIFY(r.exitCode != 0);
+        VERIFY_OUTPUT(r, "No default language could be detected for this app.");
+        QCOMPARE(releases("nolang-app").size(), size_t(1));
+    }
+
+    void brokenProcfileLineIsNamed()
+    {
+        createApp("proc-app");
+        const auto r = f->push(f->repoOf("broken-procfile", "broken-procfile"), "proc-app");
+        QVERIFY(r.exitCode != 0);
+        VERIFY_OUTPUT(r, "Procfile line 2 is not valid");
+        QCOMPARE(releases("proc-app").size(), size_t(1));
+    }
+
+    void failingReleasePhaseKeepsThePreviousRelease()
+    {
+        createApp("relfail-app");
+        const auto r = f->push(f->repoOf("failing-release", "failing-release"), "relfail-app");
+        QVERIFY(r.exitCode != 0);
+        VERIFY_OUTPUT(r, "migrating");
+        VERIFY_OUTPUT(r, "Release command failed: exit status 3");
+        const auto rel = releases("relfail-app");
+        QCOMPARE(rel.size(), size_t(2));
+        QCOMPARE(rel[1]["status"].get<std::string>(), std::string("failed"));
+        QVERIFY(rel[0]["current"].get<bool>());
+        QVERIFY(!rel[1]["current"].get<bool>());
+    }
+
+    void nonFastForwardNeedsForce()
+    {
+        createApp("ff-app");
+        const QString repo = f->repoOf("node-basic", "ff");
+        QCOMPARE(f->push(repo, "ff-app").exitCode, 0);
+        f->git(repo, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("--amend"), QStringLiteral("-m"), QStringLiteral("rewritten")});
+        const auto rejected = f->push(repo, "ff-app");
+        QVERIFY(rejected.exitCode != 0);
+        VERIFY_OUTPUT(rejected, "rejected");
+        QCOMPARE(releases("ff-app").size(), size_t(2));
+        const auto forced = f->push(repo, "ff-app", {QStringLiteral("main")}, {QStringLiteral("--force")});
+        QCOMPARE(forced.exitCode, 0);
+        VERIFY_OUTPUT(forced, "Released v3");
+    }
+
+    void branchesAndClone()
+    {
+        createApp("branch-app");
+        const QString repo = f->repoOf("node-basic", "branch");
+        f->git(repo, {QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("feature")});
+        QFile extra(repo + QStringLiteral("/feature.txt"));
+        QVERIFY(extra.open(QIODevice::WriteOnly));
+        extra.write("from the feature branch\n");
+        extra.close();
+        f->commitAll(repo, QStringLiteral("feature"));
+
+        // A branch that does not deploy is accepted, with no build.
+        auto r = f->push(repo, "branch-app", {QStringLiteral("feature")});
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "does not deploy");
+        QVERIFY(f->api().get("/apps/branch-app/builds").json().empty());
+
+        // feature:main deploys the branch.
+        r = f->push(repo, "branch-app", {QStringLiteral("feature:main")});
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "Released v2");
+
+        // A clone holds what was pushed.
+        const QString clone = f->tmp(QStringLiteral("clone"));
+        const auto c = f->git(f->tmp(QString()), {QStringLiteral("clone"), f->gitUrl("branch-app", f->token()), clone});
+        QCOMPARE(c.exitCode, 0);
+        QFile cloned(clone + QStringLiteral("/feature.txt"));
+        QVERIFY2(cloned.open(QIODevice::ReadOnly), qPrintable(c.output));
+        QCOMPARE(cloned.readAll(), QByteArray("from the feature branch\n"));
+    }
+
+    void pushesNeedTheRightToken()
+    {
+        createApp("auth-app");
+        const QString repo = f->repoOf("node-basic", "auth");
+        auto r = f->git(repo, {QStringLiteral("push"), f->gitUrl("auth-app", QString()), QStringLiteral("main")});
+        QVERIFY(r.exitCode != 0);
+        VERIFY_OUTPUT(r, "could not read Username"); // git asks for credentials: the server said 401
+        r = f->git(repo, {QStringLiteral("push"), f->gitUrl("auth-app", QStringLiteral("HRKU-wrong")), QStringLiteral("main")});
+        QVERIFY(r.exitCode != 0);
+        VERIFY_OUTPUT(r, "Authentication failed");
+
+        QString stranger;
+        f->emulator().runOnCore([&](dynodesk::platform::Platform &p) {
+            stranger = QString::fromStdString(p.createAccount("stranger@example.com", std::string("pw"))->token);
+        });
+        r = f->git(repo, {QStringLiteral("push"), f->gitUrl("auth-app", stranger), QStringLiteral("main")});
+        QVERIFY(r.exitCode != 0);
+        VERIFY_OUTPUT(r, "403");
+        r = f->push(repo, "no-such-app");
+        QVERIFY(r.exitCode != 0);
+        VERIFY_OUTPUT(r, "Couldn't find that app.");
+        VERIFY_OUTPUT(r, "not found");
+        QVERIFY(f->api().get("/apps/auth-app/builds").json().empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeploy)
+#include "tst_deploy.moc"
