@@ -14,6 +14,8 @@
 #include <cctype>
 #include <optional>
 #include <thread>
+
+#include <fcntl.h>
 #include <vector>
 
 namespace dynodesk::api {
@@ -350,6 +352,8 @@ struct HttpServer::Impl {
             if (ec == asio::error::operation_aborted || !acceptor->is_open())
                 return;
             if (!ec) {
+                // Processes the emulator starts (git, buildpacks) must not hold client connections.
+                ::fcntl(socket.native_handle(), F_SETFD, FD_CLOEXEC);
                 socket.set_option(tcp::no_delay(true), ec);
                 std::make_shared<detail::Session>(std::move(socket), routes, maxBody)->start();
             }
@@ -390,6 +394,7 @@ uint16_t HttpServer::listen(const std::string &host, uint16_t port)
         d->acceptor->listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
         throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message());
+    ::fcntl(d->acceptor->native_handle(), F_SETFD, FD_CLOEXEC);
     const uint16_t bound = d->acceptor->local_endpoint().port();
     d->accept();
     for (int i = 0; i < d->threads; ++i)

@@ -182,6 +182,32 @@ Env baseEnvironment()
     return env;
 }
 
+int killBuildProcesses(const std::vector<std::string> &buildIds)
+{
+    if (buildIds.empty())
+        return 0;
+    int killed = 0;
+    const QDir proc(QStringLiteral("/proc"));
+    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool numeric = false;
+        const pid_t pid = entry.toInt(&numeric);
+        if (!numeric || pid == ::getpid())
+            continue;
+        QFile environ(QStringLiteral("/proc/%1/environ").arg(pid));
+        if (!environ.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> vars = environ.readAll().split('\0');
+        for (const auto &id : buildIds) {
+            if (vars.contains(QByteArray("DYNODESK_BUILD_ID=") + QByteArray::fromStdString(id))) {
+                ::kill(pid, SIGKILL);
+                ++killed;
+                break;
+            }
+        }
+    }
+    return killed;
+}
+
 std::string humanSize(uint64_t bytes)
 {
     char buf[32];
@@ -253,7 +279,9 @@ BuildResult SlugCompiler::run(const BuildJob &job, BuildOutput &out)
     BuildResult result;
     const auto deadline = Clock::now() + job.timeout;
     const auto timedOut = [&] {
-        problem(out, "Build timed out after " + std::to_string(job.timeout.count() / 60) + " minutes.");
+        const auto secs = job.timeout.count();
+        problem(out, "Build timed out after " + (secs % 60 == 0 ? std::to_string(secs / 60) + " minutes."
+                                                                 : std::to_string(secs) + " seconds."));
         problem(out, "Push failed");
         return result;
     };
@@ -277,6 +305,7 @@ BuildResult SlugCompiler::run(const BuildJob &job, BuildOutput &out)
 
     Env env = baseEnvironment();
     env["STACK"] = job.stackName;
+    env["DYNODESK_BUILD_ID"] = job.buildId; // marks the build's processes (see killBuildProcesses)
     env["HOME"] = buildDir.toStdString();
     if (!job.commit.empty())
         env["SOURCE_VERSION"] = job.commit;

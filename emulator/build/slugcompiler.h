@@ -55,6 +55,9 @@ std::string humanSize(uint64_t bytes);
 int runStreaming(const std::string &program, const std::vector<std::string> &args, const Env &env,
                  const std::string &workDir, const std::function<void(const std::string &)> &onLine,
                  std::chrono::steady_clock::time_point deadline);
+// Kills every process of this machine that belongs to one of these builds (their environment
+// carries DYNODESK_BUILD_ID): what a crashed emulator's builds left running. Returns how many.
+int killBuildProcesses(const std::vector<std::string> &buildIds);
 // The environment a buildpack or a release command starts from: PATH, LANG and the like.
 Env baseEnvironment();
 

@@ -155,7 +155,8 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
     out->append(" !     Release command declared: this new release will not be available until the command succeeds.");
     out->append("-----> Running release command...");
     const std::string releaseId = release->id;
-    const build::Env config(release->config.begin(), release->config.end());
+    build::Env config(release->config.begin(), release->config.end());
+    config["DYNODESK_BUILD_ID"] = buildId;
     const std::string workDir = m_paths.work();
     const auto timeout = m_timeout;
     const std::string dyno = "release." + std::to_string(1000 + (std::hash<std::string>{}(releaseId) % 9000));

@@ -2,6 +2,7 @@
 
 #include "deployer.h"
 
+#include "build/slugcompiler.h"
 #include "api/api.h"
 #include "api/httpserver.h"
 #include "api/streamroutes.h"
@@ -90,7 +91,8 @@ core::Status Emulator::start()
                 m_credentials = {};
             m_deployer = std::make_unique<Deployer>(*m_platform, DeployPaths{m_settings.dataDir, m_settings.builtinBuildpacksDir},
                                                     std::chrono::seconds(m_settings.buildTimeoutSeconds));
-            m_platform->failInterruptedBuilds();
+            // Builds a crash interrupted are failed, and whatever they left running is stopped.
+            build::killBuildProcesses(m_platform->failInterruptedBuilds());
             QObject::connect(m_platform.get(), &Platform::appDestroyed, m_platform.get(), [this](const QString &appId) {
                 QDir(QString::fromStdString(m_deployer->paths().repo(appId.toStdString()))).removeRecursively();
                 QDir(QString::fromStdString(m_deployer->paths().cache(appId.toStdString()))).removeRecursively();

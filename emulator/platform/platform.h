@@ -170,8 +170,8 @@ public:
                                                bool releasePhase);
     void failBuild(const std::string &buildId);
     Result<store::ReleaseRecord> finishRelease(const std::string &releaseId, bool succeeded);
-    // Builds left pending by an emulator that stopped are failed; returns how many.
-    int failInterruptedBuilds();
+    // Builds left pending by an emulator that stopped are failed; returns their ids.
+    std::vector<std::string> failInterruptedBuilds();
     Result<std::vector<store::BuildRecord>> builds(const Actor &actor, const std::string &app);
     Result<store::BuildRecord> build(const Actor &actor, const std::string &app, const std::string &id);
     Result<store::SlugRecord> slug(const Actor &actor, const std::string &app, const std::string &id);

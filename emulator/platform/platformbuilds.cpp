@@ -132,12 +132,12 @@ Result<ReleaseRecord> Platform::finishRelease(const std::string &releaseId, bool
     return result;
 }
 
-int Platform::failInterruptedBuilds()
+std::vector<std::string> Platform::failInterruptedBuilds()
 {
-    int count = 0;
+    std::vector<std::string> ids;
     for (const auto &b : m_store.builds.withStatus("pending")) {
         failBuild(b.id);
-        ++count;
+        ids.push_back(b.id);
     }
     // A release left pending by a release phase that never finished failed too.
     auto st = m_store.db.prepare("SELECT id FROM releases WHERE status = 'pending'");
@@ -146,7 +146,7 @@ int Platform::failInterruptedBuilds()
         pending.push_back(st.text(0));
     for (const auto &id : pending)
         (void)finishRelease(id, false);
-    return count;
+    return ids;
 }
 
 Result<std::vector<BuildRecord>> Platform::builds(const Actor &actor, const std::string &appName)
