@@ -29,11 +29,32 @@ std::vector<std::string> builtinBuildpackDirs(const std::string &builtinRoot)
     return out;
 }
 
+// The platform's registry gives buildpacks as tarball URLs; these name the built-in ones.
+static std::string registryName(const std::string &spec)
+{
+    for (const char *prefix : {"https://buildpack-registry.s3.amazonaws.com/buildpacks/",
+                               "https://codon-buildpacks.s3.amazonaws.com/buildpacks/"}) {
+        const std::string p(prefix);
+        if (spec.rfind(p, 0) == 0 && spec.size() > p.size() + 4 && spec.ends_with(".tgz"))
+            return spec.substr(p.size(), spec.size() - p.size() - 4);
+    }
+    return spec;
+}
+
 std::string builtinName(const std::string &spec)
 {
+    const std::string s = registryName(spec);
     for (const auto &[name, dir] : kBuiltins)
-        if (spec == name || spec == dir)
+        if (s == name || s == dir)
             return name;
+    return {};
+}
+
+std::string registryBlobUrl(const std::string &slug)
+{
+    for (const auto &[name, dir] : kBuiltins)
+        if (slug == name)
+            return "https://buildpack-registry.s3.amazonaws.com/buildpacks/" + slug + ".tgz";
     return {};
 }
 
@@ -42,8 +63,9 @@ static bool isBuildpackDir(const QString &dir) { return QFileInfo(dir + QStringL
 core::Result<std::string> resolveBuildpack(const std::string &spec, const std::string &builtinRoot,
                                            const std::string &cloneRoot)
 {
+    const std::string named = registryName(spec);
     for (const auto &[name, dir] : kBuiltins)
-        if (spec == name || spec == dir)
+        if (named == name || named == dir)
             return builtinRoot + "/" + dir;
     const QString s = QString::fromStdString(spec);
     QString local = s;

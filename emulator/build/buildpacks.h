@@ -17,7 +17,10 @@ std::vector<std::string> builtinBuildpackDirs(const std::string &builtinRoot);
 core::Result<std::string> resolveBuildpack(const std::string &spec, const std::string &builtinRoot,
                                            const std::string &cloneRoot);
 
-// The platform's name for a built-in buildpack dir name (`nodejs` → `heroku/nodejs`), or empty.
+// The platform's name for a built-in buildpack (`nodejs`, or its registry tarball URL →
+// `heroku/nodejs`), or empty.
 std::string builtinName(const std::string &spec);
+// The registry's tarball URL of a built-in buildpack (`heroku/nodejs`), or empty when there is none.
+std::string registryBlobUrl(const std::string &slug);
 
 } // namespace dynodesk::build

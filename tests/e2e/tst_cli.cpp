@@ -38,6 +38,7 @@ class TestCli : public QObject {
         env.insert(QStringLiteral("HEROKU_HOST"), m_server->apiUrl());
         // Keep the CLI on this machine: its account check, telemetry and update checks.
         env.insert(QStringLiteral("HEROKU_PARTICLEBOARD_URL"), m_server->apiUrl());
+        env.insert(QStringLiteral("HEROKU_BUILDPACK_REGISTRY_URL"), m_server->apiUrl());
         env.insert(QStringLiteral("DISABLE_TELEMETRY"), QStringLiteral("true"));
         env.insert(QStringLiteral("HEROKU_SKIP_NEW_VERSION_CHECK"), QStringLiteral("true"));
         env.insert(QStringLiteral("HEROKU_DISABLE_AUTOUPDATE"), QStringLiteral("1"));
@@ -282,6 +283,82 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("now running web at 3:Standard-1X")), qPrintable(r.all()));
         r = heroku({QStringLiteral("ps:scale"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
         QCOMPARE(r.out.trimmed(), QStringLiteral("web=3:Standard-1X worker=1:Standard-1X"));
+    }
+
+    QString git(const QString &dir, const QStringList &args) const
+    {
+        QProcess p;
+        QProcessEnvironment env = environment(true);
+        env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+        env.insert(QStringLiteral("GIT_AUTHOR_NAME"), QStringLiteral("Dev"));
+        env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), QStringLiteral("dev@example.com"));
+        env.insert(QStringLiteral("GIT_COMMITTER_NAME"), QStringLiteral("Dev"));
+        env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), QStringLiteral("dev@example.com"));
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.setWorkingDirectory(dir);
+        p.start(QStringLiteral("git"), args);
+        p.waitForFinished(300000);
+        return QString::fromUtf8(p.readAll());
+    }
+
+    void buildpacksDeploysAndRollback()
+    {
+        const QString app = QStringLiteral("cli-deploy");
+        QCOMPARE(heroku({QStringLiteral("apps:create"), app}).exitCode, 0);
+        auto r = heroku({QStringLiteral("buildpacks:set"), QStringLiteral("heroku/nodejs"), QStringLiteral("-a"), app});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Buildpack set. Next release on cli-deploy will use heroku/nodejs.")), qPrintable(r.all()));
+        const QString staticBp = QStringLiteral("file://" DYNODESK_SOURCE_DIR "/resources/buildpacks/static");
+        r = heroku({QStringLiteral("buildpacks:add"), staticBp, QStringLiteral("-a"), app});
+        QCOMPARE(r.exitCode, 0);
+        r = heroku({QStringLiteral("buildpacks"), QStringLiteral("-a"), app});
+        QVERIFY2(r.out.contains(QStringLiteral("1. heroku/nodejs")) && r.out.contains(QStringLiteral("2. ") + staticBp), qPrintable(r.all()));
+        r = heroku({QStringLiteral("buildpacks:remove"), staticBp, QStringLiteral("-a"), app});
+        QCOMPARE(r.exitCode, 0);
+        r = heroku({QStringLiteral("buildpacks"), QStringLiteral("-a"), app});
+        QVERIFY2(r.out.contains(QStringLiteral("heroku/nodejs")) && !r.out.contains(staticBp), qPrintable(r.all()));
+
+        // Two deploys with stock git.
+        const QString repo = m_home + QStringLiteral("/src");
+        QDir().mkpath(repo);
+        for (const char *file : {"package.json", "server.js"})
+            QFile::copy(QStringLiteral(DYNODESK_SOURCE_DIR "/tests/fixtures/apps/node-basic/") + QLatin1String(file),
+                        repo + QLatin1Char('/') + QLatin1String(file));
+        git(repo, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+        git(repo, {QStringLiteral("add"), QStringLiteral("-A")});
+        git(repo, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("one")});
+        const QString remote = m_server->apiUrl().replace(QStringLiteral("http://"), QStringLiteral("http://x:") + m_server->token() + QLatin1Char('@'))
+                + QStringLiteral("/cli-deploy.git");
+        QString pushed = git(repo, {QStringLiteral("push"), remote, QStringLiteral("main")});
+        QVERIFY2(pushed.contains(QStringLiteral("Released v2")), qPrintable(pushed));
+        const QString first = git(repo, {QStringLiteral("rev-parse"), QStringLiteral("--short=7"), QStringLiteral("HEAD")}).trimmed();
+        git(repo, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("--allow-empty"), QStringLiteral("-m"), QStringLiteral("two")});
+        pushed = git(repo, {QStringLiteral("push"), remote, QStringLiteral("main")});
+        QVERIFY2(pushed.contains(QStringLiteral("Released v3")), qPrintable(pushed));
+        const QString second = git(repo, {QStringLiteral("rev-parse"), QStringLiteral("--short=7"), QStringLiteral("HEAD")}).trimmed();
+
+        r = heroku({QStringLiteral("releases"), QStringLiteral("-a"), app});
+        QVERIFY2(QRegularExpression(QStringLiteral("v3\\s+Deploy ") + second).match(r.out).hasMatch(), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("v2\\s+Deploy ") + first).match(r.out).hasMatch(), qPrintable(r.all()));
+
+        // rollback with no version goes to the previous deploy.
+        r = heroku({QStringLiteral("rollback"), QStringLiteral("-a"), app});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Rolling back cli-deploy to v2... done, v4")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("releases"), QStringLiteral("-a"), app});
+        QVERIFY2(QRegularExpression(QStringLiteral("v4\\s+Rollback to v2")).match(r.out).hasMatch(), qPrintable(r.all()));
+
+        // heroku git:clone over the emulator's http remote: git rewrites the CLI's https URL,
+        // and a credential helper hands it the token (see the README).
+        const QString hostPort = m_server->apiUrl().mid(7);
+        git(m_home, {QStringLiteral("config"), QStringLiteral("--global"), QStringLiteral("url.http://") + hostPort + QStringLiteral("/.insteadOf"),
+                     QStringLiteral("https://") + hostPort + QStringLiteral("/")});
+        git(m_home, {QStringLiteral("config"), QStringLiteral("--global"), QStringLiteral("credential.http://") + hostPort + QStringLiteral(".helper"),
+                     QStringLiteral("!f() { test \"$1\" = get && echo username=heroku && echo \"password=$HEROKU_API_KEY\"; }; f")});
+        r = heroku({QStringLiteral("git:clone"), QStringLiteral("-a"), app});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QFile::exists(m_home + QStringLiteral("/cli-deploy/server.js")), qPrintable(r.all()));
     }
 
     void renameAndDestroy()
