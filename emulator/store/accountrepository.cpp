@@ -16,9 +16,7 @@ static std::optional<AccountRecord> oneAccount(Database &db, const std::string &
 {
     auto st = db.prepare(std::string(kAccountColumns) + where);
     st.bind(1, arg);
-    if (!st.step())
-        return std::nullopt;
-    return readAccount(st);
+    return first(st, readAccount);
 }
 
 void AccountRepository::insert(const AccountRecord &a)
@@ -84,28 +82,21 @@ std::optional<AuthorizationRecord> AuthorizationRepository::byToken(const std::s
 {
     auto st = m_db.prepare(std::string(kAuthorizationColumns) + "WHERE token = ?");
     st.bind(1, token);
-    if (!st.step())
-        return std::nullopt;
-    return readAuthorization(st);
+    return first(st, readAuthorization);
 }
 
 std::optional<AuthorizationRecord> AuthorizationRepository::byId(const std::string &accountId, const std::string &id)
 {
     auto st = m_db.prepare(std::string(kAuthorizationColumns) + "WHERE account_id = ? AND id = ?");
     st.bind(1, accountId).bind(2, id);
-    if (!st.step())
-        return std::nullopt;
-    return readAuthorization(st);
+    return first(st, readAuthorization);
 }
 
 std::vector<AuthorizationRecord> AuthorizationRepository::listFor(const std::string &accountId)
 {
     auto st = m_db.prepare(std::string(kAuthorizationColumns) + "WHERE account_id = ? ORDER BY created_at, id");
     st.bind(1, accountId);
-    std::vector<AuthorizationRecord> out;
-    while (st.step())
-        out.push_back(readAuthorization(st));
-    return out;
+    return collect(st, readAuthorization);
 }
 
 void AuthorizationRepository::remove(const std::string &id)
@@ -134,19 +125,14 @@ std::vector<KeyRecord> KeyRepository::listFor(const std::string &accountId)
 {
     auto st = m_db.prepare(std::string(kKeyColumns) + "WHERE k.account_id = ? ORDER BY k.created_at, k.id");
     st.bind(1, accountId);
-    std::vector<KeyRecord> out;
-    while (st.step())
-        out.push_back(readKey(st));
-    return out;
+    return collect(st, readKey);
 }
 
 std::optional<KeyRecord> KeyRepository::find(const std::string &accountId, const std::string &idOrFingerprint)
 {
     auto st = m_db.prepare(std::string(kKeyColumns) + "WHERE k.account_id = ? AND (k.id = ? OR k.fingerprint = ?)");
     st.bind(1, accountId).bind(2, idOrFingerprint).bind(3, idOrFingerprint);
-    if (!st.step())
-        return std::nullopt;
-    return readKey(st);
+    return first(st, readKey);
 }
 
 void KeyRepository::remove(const std::string &id)

@@ -45,9 +45,7 @@ std::optional<AppRecord> AppRepository::byIdOrName(const std::string &idOrName)
 {
     auto st = m_db.prepare(std::string(kAppColumns) + "WHERE a.name = ?1 OR a.id = ?1");
     st.bind(1, idOrName);
-    if (!st.step())
-        return std::nullopt;
-    return readApp(st);
+    return first(st, readApp);
 }
 
 std::vector<AppRecord> AppRepository::listFor(const std::string &accountId)
@@ -56,19 +54,13 @@ std::vector<AppRecord> AppRepository::listFor(const std::string &accountId)
                            + "WHERE a.owner_id = ?1 OR a.id IN (SELECT app_id FROM collaborators WHERE account_id = ?1) "
                              "ORDER BY a.name");
     st.bind(1, accountId);
-    std::vector<AppRecord> out;
-    while (st.step())
-        out.push_back(readApp(st));
-    return out;
+    return collect(st, readApp);
 }
 
 std::vector<AppRecord> AppRepository::all()
 {
     auto st = m_db.prepare(std::string(kAppColumns) + "ORDER BY a.name");
-    std::vector<AppRecord> out;
-    while (st.step())
-        out.push_back(readApp(st));
-    return out;
+    return collect(st, readApp);
 }
 
 void AppRepository::update(const AppRecord &a)
@@ -144,10 +136,7 @@ std::vector<ReleaseRecord> ReleaseRepository::query(const std::string &where, co
     st.bind(1, appId);
     if (!arg.empty())
         st.bind(2, arg);
-    std::vector<ReleaseRecord> out;
-    while (st.step())
-        out.push_back(readRelease(st));
-    return out;
+    return collect(st, readRelease);
 }
 
 std::vector<ReleaseRecord> ReleaseRepository::list(const std::string &appId)
@@ -208,10 +197,7 @@ std::vector<CollaboratorRecord> CollaboratorRepository::list(const std::string &
 {
     auto st = m_db.prepare(std::string(kCollaboratorColumns) + "WHERE c.app_id = ? ORDER BY c.created_at, u.email");
     st.bind(1, appId);
-    std::vector<CollaboratorRecord> out;
-    while (st.step())
-        out.push_back(readCollaborator(st));
-    return out;
+    return collect(st, readCollaborator);
 }
 
 std::optional<CollaboratorRecord> CollaboratorRepository::find(const std::string &appId, const std::string &key)
@@ -219,9 +205,7 @@ std::optional<CollaboratorRecord> CollaboratorRepository::find(const std::string
     auto st = m_db.prepare(std::string(kCollaboratorColumns)
                            + "WHERE c.app_id = ?1 AND (c.id = ?2 OR u.email = ?2 COLLATE NOCASE OR c.account_id = ?2)");
     st.bind(1, appId).bind(2, key);
-    if (!st.step())
-        return std::nullopt;
-    return readCollaborator(st);
+    return first(st, readCollaborator);
 }
 
 void CollaboratorRepository::remove(const std::string &id)
@@ -243,19 +227,14 @@ std::vector<FormationRecord> FormationRepository::list(const std::string &appId)
 {
     auto st = m_db.prepare(std::string(kFormationColumns) + "WHERE f.app_id = ? ORDER BY f.type");
     st.bind(1, appId);
-    std::vector<FormationRecord> out;
-    while (st.step())
-        out.push_back(readFormation(st));
-    return out;
+    return collect(st, readFormation);
 }
 
 std::optional<FormationRecord> FormationRepository::find(const std::string &appId, const std::string &idOrType)
 {
     auto st = m_db.prepare(std::string(kFormationColumns) + "WHERE f.app_id = ?1 AND (f.id = ?2 OR f.type = ?2)");
     st.bind(1, appId).bind(2, idOrType);
-    if (!st.step())
-        return std::nullopt;
-    return readFormation(st);
+    return first(st, readFormation);
 }
 
 void FormationRepository::upsert(const FormationRecord &f)
@@ -291,9 +270,7 @@ std::optional<TransferRecord> TransferRepository::byIdOrAppName(const std::strin
     auto st = m_db.prepare(std::string(kTransferColumns)
                            + "WHERE t.state = 'pending' AND (t.id = ?1 OR a.name = ?1) ORDER BY t.created_at DESC");
     st.bind(1, key);
-    if (!st.step())
-        return std::nullopt;
-    return readTransfer(st);
+    return first(st, readTransfer);
 }
 
 std::vector<TransferRecord> TransferRepository::listFor(const std::string &accountId)
@@ -301,10 +278,7 @@ std::vector<TransferRecord> TransferRepository::listFor(const std::string &accou
     auto st = m_db.prepare(std::string(kTransferColumns)
                            + "WHERE t.state = 'pending' AND (t.owner_id = ?1 OR t.recipient_id = ?1) ORDER BY t.created_at");
     st.bind(1, accountId);
-    std::vector<TransferRecord> out;
-    while (st.step())
-        out.push_back(readTransfer(st));
-    return out;
+    return collect(st, readTransfer);
 }
 
 void TransferRepository::update(const TransferRecord &t)

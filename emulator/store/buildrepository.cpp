@@ -59,29 +59,21 @@ std::optional<BuildRecord> BuildRepository::byId(const std::string &id)
 {
     auto st = m_db.prepare(std::string(kBuildColumns) + "WHERE b.id = ?");
     st.bind(1, id);
-    if (!st.step())
-        return std::nullopt;
-    return readBuild(st);
+    return first(st, readBuild);
 }
 
 std::vector<BuildRecord> BuildRepository::list(const std::string &appId)
 {
     auto st = m_db.prepare(std::string(kBuildColumns) + "WHERE b.app_id = ? ORDER BY b.created_at, b.rowid");
     st.bind(1, appId);
-    std::vector<BuildRecord> out;
-    while (st.step())
-        out.push_back(readBuild(st));
-    return out;
+    return collect(st, readBuild);
 }
 
 std::vector<BuildRecord> BuildRepository::withStatus(const std::string &status)
 {
     auto st = m_db.prepare(std::string(kBuildColumns) + "WHERE b.status = ?");
     st.bind(1, status);
-    std::vector<BuildRecord> out;
-    while (st.step())
-        out.push_back(readBuild(st));
-    return out;
+    return collect(st, readBuild);
 }
 
 std::vector<std::string> BuildpackRepository::list(const std::string &appId)

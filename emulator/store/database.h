@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -78,6 +79,25 @@ private:
     sqlite3 *m_db = nullptr;
     std::unordered_map<std::string, sqlite3_stmt *> m_cache;
 };
+
+// Every row of a statement, read by `read(statement)`.
+template <typename Reader>
+auto collect(Statement &st, Reader read) -> std::vector<decltype(read(st))>
+{
+    std::vector<decltype(read(st))> out;
+    while (st.step())
+        out.push_back(read(st));
+    return out;
+}
+
+// The first row, if any.
+template <typename Reader>
+auto first(Statement &st, Reader read) -> std::optional<decltype(read(st))>
+{
+    if (!st.step())
+        return std::nullopt;
+    return read(st);
+}
 
 // `BEGIN IMMEDIATE` on construction; rolls back on destruction unless committed. Nested use
 // joins the outer transaction.

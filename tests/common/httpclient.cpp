@@ -4,9 +4,23 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QProcessEnvironment>
 #include <QTimer>
 
 namespace dynodesk::testing {
+
+QProcessEnvironment gitEnvironment(const QProcessEnvironment &base, const QString &home)
+{
+    QProcessEnvironment env = base;
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+    env.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
+    for (const char *who : {"AUTHOR", "COMMITTER"}) {
+        env.insert(QStringLiteral("GIT_%1_NAME").arg(QLatin1String(who)), QStringLiteral("Dev"));
+        env.insert(QStringLiteral("GIT_%1_EMAIL").arg(QLatin1String(who)), QStringLiteral("dev@example.com"));
+    }
+    return env;
+}
 
 QByteArray HttpResult::header(const QByteArray &name) const
 {

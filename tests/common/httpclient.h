@@ -7,7 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+class QProcessEnvironment;
+
 namespace dynodesk::testing {
+
+// The environment tests run stock git in: a scratch HOME, no prompts, a fixed identity.
+QProcessEnvironment gitEnvironment(const QProcessEnvironment &base, const QString &home);
 
 struct HttpResult {
     int status = 0;

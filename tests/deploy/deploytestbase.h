@@ -32,6 +32,17 @@ public:
     }
 
     bool started() const { return m_started; }
+
+    // Stops the emulator and starts a new one on the same data dir.
+    bool restart()
+    {
+        const core::Settings settings = m_emulator->settings();
+        m_emulator->stop();
+        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_started = m_emulator->start().ok();
+        m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()), token());
+        return m_started;
+    }
     platform::Emulator &emulator() { return *m_emulator; }
     HttpClient &api() { return *m_api; }
     QString token() const { return QString::fromStdString(m_emulator->credentials().token); }
@@ -49,15 +60,7 @@ public:
     GitResult git(const QString &dir, const QStringList &args) const
     {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), home());
-        env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
-        env.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
-        env.insert(QStringLiteral("GIT_AUTHOR_NAME"), QStringLiteral("Dev"));
-        env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), QStringLiteral("dev@example.com"));
-        env.insert(QStringLiteral("GIT_COMMITTER_NAME"), QStringLiteral("Dev"));
-        env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), QStringLiteral("dev@example.com"));
-        p.setProcessEnvironment(env);
+        p.setProcessEnvironment(gitEnvironment(QProcessEnvironment::systemEnvironment(), home()));
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.setWorkingDirectory(dir);
         p.start(QStringLiteral("git"), args);

@@ -2,6 +2,8 @@
 // types for the sample apps, every way a push can fail, branches and clone.
 #include "deploytestbase.h"
 
+#include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 using namespace dynodesk::testing;
@@ -241,6 +243,39 @@ private slots:
         QFile cloned(clone + QStringLiteral("/feature.txt"));
         QVERIFY2(cloned.open(QIODevice::ReadOnly), qPrintable(c.output));
         QCOMPARE(cloned.readAll(), QByteArray("from the feature branch\n"));
+    }
+
+    void largeRepositoryAndRestart()
+    {
+        createApp("big-app");
+        const QString repo = f->repoOf("node-basic", "big");
+        // 40 MB that does not compress: the push streams through the emulator, never whole in memory.
+        QFile big(repo + QStringLiteral("/big.bin"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QByteArray chunk(1024 * 1024, Qt::Uninitialized);
+        for (int i = 0; i < 40; ++i) {
+            for (auto &c : chunk)
+                c = static_cast<char>(QRandomGenerator::global()->generate());
+            big.write(chunk);
+        }
+        big.close();
+        f->commitAll(repo, QStringLiteral("big"));
+        auto r = f->push(repo, "big-app");
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "Released v2");
+        QVERIFY(f->api().get("/apps/big-app").json()["repo_size"].get<int64_t>() > 40 * 1024 * 1024);
+
+        // Repos, slugs and releases live in the data dir and survive a restart.
+        QVERIFY(f->restart());
+        QCOMPARE(releases("big-app").size(), size_t(2));
+        QVERIFY(slugOf(releases("big-app")[1]).contains(QStringLiteral("big.bin")));
+        const QString clone = f->tmp(QStringLiteral("big-clone"));
+        QCOMPARE(f->git(f->tmp(QString()), {QStringLiteral("clone"), QStringLiteral("-q"), f->gitUrl("big-app", f->token()), clone}).exitCode, 0);
+        QCOMPARE(QFileInfo(clone + QStringLiteral("/big.bin")).size(), qint64(40 * 1024 * 1024));
+        f->commitAll(repo, QStringLiteral("after restart"));
+        r = f->push(repo, "big-app");
+        QCOMPARE(r.exitCode, 0);
+        VERIFY_OUTPUT(r, "Released v3");
     }
 
     void pushesNeedTheRightToken()

@@ -1,5 +1,6 @@
 // End to end: the official `heroku` CLI (npm package, major 11, unmodified) against a freshly
 // started dynodesk-server, asserting on what users see.
+#include "common/httpclient.h"
 #include "common/serverprocess.h"
 
 #include <QDir>
@@ -288,13 +289,7 @@ private slots:
     QString git(const QString &dir, const QStringList &args) const
     {
         QProcess p;
-        QProcessEnvironment env = environment(true);
-        env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
-        env.insert(QStringLiteral("GIT_AUTHOR_NAME"), QStringLiteral("Dev"));
-        env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), QStringLiteral("dev@example.com"));
-        env.insert(QStringLiteral("GIT_COMMITTER_NAME"), QStringLiteral("Dev"));
-        env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), QStringLiteral("dev@example.com"));
-        p.setProcessEnvironment(env);
+        p.setProcessEnvironment(gitEnvironment(environment(true), m_home));
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.setWorkingDirectory(dir);
         p.start(QStringLiteral("git"), args);
