@@ -15,7 +15,7 @@ using nlohmann::json;
 
 static constexpr const char *kJsonType = "application/json; charset=utf-8";
 
-Api::Api(platform::Platform &platform, platform::Deployer &deployer, const core::IClock &clock,
+Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex, const core::IClock &clock,
          const core::Settings &settings)
     : m_platform(platform), m_limiter(clock, settings.rateLimitPerHour)
 {
@@ -25,6 +25,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, const core:
     addAccessRoutes(m_router, platform);
     addFormationRoutes(m_router, platform);
     addBuildRoutes(m_router, platform, deployer);
+    addLogRoutes(m_router, platform, logplex);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
         return ApiReply{200, schema(), {}};
     }, true);

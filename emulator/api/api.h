@@ -14,6 +14,10 @@ class Deployer;
 class Platform;
 }
 
+namespace dynodesk::logs {
+class Logplex;
+}
+
 namespace dynodesk::api {
 
 // The Platform API v3 over HTTP, run on the core thread: the conventions every response keeps
@@ -21,7 +25,7 @@ namespace dynodesk::api {
 // around the table of links.
 class Api final {
 public:
-    Api(platform::Platform &platform, platform::Deployer &deployer, const core::IClock &clock,
+    Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex, const core::IClock &clock,
         const core::Settings &settings);
 
     HttpResponse handle(const HttpRequest &request);

@@ -5,6 +5,10 @@ class Deployer;
 class Platform;
 }
 
+namespace dynodesk::logs {
+class Logplex;
+}
+
 namespace dynodesk::api {
 
 class ApiRouter;
@@ -16,5 +20,6 @@ void addReleaseRoutes(ApiRouter &router, platform::Platform &platform);
 void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
 void addFormationRoutes(ApiRouter &router, platform::Platform &platform);
 void addBuildRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
+void addLogRoutes(ApiRouter &router, platform::Platform &platform, logs::Logplex &logplex);
 
 } // namespace dynodesk::api

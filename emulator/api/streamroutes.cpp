@@ -1,5 +1,6 @@
 #include "streamroutes.h"
 
+#include "logs/logplex.h"
 #include "platform/deployer.h"
 #include "platform/platform.h"
 
@@ -194,8 +195,45 @@ static void slugBlob(const std::shared_ptr<HttpExchange> &ex, const StreamContex
     });
 }
 
+// A log session, as Server-Sent Events: one `data:` event a line; the last lines, then with
+// `tail` every new one until the client goes away.
+static void logSession(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
+{
+    const std::string id = ex->request().path().substr(std::string("/log-sessions/").size());
+    auto session = ctx.logplex->takeSession(id);
+    if (!session)
+        return ex->respond(text(404, "This log session has expired or was used; make a new one."));
+    ex->begin(200, {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}});
+    auto event = [](const logs::LogLine &line) { return "data: " + line.format() + "\n\n"; };
+    auto *logplex = ctx.logplex;
+    if (!session->tail) {
+        std::string all;
+        for (const auto &line : logplex->recent(session->appId, session->filter, static_cast<size_t>(session->lines)))
+            all += event(line);
+        ex->write(std::move(all));
+        return ex->end();
+    }
+    // Subscribe first, then send the past: a line may come twice, none is lost.
+    auto subscription = std::make_shared<int>(0);
+    *subscription = logplex->subscribe(session->appId, session->filter, [ex, event, logplex, subscription](const logs::LogLine &line) {
+        ex->write(event(line), [logplex, subscription](bool ok) {
+            if (!ok && *subscription) // the reader went away
+                logplex->unsubscribe(std::exchange(*subscription, 0));
+        });
+    });
+    std::string past;
+    for (const auto &line : logplex->recent(session->appId, session->filter, static_cast<size_t>(session->lines)))
+        past += event(line);
+    ex->write(past.empty() ? std::string(": tailing\n\n") : std::move(past), [logplex, subscription](bool ok) {
+        if (!ok && *subscription)
+            logplex->unsubscribe(std::exchange(*subscription, 0));
+    });
+}
+
 void addStreamRoutes(HttpServer &server, const StreamContext &ctx)
 {
+    server.addStreamRoute([](std::string_view path) { return path.starts_with("/log-sessions/"); },
+                          [ctx](std::shared_ptr<HttpExchange> ex) { logSession(ex, ctx); });
     server.addStreamRoute([](std::string_view path) { return path.starts_with("/slugs/"); },
                           [ctx](std::shared_ptr<HttpExchange> ex) { slugBlob(ex, ctx); });
     server.addStreamRoute([](std::string_view path) { return path == "/internal/git-hook"; },

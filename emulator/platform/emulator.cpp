@@ -8,6 +8,7 @@
 #include "api/streamroutes.h"
 #include "core/ids.h"
 #include "git/gitservice.h"
+#include "logs/logplex.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -76,6 +77,7 @@ core::Status Emulator::start()
     if (m_settings.gitHookBinary.empty())
         m_settings.gitHookBinary = shipped(QStringLiteral("dynodesk-git-hook"), QStringLiteral("../../bin/dynodesk-git-hook"),
                                            DYNODESK_GIT_HOOK_BIN);
+    m_logplex = std::make_unique<logs::Logplex>(m_clock);
     m_coreContext = std::make_unique<QObject>();
     m_coreContext->moveToThread(&m_coreThread);
     m_coreThread.start();
@@ -85,6 +87,7 @@ core::Status Emulator::start()
         try {
             m_store = std::make_unique<store::Store>(storePath(m_settings.dataDir));
             m_platform = std::make_unique<Platform>(*m_store, m_clock, m_settings);
+            m_platform->setLogSink(m_logplex.get());
             if (auto made = m_platform->ensureFirstAccount())
                 m_credentials = {made->account.email, made->token, made->password};
             else
@@ -96,8 +99,9 @@ core::Status Emulator::start()
             QObject::connect(m_platform.get(), &Platform::appDestroyed, m_platform.get(), [this](const QString &appId) {
                 QDir(QString::fromStdString(m_deployer->paths().repo(appId.toStdString()))).removeRecursively();
                 QDir(QString::fromStdString(m_deployer->paths().cache(appId.toStdString()))).removeRecursively();
+                m_logplex->forget(appId.toStdString());
             });
-            m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, m_clock, m_settings);
+            m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, *m_logplex, m_clock, m_settings);
         } catch (const std::exception &e) {
             failure = ApiError::internal("Cannot open the store in " + m_settings.dataDir + ": " + e.what());
         }
@@ -138,7 +142,7 @@ core::Status Emulator::start()
     const std::string hookSecret = core::newId();
     m_server->addStreamRoute(&git::GitService::isGitPath,
                              [this](std::shared_ptr<api::HttpExchange> ex) { m_git->handle(std::move(ex)); });
-    api::addStreamRoutes(*m_server, {onCore, m_platform.get(), m_deployer.get(), hookSecret});
+    api::addStreamRoutes(*m_server, {onCore, m_platform.get(), m_deployer.get(), m_logplex.get(), hookSecret});
     try {
         m_settings.apiPort = m_server->listen(m_settings.host, m_settings.apiPort);
         m_git->setHookEndpoint(apiUrl() + "/internal/git-hook", hookSecret);
@@ -177,6 +181,8 @@ void Emulator::stop()
         m_coreThread.wait();
     }
     m_coreContext.reset();
+    // Log readers hold connections of the server: they go while its I/O context still exists.
+    m_logplex.reset();
     m_git.reset();
     m_server.reset();
     if (m_lock)

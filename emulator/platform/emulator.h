@@ -25,6 +25,9 @@ class HttpServer;
 namespace dynodesk::git {
 class GitService;
 }
+namespace dynodesk::logs {
+class Logplex;
+}
 
 namespace dynodesk::platform {
 
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     QThread m_coreThread;
     std::unique_ptr<QObject> m_coreContext;
+    std::unique_ptr<logs::Logplex> m_logplex;
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<Platform> m_platform;
     std::unique_ptr<class Deployer> m_deployer;

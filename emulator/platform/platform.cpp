@@ -23,6 +23,18 @@ Platform::~Platform() = default;
 
 std::string Platform::now() const { return core::formatTimestamp(m_clock.now()); }
 
+void Platform::apiLog(const std::string &appId, const std::string &message)
+{
+    if (m_log)
+        m_log->append(appId, "app", "api", message);
+}
+
+void Platform::releaseLog(const ReleaseRecord &release, const std::string &what)
+{
+    apiLog(release.appId, what + " by " + release.userEmail);
+    apiLog(release.appId, "Release v" + std::to_string(release.version) + " created by " + release.userEmail);
+}
+
 std::string Platform::gitUrl(const std::string &appName) const
 {
     return "http://" + m_settings.host + ":" + std::to_string(m_settings.apiPort) + "/" + appName + ".git";
@@ -90,7 +102,7 @@ Result<AppRecord> Platform::createApp(const Actor &actor, const AppCreate &param
         return ApiError::invalidParams("You've reached the limit of " + std::to_string(kMaxAppsPerAccount)
                                        + " apps for this account. Delete some apps to create more.");
 
-    return inTransaction([&]() -> Result<AppRecord> {
+    auto created = inTransaction([&]() -> Result<AppRecord> {
         const std::string at = now();
         AppRecord app{core::newId(), name, actor.id, actor.email, region->name, m_settings.stackName, false,
                       std::nullopt, 0, 0, at, at, std::nullopt};
@@ -100,6 +112,11 @@ Result<AppRecord> Platform::createApp(const Actor &actor, const AppCreate &param
         emit releaseCreated(QString::fromStdString(app.id), v1.version);
         return app;
     });
+    if (created) {
+        apiLog(created->id, "Initial release by " + actor.email);
+        apiLog(created->id, "Release v1 created by " + actor.email);
+    }
+    return created;
 }
 
 std::vector<AppRecord> Platform::apps(const Actor &actor) { return m_store.apps.listFor(actor.id); }
@@ -120,11 +137,15 @@ Result<AppRecord> Platform::updateApp(const Actor &actor, const std::string &idO
     }
     if (update.maintenance)
         updated.maintenance = *update.maintenance;
-    return inTransaction([&]() -> Result<AppRecord> {
+    const bool maintenanceChanged = update.maintenance && *update.maintenance != access->app.maintenance;
+    auto result = inTransaction([&]() -> Result<AppRecord> {
         updated.updatedAt = now();
         m_store.apps.update(updated);
         return updated;
     });
+    if (result && maintenanceChanged)
+        apiLog(updated.id, std::string(updated.maintenance ? "Enable" : "Disable") + " Maintenance mode by " + actor.email);
+    return result;
 }
 
 Result<AppRecord> Platform::destroyApp(const Actor &actor, const std::string &idOrName)
@@ -205,8 +226,10 @@ Result<store::ConfigMap> Platform::updateConfigVars(const Actor &actor, const st
         made = newRelease(access->app, actor, description, config, slug);
         return config;
     });
-    if (result)
+    if (result) {
+        releaseLog(*made, description);
         emit releaseCreated(QString::fromStdString(access->app.id), made->version);
+    }
     return result;
 }
 
@@ -256,8 +279,10 @@ Result<ReleaseRecord> Platform::rollback(const Actor &actor, const std::string &
         return newRelease(access->app, actor, "Rollback to v" + std::to_string(target->version), target->config,
                           target->slugId);
     });
-    if (result)
+    if (result) {
+        releaseLog(*result, result->description);
         emit releaseCreated(QString::fromStdString(access->app.id), result->version);
+    }
     return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/apierror.h"
 #include "core/clock.h"
+#include "core/ilogsink.h"
 #include "core/coresettings.h"
 #include "core/names.h"
 #include "store/records.h"
@@ -103,6 +104,8 @@ public:
     std::string webUrl(const std::string &appName) const;
     void setRouterPort(uint16_t port) { m_settings.routerPort = port; }
     void setApiPort(uint16_t port) { m_settings.apiPort = port; }
+    // Where the platform writes its own log lines (`app[api]: ...`); none by default.
+    void setLogSink(core::ILogSink *sink) { m_log = sink; }
 
     // Accounts and tokens.
     Result<AccountCreated> createAccount(const std::string &email, std::optional<std::string> password);
@@ -194,6 +197,9 @@ signals:
 
 private:
     std::string now() const;
+    // `app[api]: <message>`, written only after the change it tells of has committed.
+    void apiLog(const std::string &appId, const std::string &message);
+    void releaseLog(const store::ReleaseRecord &release, const std::string &what);
     store::ReleaseRecord newRelease(const store::AppRecord &app, const Actor &actor, std::string description,
                                     store::ConfigMap config, std::optional<std::string> slugId);
     Result<store::AccountRecord> accountOf(const Actor &actor);
@@ -207,6 +213,7 @@ private:
     core::Settings m_settings;
     core::NameGenerator m_names;
     std::unordered_map<std::string, Actor> m_tokenCache;
+    core::ILogSink *m_log = nullptr;
 };
 
 } // namespace dynodesk::platform

@@ -23,10 +23,13 @@ Result<NewBuild> Platform::createBuild(const Actor &actor, const std::string &ap
                   request.commit ? request.commit : request.version, actor.id, actor.email,
                   request.buildpacks.empty() ? m_store.buildpacks.list(access->app.id) : request.buildpacks,
                   std::nullopt, std::nullopt, m_settings.stackName, at, at};
-    return inTransaction([&]() -> Result<NewBuild> {
+    auto made = inTransaction([&]() -> Result<NewBuild> {
         m_store.builds.insert(b);
         return NewBuild{b, access->app, m_store.config.get(access->app.id)};
     });
+    if (made)
+        apiLog(b.appId, "Build started by " + actor.email);
+    return made;
 }
 
 void Platform::applyProcessTypes(const store::AppRecord &app, const store::SlugRecord &slug)
@@ -87,9 +90,12 @@ Result<ReleaseRecord> Platform::completeBuild(const std::string &buildId, const 
         return release;
     });
     if (result) {
+        apiLog(b->appId, "Build succeeded");
         emit buildFinished(QString::fromStdString(b->appId), QString::fromStdString(buildId), true);
-        if (!releasePhase)
+        if (!releasePhase) {
+            releaseLog(*result, result->description);
             emit releaseCreated(QString::fromStdString(b->appId), result->version);
+        }
     }
     return result;
 }
@@ -105,8 +111,10 @@ void Platform::failBuild(const std::string &buildId)
         m_store.builds.update(*b);
         return core::Done{};
     });
-    if (result)
+    if (result) {
+        apiLog(b->appId, "Build failed");
         emit buildFinished(QString::fromStdString(b->appId), QString::fromStdString(buildId), false);
+    }
 }
 
 Result<ReleaseRecord> Platform::finishRelease(const std::string &releaseId, bool succeeded)
@@ -127,8 +135,12 @@ Result<ReleaseRecord> Platform::finishRelease(const std::string &releaseId, bool
         }
         return *release;
     });
-    if (result && succeeded)
+    if (result && succeeded) {
+        releaseLog(*result, result->description);
         emit releaseCreated(QString::fromStdString(appId), version);
+    }
+    if (result && !succeeded)
+        apiLog(appId, "Release v" + std::to_string(version) + " failed: its release command did not succeed");
     return result;
 }
 

@@ -93,8 +93,13 @@ Result<std::vector<FormationRecord>> Platform::updateFormation(const Actor &acto
             out.push_back(*m_store.formations.find(access->app.id, f.type));
         return out;
     });
-    if (result)
+    if (result) {
+        std::string scaled;
+        for (const auto &f : result.value())
+            scaled += (scaled.empty() ? "" : ", ") + f.type + "@" + std::to_string(f.quantity) + ":" + f.size;
+        apiLog(access->app.id, "Scaled to " + scaled + " by " + actor.email);
         emit formationChanged(QString::fromStdString(access->app.id));
+    }
     return result;
 }
 

@@ -356,6 +356,45 @@ private slots:
         QVERIFY2(QFile::exists(m_home + QStringLiteral("/cli-deploy/server.js")), qPrintable(r.all()));
     }
 
+    void logs()
+    {
+        auto r = heroku({QStringLiteral("logs"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        const QRegularExpression line(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00 app\\[api\\]: "),
+                                      QRegularExpression::MultilineOption);
+        QVERIFY2(line.match(r.out).hasMatch(), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("app[api]: Set A, B config vars by developer@dynodesk.local")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("app[api]: Release v2 created by developer@dynodesk.local")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("app[api]: Scaled to web@2:Standard-1X, worker@1:Standard-1X by developer@dynodesk.local")),
+                 qPrintable(r.all()));
+        r = heroku({QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("1"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 1);
+        r = heroku({QStringLiteral("logs"), QStringLiteral("--source"), QStringLiteral("heroku"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.trimmed().isEmpty(), qPrintable(r.all()));
+
+        // --tail keeps reading: a change made meanwhile shows up.
+        QProcess tail;
+        tail.setProcessEnvironment(environment(true));
+        tail.start(m_cli, {QStringLiteral("logs"), QStringLiteral("--tail"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QByteArray seen;
+        QElapsedTimer waited;
+        waited.start();
+        while (!seen.contains("Scaled to") && waited.elapsed() < 60000) {
+            tail.waitForReadyRead(200);
+            seen += tail.readAllStandardOutput();
+        }
+        QCOMPARE(heroku({QStringLiteral("config:set"), QStringLiteral("TAILED=1"), QStringLiteral("-a"), QStringLiteral("e2e-app")}).exitCode, 0);
+        while (!seen.contains("Set TAILED config vars") && waited.elapsed() < 90000) {
+            tail.waitForReadyRead(200);
+            seen += tail.readAllStandardOutput();
+        }
+        QVERIFY2(tail.state() == QProcess::Running, "logs --tail ended by itself");
+        tail.kill();
+        tail.waitForFinished(5000);
+        QVERIFY2(seen.contains("app[api]: Set TAILED config vars by developer@dynodesk.local"), seen.constData());
+    }
+
     void renameAndDestroy()
     {
         auto r = heroku({QStringLiteral("apps:rename"), QStringLiteral("e2e-renamed"), QStringLiteral("-a"), QStringLiteral("e2e-app")});

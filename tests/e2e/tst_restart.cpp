@@ -3,6 +3,8 @@
 #include "common/httpclient.h"
 #include "common/serverprocess.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,6 +85,23 @@ private slots:
         QCOMPARE(other["maintenance"].get<bool>(), true);
         QCOMPARE(other["region"]["name"].get<std::string>(), std::string("eu"));
         QVERIFY2(again.terminate(), qPrintable(again.output()));
+    }
+
+    void sigtermWithALogTailOpenStopsCleanly()
+    {
+        QTemporaryDir dir;
+        ServerProcess server(dir.path());
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        HttpClient api(server.apiUrl(), server.token());
+        QCOMPARE(api.post("/apps", {{"name", "tail-app"}}).status, 201);
+        const auto session = api.post("/apps/tail-app/log-sessions", {{"tail", true}});
+        QCOMPARE(session.status, 201);
+        QNetworkAccessManager nam;
+        QNetworkReply *tail = nam.get(QNetworkRequest(QUrl(QString::fromStdString(session.json()["logplex_url"].get<std::string>()))));
+        QTRY_VERIFY(tail->bytesAvailable() > 0 || !tail->readAll().isEmpty());
+        QVERIFY2(server.terminate(), qPrintable(server.output()));
+        QVERIFY(server.output().contains(QStringLiteral("Dynodesk emulator stopped.")));
+        delete tail;
     }
 
     void accountsAddWorksWhileTheServerRuns()

@@ -1,0 +1,37 @@
+// Links of the log-session resource.
+#include "apirouter.h"
+#include "routehelpers.h"
+#include "routes.h"
+
+#include "core/clock.h"
+#include "logs/logplex.h"
+
+namespace dynodesk::api {
+
+using core::ApiError;
+
+void addLogRoutes(ApiRouter &r, platform::Platform &p, logs::Logplex &logplex)
+{
+    r.add("POST", "/apps/{app}/log-sessions", "log-session", "Create", [&p, &logplex](ApiContext &ctx) -> core::Result<ApiReply> {
+        auto access = p.app(ctx.who(), ctx.param("app"));
+        if (!access)
+            return access.error();
+        logs::LogSession session;
+        session.appId = access->app.id;
+        session.filter.source = optionalString(ctx.body, "source").value_or("");
+        session.filter.dyno = optionalString(ctx.body, "dyno").value_or("");
+        if (!session.filter.source.empty() && session.filter.source != "app" && session.filter.source != "heroku")
+            return ApiError::invalidParams("source must be app or heroku.");
+        session.lines = static_cast<int>(optionalInteger(ctx.body, "lines").value_or(100));
+        if (session.lines < 0)
+            return ApiError::invalidParams("lines must be zero or more.");
+        session.lines = std::min(session.lines, static_cast<int>(logs::Logplex::kBufferLines));
+        session.tail = optionalBool(ctx.body, "tail").value_or(false);
+        const std::string id = logplex.createSession(session);
+        const std::string at = core::formatTimestamp(std::chrono::system_clock::now());
+        const std::string url = "http://" + p.settings().host + ":" + std::to_string(p.settings().apiPort) + "/log-sessions/" + id;
+        return ApiReply{201, {{"created_at", at}, {"id", id}, {"logplex_url", url}, {"updated_at", at}}, {}};
+    });
+}
+
+} // namespace dynodesk::api
