@@ -13,12 +13,6 @@ using testing::HttpClient;
 using testing::HttpResult;
 using nlohmann::json;
 
-#define VERIFY_GOLDEN(body, resource)                                                                                  \
-    do {                                                                                                               \
-        const QString problems = testing::goldenMismatches(body, QString::fromLatin1(resource));                      \
-        QVERIFY2(problems.isEmpty(), qPrintable(QString::fromLatin1(resource) + QStringLiteral(": ") + problems));   \
-    } while (false)
-
 #define VERIFY_STATUS(result, expected)                                                                                \
     do {                                                                                                               \
         const HttpResult r_ = (result);                                                                                \

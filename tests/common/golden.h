@@ -13,3 +13,14 @@ namespace dynodesk::testing {
 QString goldenMismatches(const nlohmann::json &body, const QString &resource);
 
 } // namespace dynodesk::testing
+
+// QVERIFY that a body (or every element of a list body) matches the golden file of `resource`.
+#define VERIFY_GOLDEN(body, resource)                                                                                  \
+    do {                                                                                                               \
+        const nlohmann::json b_ = (body);                                                                              \
+        QVERIFY2(!b_.is_array() || !b_.empty(), "expected a non-empty list");                                          \
+        for (const auto &item_ : b_.is_array() ? b_ : nlohmann::json::array({b_})) {                                   \
+            const QString problems_ = dynodesk::testing::goldenMismatches(item_, QString::fromLatin1(resource));       \
+            QVERIFY2(problems_.isEmpty(), qPrintable(QString::fromLatin1(resource) + QStringLiteral(": ") + problems_)); \
+        }                                                                                                              \
+    } while (false)

@@ -2,6 +2,7 @@
 // per app (a directory, a git URL, several in order), the build cache, and failing buildpacks.
 #include "deploytestbase.h"
 
+#include "common/golden.h"
 #include "common/serverprocess.h"
 
 #include <QElapsedTimer>
@@ -51,6 +52,7 @@ private slots:
 
         auto source = f.api().post("/apps/api-build/sources", json::object());
         QCOMPARE(source.status, 201);
+        VERIFY_GOLDEN(source.json(), "source");
         const QString putUrl = QString::fromStdString(source.json()["source_blob"]["put_url"].get<std::string>());
         const QString getUrl = QString::fromStdString(source.json()["source_blob"]["get_url"].get<std::string>());
         const QByteArray blob = tarball(f, QStringLiteral("node-basic"));
@@ -60,6 +62,7 @@ private slots:
         auto created = f.api().post("/apps/api-build/builds", {{"source_blob", {{"url", getUrl.toStdString()}, {"version", "v1.2.3"}}}});
         QCOMPARE(created.status, 201);
         const json build = created.json();
+        VERIFY_GOLDEN(build, "build");
         QCOMPARE(build["status"].get<std::string>(), std::string("pending"));
         const QString id = QString::fromStdString(build["id"].get<std::string>());
 
@@ -113,6 +116,7 @@ private slots:
         setBuildpacks(f, QStringLiteral("bp-app"), {first, QStringLiteral("file://") + second});
 
         const auto list = f.api().get("/apps/bp-app/buildpack-installations").json();
+        VERIFY_GOLDEN(list, "buildpack-installation");
         QCOMPARE(list.size(), size_t(2));
         QCOMPARE(list[1]["ordinal"].get<int>(), 1);
         QCOMPARE(list[1]["buildpack"]["url"].get<std::string>(), ("file://" + second).toStdString());

@@ -2,6 +2,8 @@
 // types for the sample apps, every way a push can fail, branches and clone.
 #include "deploytestbase.h"
 
+#include "common/golden.h"
+
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -68,6 +70,8 @@ private slots:
         QCOMPARE(rel[1]["status"].get<std::string>(), std::string("succeeded"));
         QVERIFY(rel[1]["current"].get<bool>());
         const auto slug = slugJson("node-app", rel[1]);
+        VERIFY_GOLDEN(slug, "slug");
+        VERIFY_GOLDEN(f->api().get("/apps/node-app/builds").json(), "build");
         JSON_EQ(slug["process_types"], json({{"web", "npm start"}}));
         QCOMPARE(slug["commit"].get<std::string>(), f->head(repo).toStdString());
         QCOMPARE(slug["buildpack_provided_description"].get<std::string>(), std::string("Node.js"));

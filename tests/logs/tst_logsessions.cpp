@@ -1,4 +1,5 @@
 // Log sessions over real HTTP: the platform's own lines, filters, tails as Server-Sent Events.
+#include "common/golden.h"
 #include "common/httpclient.h"
 
 #include "platform/emulator.h"
@@ -25,6 +26,11 @@ class TestLogSessions : public QObject {
     {
         const auto r = m_api->post("/apps/log-app/log-sessions", body);
         if (r.status != 201)
+            return {};
+        const QString problems = testing::goldenMismatches(r.json(), QStringLiteral("log-session"));
+        if (!problems.isEmpty())
+            qWarning() << "log-session:" << problems;
+        if (!problems.isEmpty())
             return {};
         return QString::fromStdString(r.json()["logplex_url"].get<std::string>());
     }
