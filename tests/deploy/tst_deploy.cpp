@@ -4,7 +4,9 @@
 
 #include "common/golden.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -153,6 +155,43 @@ private slots:
         // Only the release's types scale now.
         QCOMPARE(f->api().patch("/apps/multi-app/formation", {{"updates", {{{"quantity", "1"}, {"type", "clock"}}}}}).status, 422);
         QCOMPARE(f->api().patch("/apps/multi-app/formation", {{"updates", {{{"quantity", "1"}, {"type", "worker"}}}}}).status, 200);
+    }
+
+    void missingToolchainFailsClearlyAndFast_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("content");
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("ruby") << "Gemfile" << "source 'https://rubygems.org'\ngem 'rack'\n" << "ruby" << "Ruby";
+        QTest::newRow("go") << "go.mod" << "module example.com/app\n\ngo 1.21\n" << "go" << "Go";
+    }
+    void missingToolchainFailsClearlyAndFast()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, content);
+        QFETCH(QString, tool);
+        QFETCH(QString, language);
+        if (!QStandardPaths::findExecutable(tool).isEmpty())
+            QSKIP("the toolchain is installed on this machine");
+        createApp("tool-app");
+        const QString repo = f->tmp(QStringLiteral("tool-") + tool);
+        QDir().mkpath(repo);
+        QFile manifest(repo + QLatin1Char('/') + file);
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(content.toUtf8());
+        manifest.close();
+        f->git(repo, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+        f->commitAll(repo, QStringLiteral("first"));
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = f->push(repo, "tool-app");
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(timer.elapsed() < 30000, "a missing toolchain must not make the build hang");
+        QVERIFY2(r.output.contains(QStringLiteral("-----> %1 app detected").arg(language)), qPrintable(r.output));
+        QVERIFY2(r.output.contains(tool + QStringLiteral(" is not installed on this machine")), qPrintable(r.output));
+        QVERIFY2(r.output.contains(QStringLiteral("Push rejected, failed to compile %1 app.").arg(language)), qPrintable(r.output));
+        QCOMPARE(releases("tool-app").size(), size_t(1));
     }
 
     void failingBuildRejectsThePush()
