@@ -15,8 +15,8 @@ using nlohmann::json;
 
 static constexpr const char *kJsonType = "application/json; charset=utf-8";
 
-Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex, const core::IClock &clock,
-         const core::Settings &settings)
+Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex,
+         dynos::Supervisor &supervisor, const core::IClock &clock, const core::Settings &settings)
     : m_platform(platform), m_limiter(clock, settings.rateLimitPerHour)
 {
     addAccountRoutes(m_router, platform);
@@ -26,6 +26,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
     addFormationRoutes(m_router, platform);
     addBuildRoutes(m_router, platform, deployer);
     addLogRoutes(m_router, platform, logplex);
+    addDynoRoutes(m_router, platform, supervisor);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
         return ApiReply{200, schema(), {}};
     }, true);

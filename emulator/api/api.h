@@ -17,6 +17,9 @@ class Platform;
 namespace dynodesk::logs {
 class Logplex;
 }
+namespace dynodesk::dynos {
+class Supervisor;
+}
 
 namespace dynodesk::api {
 
@@ -25,8 +28,8 @@ namespace dynodesk::api {
 // around the table of links.
 class Api final {
 public:
-    Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex, const core::IClock &clock,
-        const core::Settings &settings);
+    Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex,
+        dynos::Supervisor &supervisor, const core::IClock &clock, const core::Settings &settings);
 
     HttpResponse handle(const HttpRequest &request);
     // The JSON schema of what this server implements, as served at GET /schema.

@@ -67,7 +67,7 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
           });
 
     // Links the official CLI reads along the way whose resources come with later parts of the
-    // emulator. Until then an app truly has no add-ons, no dynos and no pipeline.
+    // emulator. Until then an app truly has no add-ons and no pipeline.
     auto emptyListFor = [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         auto access = p.app(ctx.who(), ctx.param("app"));
         if (!access)
@@ -75,7 +75,6 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
         return ApiReply::list(nlohmann::json::array(), {"id", "name"});
     };
     r.add("GET", "/apps/{app}/addons", "add-on", "List By App", emptyListFor);
-    r.add("GET", "/apps/{app}/dynos", "dyno", "List", emptyListFor);
     r.add("GET", "/apps/{app}/pipeline-couplings", "pipeline-coupling", "Info By App",
           [&p](ApiContext &ctx) -> core::Result<ApiReply> {
               auto access = p.app(ctx.who(), ctx.param("app"));

@@ -8,6 +8,9 @@ class Platform;
 namespace dynodesk::logs {
 class Logplex;
 }
+namespace dynodesk::dynos {
+class Supervisor;
+}
 
 namespace dynodesk::api {
 
@@ -21,5 +24,6 @@ void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
 void addFormationRoutes(ApiRouter &router, platform::Platform &platform);
 void addBuildRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
 void addLogRoutes(ApiRouter &router, platform::Platform &platform, logs::Logplex &logplex);
+void addDynoRoutes(ApiRouter &router, platform::Platform &platform, dynos::Supervisor &supervisor);
 
 } // namespace dynodesk::api

@@ -184,7 +184,15 @@ Env baseEnvironment()
 
 int killBuildProcesses(const std::vector<std::string> &buildIds)
 {
-    if (buildIds.empty())
+    std::vector<std::string> markers;
+    for (const auto &id : buildIds)
+        markers.push_back("DYNODESK_BUILD_ID=" + id);
+    return killProcessesWithEnvironment(markers);
+}
+
+int killProcessesWithEnvironment(const std::vector<std::string> &markers)
+{
+    if (markers.empty())
         return 0;
     int killed = 0;
     const QDir proc(QStringLiteral("/proc"));
@@ -197,8 +205,8 @@ int killBuildProcesses(const std::vector<std::string> &buildIds)
         if (!environ.open(QIODevice::ReadOnly))
             continue;
         const QList<QByteArray> vars = environ.readAll().split('\0');
-        for (const auto &id : buildIds) {
-            if (vars.contains(QByteArray("DYNODESK_BUILD_ID=") + QByteArray::fromStdString(id))) {
+        for (const auto &marker : markers) {
+            if (vars.contains(QByteArray::fromStdString(marker))) {
                 ::kill(pid, SIGKILL);
                 ++killed;
                 break;

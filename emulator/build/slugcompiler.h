@@ -58,6 +58,8 @@ int runStreaming(const std::string &program, const std::vector<std::string> &arg
 // Kills every process of this machine that belongs to one of these builds (their environment
 // carries DYNODESK_BUILD_ID): what a crashed emulator's builds left running. Returns how many.
 int killBuildProcesses(const std::vector<std::string> &buildIds);
+// Kills every process whose environment holds one of these `KEY=value` entries.
+int killProcessesWithEnvironment(const std::vector<std::string> &markers);
 // The environment a buildpack or a release command starts from: PATH, LANG and the like.
 Env baseEnvironment();
 

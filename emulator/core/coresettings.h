@@ -25,6 +25,10 @@ struct Settings final {
     int buildTimeoutSeconds = 15 * 60;
     std::string builtinBuildpacksDir;
     std::string gitHookBinary;
+    // Dynos: how long a web dyno has to bind $PORT (R10), and to exit after SIGTERM (R12).
+    int bootTimeoutSeconds = 60;
+    int stopGraceSeconds = 30;
+    int crashCooldownCapSeconds = 20 * 60;
     // PBKDF2-SHA256 rounds for account passwords.
     int passwordHashIterations = 100000;
 };

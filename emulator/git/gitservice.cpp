@@ -289,9 +289,10 @@ void GitService::serve(std::shared_ptr<api::HttpExchange> exchange)
     ::waitpid(pid, &wstatus, 0);
     if (!started)
         return exchange->respond(plain(500, "git http-backend ended without an answer"));
-    exchange->end();
+    // The repository's new size is recorded before the pusher hears that the push is done.
     if (push && m_pushed)
         m_pushed(grant.appId, directorySize(QString::fromStdString(m_repos + "/" + grant.appId + ".git")));
+    exchange->end();
 }
 
 } // namespace dynodesk::git

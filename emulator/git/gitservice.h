@@ -23,6 +23,7 @@ class GitService final {
 public:
     // Asks the core whether `token` may push to (or fetch from) `appName`.
     using Authorizer = std::function<std::future<GitGrant>(const std::string &token, const std::string &appName, bool push)>;
+    // Records a push's new repository size; returns once it is recorded.
     using Pushed = std::function<void(const std::string &appId, int64_t repoBytes)>;
 
     GitService(std::string reposDir, std::string hookBinary, Authorizer authorize, Pushed pushed);

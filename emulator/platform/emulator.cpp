@@ -88,6 +88,22 @@ core::Status Emulator::start()
             m_store = std::make_unique<store::Store>(storePath(m_settings.dataDir));
             m_platform = std::make_unique<Platform>(*m_store, m_clock, m_settings);
             m_platform->setLogSink(m_logplex.get());
+            // Dynos run the formation; a crashed emulator's dynos are stopped first.
+            const std::string dynosDir = m_settings.dataDir + "/dynos";
+            dynos::Supervisor::killOrphans(dynosDir);
+            m_supervisor = std::make_unique<dynos::Supervisor>(
+                    dynos::SupervisorSettings{dynosDir, std::chrono::seconds(m_settings.bootTimeoutSeconds),
+                                              std::chrono::seconds(m_settings.stopGraceSeconds),
+                                              std::chrono::seconds(m_settings.crashCooldownCapSeconds)},
+                    m_clock, *m_logplex);
+            auto converge = [this](const QString &appId) {
+                m_supervisor->converge(m_platform->desiredDynos(appId.toStdString()));
+            };
+            QObject::connect(m_platform.get(), &Platform::releaseCreated, m_supervisor.get(),
+                             [converge](const QString &appId, qint64) { converge(appId); });
+            QObject::connect(m_platform.get(), &Platform::formationChanged, m_supervisor.get(), converge);
+            QObject::connect(m_platform.get(), &Platform::appDestroyed, m_supervisor.get(),
+                             [this](const QString &appId) { m_supervisor->forget(appId.toStdString()); });
             if (auto made = m_platform->ensureFirstAccount())
                 m_credentials = {made->account.email, made->token, made->password};
             else
@@ -101,7 +117,10 @@ core::Status Emulator::start()
                 QDir(QString::fromStdString(m_deployer->paths().cache(appId.toStdString()))).removeRecursively();
                 m_logplex->forget(appId.toStdString());
             });
-            m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, *m_logplex, m_clock, m_settings);
+            m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, *m_logplex, *m_supervisor, m_clock, m_settings);
+            // After a restart the stored formation runs again.
+            for (const auto &appId : m_platform->appIds())
+                converge(QString::fromStdString(appId));
         } catch (const std::exception &e) {
             failure = ApiError::internal("Cannot open the store in " + m_settings.dataDir + ": " + e.what());
         }
@@ -136,7 +155,12 @@ core::Status Emulator::start()
         return promise->get_future();
     };
     auto pushed = [this, onCore](const std::string &appId, int64_t bytes) {
-        onCore([this, appId, bytes] { m_platform->setRepoSize(appId, bytes); });
+        auto done = std::make_shared<std::promise<void>>();
+        onCore([this, appId, bytes, done] {
+            m_platform->setRepoSize(appId, bytes);
+            done->set_value();
+        });
+        done->get_future().wait_for(std::chrono::seconds(5)); // a core that is stopping never answers
     };
     m_git = std::make_unique<git::GitService>(m_settings.dataDir + "/repos", m_settings.gitHookBinary, authorize, pushed);
     const std::string hookSecret = core::newId();
@@ -173,6 +197,7 @@ void Emulator::stop()
     if (m_coreThread.isRunning()) {
         QMetaObject::invokeMethod(m_coreContext.get(), [this] {
             m_api.reset();
+            m_supervisor.reset(); // stops every dyno: SIGTERM, then SIGKILL after the grace
             m_deployer.reset();
             m_platform.reset();
             m_store.reset();

@@ -71,6 +71,7 @@ private:
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<Platform> m_platform;
     std::unique_ptr<class Deployer> m_deployer;
+    std::unique_ptr<dynos::Supervisor> m_supervisor;
     std::unique_ptr<git::GitService> m_git;
     std::unique_ptr<api::Api> m_api;
     std::unique_ptr<api::HttpServer> m_server;

@@ -7,6 +7,7 @@
 #include "core/ilogsink.h"
 #include "core/coresettings.h"
 #include "core/names.h"
+#include "dynos/supervisor.h"
 #include "store/records.h"
 
 #include <QObject>
@@ -187,6 +188,10 @@ public:
     // The app a git request names, if the actor may push to (or fetch from) it.
     Result<AppAccess> gitAccess(const Actor &actor, const std::string &appName, bool push);
     void setRepoSize(const std::string &appId, int64_t bytes);
+
+    // What should run for the app: its current release's slug and config, and its formation.
+    dynos::DesiredApp desiredDynos(const std::string &appId);
+    std::vector<std::string> appIds();
 
 signals:
     // Events for the components that converge actual state to the desired one.

@@ -248,4 +248,35 @@ void Platform::setRepoSize(const std::string &appId, int64_t bytes)
     });
 }
 
+dynos::DesiredApp Platform::desiredDynos(const std::string &appId)
+{
+    dynos::DesiredApp want;
+    auto a = m_store.apps.byIdOrName(appId);
+    if (!a)
+        return want;
+    want.appId = a->id;
+    want.appName = a->name;
+    auto current = m_store.releases.byVersion(a->id, m_store.releases.currentVersion(a->id));
+    if (!current || !current->slugId)
+        return want;
+    auto slug = m_store.slugs.byId(*current->slugId);
+    if (!slug)
+        return want;
+    want.releaseId = current->id;
+    want.releaseVersion = current->version;
+    want.slugPath = slug->path;
+    want.config = current->config;
+    for (const auto &f : m_store.formations.list(a->id))
+        want.formation.push_back({f.type, f.command, f.size, static_cast<int>(f.quantity)});
+    return want;
+}
+
+std::vector<std::string> Platform::appIds()
+{
+    std::vector<std::string> ids;
+    for (const auto &a : m_store.apps.all())
+        ids.push_back(a.id);
+    return ids;
+}
+
 } // namespace dynodesk::platform
