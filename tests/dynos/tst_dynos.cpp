@@ -1,5 +1,6 @@
 // Dynos as real processes: the formation runs, scales, crashes and restarts, stops with SIGTERM
 // then SIGKILL, swaps releases, and comes back after the emulator restarts with no orphans.
+#include "common/golden.h"
 #include "common/serverprocess.h"
 #include "deploy/deploytestbase.h"
 
@@ -55,6 +56,8 @@ private slots:
         QCOMPARE(f.push(f.repoOf(QStringLiteral("node-basic"), QStringLiteral("run")), QStringLiteral("run-app")).exitCode, 0);
         QTRY_COMPARE_WITH_TIMEOUT(states(f, QStringLiteral("run-app")), QStringList{QStringLiteral("web.1:up")}, 20000);
         const auto d = dynos(f, QStringLiteral("run-app"))[0];
+        VERIFY_GOLDEN(dynos(f, QStringLiteral("run-app")), "dyno");
+        VERIFY_GOLDEN(f.api().get("/apps/run-app/dynos/web.1").json(), "dyno");
         QCOMPARE(d["command"].get<std::string>(), std::string("npm start"));
         QCOMPARE(d["release"]["version"].get<int>(), 2);
         QCOMPARE(d["size"].get<std::string>(), std::string("Standard-1X"));
