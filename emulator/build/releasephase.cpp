@@ -25,7 +25,7 @@ std::string dynoShellScript()
 
 int runReleasePhase(const std::string &slugPath, const std::string &command, const Env &config,
                     const std::string &workDir, const std::string &dynoName, BuildOutput &out,
-                    std::chrono::seconds timeout)
+                    std::chrono::seconds timeout, const std::function<void(const std::string &)> &onLine)
 {
     QTemporaryDir dir(QString::fromStdString(workDir) + QStringLiteral("/release_XXXXXX"));
     std::string error;
@@ -40,7 +40,11 @@ int runReleasePhase(const std::string &slugPath, const std::string &command, con
     env["DYNO"] = dynoName;
     env["PS1"] = "\\[\\033[01;34m\\]\\w\\[\\033[00m\\] \\[\\033[01;32m\\]$ \\[\\033[00m\\]";
     return runStreaming("/bin/sh", {"-c", dynoShellScript(), "sh", command}, env, dir.path().toStdString(),
-                        [&](const std::string &line) { out.append("       " + line); },
+                        [&](const std::string &line) {
+                            out.append("       " + line);
+                            if (onLine)
+                                onLine(line);
+                        },
                         std::chrono::steady_clock::now() + timeout);
 }
 

@@ -160,12 +160,16 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
     const std::string workDir = m_paths.work();
     const auto timeout = m_timeout;
     const std::string dyno = "release." + std::to_string(1000 + (std::hash<std::string>{}(releaseId) % 9000));
-    runWorker([this, slugPath, releaseCommand, config, workDir, dyno, out, releaseId, timeout] {
-        const int rc = build::runReleasePhase(slugPath, releaseCommand, config, workDir, dyno, *out, timeout);
+    auto *logs = m_log;
+    runWorker([this, slugPath, releaseCommand, config, workDir, dyno, out, releaseId, timeout, logs, appId] {
+        const int rc = build::runReleasePhase(slugPath, releaseCommand, config, workDir, dyno, *out, timeout,
+                                              [&](const std::string &line) {
+                                                  if (logs)
+                                                      logs->append(appId, "app", dyno, line);
+                                              });
         QMetaObject::invokeMethod(this, [this, releaseId, rc, out] { released(releaseId, rc, out); },
                                   Qt::QueuedConnection);
     });
-    (void)appId;
 }
 
 void Deployer::released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out)

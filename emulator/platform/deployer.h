@@ -51,6 +51,8 @@ public:
     std::shared_ptr<build::BuildOutput> output(const std::string &buildId);
     Status clearCache(const Actor &actor, const std::string &app);
     const DeployPaths &paths() const { return m_paths; }
+    // Where release-phase output goes besides the push (`app[release.NNNN]`); thread-safe.
+    void setLogSink(core::ILogSink *sink) { m_log = sink; }
 
 private:
     Result<Started> start(NewBuild made, build::BuildJob job);
@@ -68,6 +70,7 @@ private:
     std::map<std::string, std::shared_ptr<build::BuildOutput>> m_outputs;
     std::map<std::string, std::string> m_commits;
     std::vector<std::thread> m_workers;
+    core::ILogSink *m_log = nullptr;
 };
 
 } // namespace dynodesk::platform

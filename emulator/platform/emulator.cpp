@@ -110,6 +110,7 @@ core::Status Emulator::start()
                 m_credentials = {};
             m_deployer = std::make_unique<Deployer>(*m_platform, DeployPaths{m_settings.dataDir, m_settings.builtinBuildpacksDir},
                                                     std::chrono::seconds(m_settings.buildTimeoutSeconds));
+            m_deployer->setLogSink(m_logplex.get());
             // Builds a crash interrupted are failed, and whatever they left running is stopped.
             build::killBuildProcesses(m_platform->failInterruptedBuilds());
             QObject::connect(m_platform.get(), &Platform::appDestroyed, m_platform.get(), [this](const QString &appId) {

@@ -144,6 +144,10 @@ private slots:
         VERIFY_OUTPUT(r, "-----> Running release command...");
         VERIFY_OUTPUT(r, "release phase ran");
         VERIFY_OUTPUT(r, "Released v2");
+        // The release phase's output is in the app's logs too.
+        const auto session = f->api().post("/apps/multi-app/log-sessions", {{"lines", 1500}});
+        const QString logs = QString::fromUtf8(HttpClient(QString()).get(QString::fromStdString(session.json()["logplex_url"].get<std::string>())).body);
+        QVERIFY2(QRegularExpression(QStringLiteral("app\\[release\\.\\d{4}\\]: release phase ran")).match(logs).hasMatch(), qPrintable(logs));
         const auto rel = releases("multi-app")[1];
         QCOMPARE(rel["status"].get<std::string>(), std::string("succeeded"));
         JSON_EQ(slugJson("multi-app", rel)["process_types"],
