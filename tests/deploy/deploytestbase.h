@@ -5,6 +5,8 @@
 #include "platform/emulator.h"
 
 #include <QDir>
+
+#include <functional>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,12 +21,14 @@ struct GitResult {
 // An in-process emulator and stock git, for the deploy suites.
 class DeployFixture {
 public:
-    explicit DeployFixture(int buildTimeoutSeconds = 120)
+    explicit DeployFixture(int buildTimeoutSeconds = 120, const std::function<void(core::Settings &)> &adjust = {})
     {
         core::Settings settings;
         settings.dataDir = (m_dir.path() + QStringLiteral("/data")).toStdString();
         settings.passwordHashIterations = 1000;
         settings.buildTimeoutSeconds = buildTimeoutSeconds;
+        if (adjust)
+            adjust(settings);
         m_emulator = std::make_unique<platform::Emulator>(settings);
         m_started = m_emulator->start().ok();
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()), token());

@@ -116,40 +116,28 @@ private slots:
 
     void hungShutdownIsKilledAfterTheGrace()
     {
-        DeployFixture f;
-        f.emulator().stop();
-        auto settings = f.emulator().settings();
-        QVERIFY(f.restart()); // default settings again; now with a short grace:
-        f.emulator().stop();
-        dynodesk::core::Settings s = f.emulator().settings();
-        s.stopGraceSeconds = 1;
-        s.bootTimeoutSeconds = 2;
-        dynodesk::platform::Emulator emulator(s);
-        QVERIFY(emulator.start().ok());
-        HttpClient api(QString::fromStdString(emulator.apiUrl()), QString::fromStdString(emulator.credentials().token));
-        QCOMPARE(api.post("/apps", {{"name", "hang-app"}}).status, 201);
+        DeployFixture f(120, [](dynodesk::core::Settings &s) {
+            s.stopGraceSeconds = 1;
+            s.bootTimeoutSeconds = 2;
+        });
+        QVERIFY(f.started());
+        QCOMPARE(f.api().post("/apps", {{"name", "hang-app"}}).status, 201);
         const QString repo = appRepo(f, QStringLiteral("hang"),
                                      QStringLiteral("web: sleep 100\nworker: sh -c \"trap '' TERM; while true; do sleep 1; done\"\n"));
-        const QString host = QString::fromStdString(emulator.apiUrl()).mid(7);
-        const auto pushed = f.git(repo, {QStringLiteral("push"), QStringLiteral("http://x:%1@%2/hang-app.git").arg(QString::fromStdString(emulator.credentials().token), host), QStringLiteral("main")});
+        const auto pushed = f.push(repo, QStringLiteral("hang-app"));
         QVERIFY2(pushed.output.contains(QStringLiteral("Released v2")), qPrintable(pushed.output));
-        auto logText = [&] {
-            const auto session = api.post("/apps/hang-app/log-sessions", {{"lines", 1500}});
-            return QString::fromUtf8(HttpClient(QString()).get(QString::fromStdString(session.json()["logplex_url"].get<std::string>())).body);
-        };
+        const QString app = QStringLiteral("hang-app");
         // R10: the web dyno never binds $PORT.
-        QTRY_VERIFY_WITH_TIMEOUT(logText().contains(QStringLiteral("heroku[web.1]: Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 2 seconds of launch")), 15000);
-        QVERIFY(logText().contains(QStringLiteral("heroku[web.1]: State changed from starting to crashed")));
+        QTRY_VERIFY_WITH_TIMEOUT(logs(f, app).contains(QStringLiteral("heroku[web.1]: Error R10 (Boot timeout) -> Web process failed to bind to $PORT within 2 seconds of launch")), 15000);
+        QVERIFY(logs(f, app).contains(QStringLiteral("heroku[web.1]: State changed from starting to crashed")));
         // R12: the worker ignores SIGTERM and is killed after the grace.
-        QCOMPARE(api.patch("/apps/hang-app/formation", {{"updates", {{{"quantity", 1}, {"type", "worker"}}}}}).status, 200);
-        QTRY_VERIFY_WITH_TIMEOUT(logText().contains(QStringLiteral("heroku[worker.1]: State changed from starting to up")), 15000);
-        QCOMPARE(api.patch("/apps/hang-app/formation", {{"updates", {{{"quantity", 0}, {"type", "worker"}}}}}).status, 200);
-        QTRY_VERIFY_WITH_TIMEOUT(logText().contains(QStringLiteral("heroku[worker.1]: Process exited with status 137")), 15000);
-        const QString text = logText();
+        scale(f, app, "worker", 1);
+        QTRY_VERIFY_WITH_TIMEOUT(logs(f, app).contains(QStringLiteral("heroku[worker.1]: State changed from starting to up")), 15000);
+        scale(f, app, "worker", 0);
+        QTRY_VERIFY_WITH_TIMEOUT(logs(f, app).contains(QStringLiteral("heroku[worker.1]: Process exited with status 137")), 15000);
+        const QString text = logs(f, app);
         QVERIFY(text.contains(QStringLiteral("heroku[worker.1]: Stopping all processes with SIGTERM")));
         QVERIFY(text.contains(QStringLiteral("heroku[worker.1]: Error R12 (Exit timeout) -> At least one process failed to exit within 1 seconds of SIGTERM")));
-        emulator.stop();
-        (void)settings;
     }
 
     void emulatorRestartRestoresTheFormationWithoutOrphans()
