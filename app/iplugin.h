@@ -3,6 +3,10 @@
 #include <QString>
 #include <QtPlugin>
 
+class QAction;
+class QNetworkAccessManager;
+class QObject;
+class QUrl;
 class QWidget;
 
 namespace dynodesk::app {
@@ -12,9 +16,24 @@ class IPluginHost {
 public:
     virtual ~IPluginHost() = default;
     // The Platform API the plugin talks to: base URL and token (in-process emulator or remote).
+    // Empty when no platform is connected. `connectionChanged()` is a signal of `hostObject()`.
     virtual QString apiUrl() const = 0;
     virtual QString apiToken() const = 0;
+    virtual QNetworkAccessManager &network() = 0;
+    virtual QObject *hostObject() = 0;
+    // The open project's folder, empty when none is open.
+    virtual QString currentProject() const = 0;
+
     virtual void addDockView(const QString &title, QWidget *view) = 0;
+    // Adds an action to a top-level menu, made if it does not exist (e.g. "&Platform").
+    virtual void addMenuAction(const QString &menuTitle, QAction *action) = 0;
+    // Adds an entry to the project explorer's context menu; the action's data is set to the
+    // clicked path before it triggers.
+    virtual void addProjectContextAction(QAction *action) = 0;
+    virtual void openFile(const QString &path) = 0;
+    virtual void openUrl(const QUrl &url) = 0;
+    // Appends output to the console, shown under `source` (ANSI colours are honoured).
+    virtual void writeConsole(const QString &source, const QString &text) = 0;
     virtual void showStatus(const QString &message) = 0;
 };
 

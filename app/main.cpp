@@ -1,14 +1,20 @@
 // dynodesk: the desktop app, with the emulator running in-process. With --headless, or where
 // there is no display, it runs dynodesk-server instead.
 #include "mainwindow.h"
+#include "platformconnection.h"
+#include "pluginloader.h"
+#include "screenshots.h"
+#include "translations.h"
 
-#include "platform/emulator.h"
+#include "core/coresettings.h"
 
 #include <QApplication>
-#include <QCoreApplication>
-#include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QPluginLoader>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -43,51 +49,69 @@ static int execServer(int argc, char **argv)
     return 1;
 }
 
-// The IDE plugin, from the install's plugin dir or beside the binary in the build tree.
-static void loadPlugins(app::MainWindow &window)
+// The in-process emulator could not start (most often: a dynodesk-server holds its data dir).
+// Explains why and offers to connect to a server instead.
+static void explainStartFailure(app::MainWindow &window, const QString &reason)
 {
-    const QString base = QCoreApplication::applicationDirPath();
-    for (const QString &dir : {base + QStringLiteral("/../lib/dynodesk/plugins"), base + QStringLiteral("/../lib"),
-                               base + QStringLiteral("/../" CMAKE_INSTALL_LIBDIR_STR "/dynodesk/plugins")}) {
-        const QDir d(dir);
-        for (const QString &file : d.entryList({QStringLiteral("libdynodesk-ideplugin*.so")}, QDir::Files)) {
-            QPluginLoader loader(d.absoluteFilePath(file));
-            if (auto *plugin = qobject_cast<app::IPlugin *>(loader.instance())) {
-                plugin->initialize(window);
-                return;
-            }
-        }
-    }
+    QMessageBox box(QMessageBox::Warning, app::MainWindow::tr("The emulator did not start"),
+                    app::MainWindow::tr("The platform emulator inside Dynodesk could not start:\n\n%1\n\nIf a "
+                                        "dynodesk-server is running on this data, you can connect to it instead.")
+                            .arg(reason),
+                    QMessageBox::Close, &window);
+    QPushButton *connect = box.addButton(app::MainWindow::tr("Connect to a Server…"), QMessageBox::AcceptRole);
+    box.exec();
+    if (box.clickedButton() == connect)
+        window.showPreferences();
 }
 
 int main(int argc, char **argv)
 {
-    for (int i = 1; i < argc; ++i)
+    QElapsedTimer sinceLaunch;
+    sinceLaunch.start();
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "--version") {
+            std::printf("dynodesk %s\n", DYNODESK_VERSION);
+            return 0;
+        }
         if (std::string_view(argv[i]) == "--headless")
             return execServer(argc, argv);
+    }
     if (!hasDisplay())
         return execServer(argc, argv);
 
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Dynodesk"));
     QApplication::setOrganizationName(QStringLiteral("Dynodesk"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(DYNODESK_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dynodesk.svg")));
+    app::installTranslations(application, QLocale::system());
 
-    app::MainWindow window;
-    core::Settings settings; // default data dir, free loopback ports
-    platform::Emulator emulator(settings);
-    if (auto started = emulator.start(); started) {
-        window.setConnection(QObject::tr("Local emulator · %1:%2")
-                                     .arg(QString::fromStdString(settings.host))
-                                     .arg(emulator.apiPort()),
-                             QString::fromStdString(emulator.apiUrl()),
-                             QString::fromStdString(emulator.credentials().token));
-    } else {
-        window.setConnectionError(QString::fromStdString(started.error().message));
+    app::PlatformConnection connection;
+    app::MainWindow window(connection, QString::fromStdString(core::defaultDataDir()));
+    window.connectPlatform();
+    const QStringList plugins = app::loadPlugins(app::pluginDirs(QCoreApplication::applicationDirPath()), window);
+    window.restoreSession();
+    for (const QString &arg : QApplication::arguments().mid(1)) { // dynodesk [folder] [files...]
+        if (QFileInfo(arg).isDir())
+            window.openProject(arg);
+        else if (QFileInfo(arg).isFile())
+            window.openFile(arg);
     }
-    loadPlugins(window);
     window.show();
+    // For bench/startup: report when the window is up (and quit with "quit").
+    if (const QString report = qEnvironmentVariable("DYNODESK_REPORT_STARTUP"); !report.isEmpty())
+        QTimer::singleShot(0, &window, [&sinceLaunch, &window, plugins, report] {
+            std::fprintf(stderr, "dynodesk: window shown after %lld ms\n", sinceLaunch.elapsed());
+            std::fprintf(stderr, "dynodesk: platform: %s\n", qPrintable(window.connectionText()));
+            std::fprintf(stderr, "dynodesk: plugins: %s\n", qPrintable(plugins.join(QStringLiteral(", "))));
+            if (report == QLatin1String("quit"))
+                window.close();
+        });
+    if (!connection.isConnected() && !connection.error().isEmpty())
+        QTimer::singleShot(0, &window, [&window, &connection] { explainStartFailure(window, connection.error()); });
+    if (const QString dir = qEnvironmentVariable("DYNODESK_SCREENSHOT_DIR"); !dir.isEmpty())
+        app::takeScreenshots(window, dir, QUrl(qEnvironmentVariable("DYNODESK_SCREENSHOT_URL")));
     const int rc = QApplication::exec();
-    emulator.stop();
+    connection.stop(); // stops the emulator's dynos cleanly
     return rc;
 }

@@ -1,36 +1,98 @@
 #pragma once
 
+#include "appsettings.h"
 #include "iplugin.h"
 
 #include <QMainWindow>
+#include <QNetworkAccessManager>
+#include <QPointer>
 
+class QFileSystemModel;
 class QLabel;
+class QMenu;
 class QTabWidget;
+class QTreeView;
 
 namespace dynodesk::app {
 
-// The IDE's main window: a tabbed central area, docks for plugins, and a status bar that says
-// which platform is connected.
+class ConsoleView;
+class EditorTabs;
+class FindBar;
+class PlatformConnection;
+class PreferencesDialog;
+class WebView;
+
+// The IDE's main window: the project explorer, the tabbed editor area, the console and web view
+// docks, the menus, and a status bar that says which platform is connected. It is also the host
+// the platform plugin is given.
 class MainWindow final : public QMainWindow, public IPluginHost {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `dataDir` is where the in-process emulator keeps its data.
+    MainWindow(PlatformConnection &connection, QString dataDir, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    void setConnection(const QString &description, const QString &apiUrl, const QString &token);
-    void setConnectionError(const QString &message);
+    void openProject(const QString &folder);
+    void restoreSession();
+    // Applies the stored settings' platform choice: starts the emulator or connects remotely.
+    void connectPlatform();
+    void showPreferences();
+    // The preferences dialog for the current settings and connection, owned by this window.
+    PreferencesDialog *makePreferences();
     QString connectionText() const;
 
-    QString apiUrl() const override { return m_apiUrl; }
-    QString apiToken() const override { return m_token; }
+    EditorTabs *editors() const { return m_editors; }
+    FindBar *findBar() const { return m_findBar; }
+    QTreeView *projectTree() const { return m_tree; }
+    ConsoleView *console(const QString &source);
+    WebView *webView();
+    QMenu *recentMenu() const { return m_recentMenu; }
+    const AppSettings &settings() const { return m_settings; }
+
+    // IPluginHost
+    QString apiUrl() const override;
+    QString apiToken() const override;
+    QNetworkAccessManager &network() override { return m_network; }
+    QObject *hostObject() override { return this; }
+    QString currentProject() const override { return m_project; }
     void addDockView(const QString &title, QWidget *view) override;
+    void addMenuAction(const QString &menuTitle, QAction *action) override;
+    void addProjectContextAction(QAction *action) override;
+    void openFile(const QString &path) override;
+    void openUrl(const QUrl &url) override;
+    void writeConsole(const QString &source, const QString &text) override;
     void showStatus(const QString &message) override;
 
+signals:
+    void connectionChanged();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void createMenus();
+    void createDocks();
+    void updateRecentMenu();
+    void updateConnectionLabel();
+    void applyEditorSettings();
+    void checkRemoteConnection();
+    void chooseFolder();
     void about();
 
-    QTabWidget *m_tabs;
-    QLabel *m_connection;
-    QString m_apiUrl, m_token;
+    PlatformConnection &m_connection;
+    QString m_dataDir;
+    AppSettings m_settings;
+    QNetworkAccessManager m_network;
+    QString m_project;
+    EditorTabs *m_editors;
+    FindBar *m_findBar;
+    QFileSystemModel *m_files;
+    QTreeView *m_tree;
+    QTabWidget *m_consoles;
+    QPointer<WebView> m_web;
+    QLabel *m_connectionLabel;
+    QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_projectActions;
 };
 
 } // namespace dynodesk::app

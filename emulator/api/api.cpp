@@ -25,8 +25,12 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
     addAccessRoutes(m_router, platform);
     addFormationRoutes(m_router, platform);
     addBuildRoutes(m_router, platform, deployer);
+    addDomainRoutes(m_router, platform);
     addLogRoutes(m_router, platform, logplex);
-    addDynoRoutes(m_router, platform, supervisor);
+    addDynoRoutes(m_router, platform, supervisor,
+                  "rendezvous://" + settings.host + ":" + std::to_string(settings.rendezvousPort));
+    addAddonCatalogRoutes(m_router, platform.planCatalog());
+    addAddonRoutes(m_router, platform);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
         return ApiReply{200, schema(), {}};
     }, true);
@@ -197,7 +201,10 @@ HttpResponse Api::respond(const HttpRequest &request, const std::string &request
     if (!reply) {
         const ApiError &e = reply.error();
         r.status = e.status;
-        r.body = json{{"id", e.id}, {"message", e.message}, {"url", "https://devcenter.heroku.com/articles/platform-api-reference"}}.dump();
+        json error{{"id", e.id}, {"message", e.message}, {"url", "https://devcenter.heroku.com/articles/platform-api-reference"}};
+        if (!e.resource.empty())
+            error["resource"] = e.resource;
+        r.body = error.dump();
         if (e.status == 401)
             r.setHeader("WWW-Authenticate", "Bearer realm=\"Dynodesk\"");
         return r;

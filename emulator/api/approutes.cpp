@@ -66,15 +66,8 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
               return replyList(stacks(), views::stack, {"id", "name"});
           });
 
-    // Links the official CLI reads along the way whose resources come with later parts of the
-    // emulator. Until then an app truly has no add-ons and no pipeline.
-    auto emptyListFor = [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto access = p.app(ctx.who(), ctx.param("app"));
-        if (!access)
-            return access.error();
-        return ApiReply::list(nlohmann::json::array(), {"id", "name"});
-    };
-    r.add("GET", "/apps/{app}/addons", "add-on", "List By App", emptyListFor);
+    // A link the official CLI reads along the way whose resource comes with a later part of the
+    // emulator. Until then an app truly has no pipeline.
     r.add("GET", "/apps/{app}/pipeline-couplings", "pipeline-coupling", "Info By App",
           [&p](ApiContext &ctx) -> core::Result<ApiReply> {
               auto access = p.app(ctx.who(), ctx.param("app"));

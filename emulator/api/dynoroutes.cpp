@@ -1,24 +1,92 @@
 // Links of the dyno resource: list, info, restart and stop, served from the supervisor.
 #include "apirouter.h"
+#include "routehelpers.h"
 #include "routes.h"
 
 #include "dynos/supervisor.h"
+#include "core/names.h"
+#include "platform/catalog.h"
 #include "platform/platform.h"
 
 namespace dynodesk::api {
 
 using core::ApiError;
 
-static nlohmann::json dynoJson(const dynos::DynoInfo &d, const std::string &appName)
+static nlohmann::json dynoJson(const dynos::DynoInfo &d, const std::string &appName, const std::string &attachUrl = {})
 {
-    return {{"app", {{"id", d.appId}, {"name", appName}}}, {"attach_url", nullptr}, {"command", d.command},
+    return {{"app", {{"id", d.appId}, {"name", appName}}},
+            {"attach_url", attachUrl.empty() ? nlohmann::json(nullptr) : nlohmann::json(attachUrl)}, {"command", d.command},
             {"created_at", core::formatTimestamp(d.createdAt)}, {"id", d.id}, {"name", d.name},
             {"release", {{"id", d.releaseId}, {"version", d.releaseVersion}}}, {"size", d.size}, {"state", d.state},
             {"type", d.type}, {"updated_at", core::formatTimestamp(d.updatedAt)}};
 }
 
-void addDynoRoutes(ApiRouter &r, platform::Platform &p, dynos::Supervisor &s)
+// The body of a one-off dyno's POST: {command, attach, size, env, force_no_tty}.
+static core::Result<dynos::OneOffRequest> oneOffRequest(const nlohmann::json &body)
 {
+    dynos::OneOffRequest request;
+    auto command = optionalString(body, "command");
+    if (!command || command->find_first_not_of(" \t") == std::string::npos)
+        return ApiError::invalidParams("Command must be given.");
+    request.command = *command;
+    const std::string size = optionalString(body, "size").value_or(std::string(platform::kDefaultDynoSize));
+    auto known = platform::findDynoSize(size);
+    if (!known)
+        return ApiError::invalidParams("No such size as " + size
+                                       + ". Use eco, basic, standard-1X, standard-2X, performance-M or performance-L.");
+    request.size = known->name;
+    request.memoryMb = known->memoryMb;
+    request.attach = optionalBool(body, "attach").value_or(false);
+    request.tty = !optionalBool(body, "force_no_tty").value_or(false);
+    if (body.contains("env") && !body["env"].is_null()) {
+        if (!body["env"].is_object())
+            return ApiError::invalidParams("env must be an object of names and values.");
+        for (const auto &[k, v] : body["env"].items()) {
+            if (core::configKeyError(k))
+                return ApiError::invalidParams("Invalid env name " + k + ".");
+            if (!v.is_null())
+                request.env[k] = v.is_string() ? v.get<std::string>() : v.dump();
+        }
+    }
+    return request;
+}
+
+static nlohmann::json featureJson(const platform::AppFeature &f)
+{
+    return {{"created_at", f.createdAt}, {"description", f.description}, {"display_name", f.displayName},
+            {"doc_url", f.docUrl}, {"enabled", f.enabled}, {"feedback_email", "labs@dynodesk.invalid"}, {"id", f.id},
+            {"name", f.name}, {"state", f.state}, {"updated_at", f.updatedAt}};
+}
+
+static void addFeatureRoutes(ApiRouter &r, platform::Platform &p)
+{
+    r.add("GET", "/apps/{app}/features", "app-feature", "List", [&p](ApiContext &ctx) {
+        return detail::replyList(p.features(ctx.who(), ctx.param("app")), featureJson, {"name", "id"});
+    });
+    r.add("GET", "/apps/{app}/features/{feature}", "app-feature", "Info", [&p](ApiContext &ctx) {
+        return detail::reply(p.feature(ctx.who(), ctx.param("app"), ctx.param("feature")), featureJson);
+    });
+    r.add("PATCH", "/apps/{app}/features/{feature}", "app-feature", "Update", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
+        auto enabled = optionalBool(ctx.body, "enabled");
+        if (!enabled)
+            return ApiError::invalidParams("enabled must be given: true or false.");
+        return detail::reply(p.setFeature(ctx.who(), ctx.param("app"), ctx.param("feature"), *enabled), featureJson);
+    });
+}
+
+void addDynoRoutes(ApiRouter &r, platform::Platform &p, dynos::Supervisor &s, const std::string &rendezvous)
+{
+    addFeatureRoutes(r, p);
+    r.add("POST", "/apps/{app}/dynos", "dyno", "Create", [&p, &s, rendezvous](ApiContext &ctx) -> core::Result<ApiReply> {
+        auto release = p.oneOffRelease(ctx.who(), ctx.param("app"));
+        if (!release)
+            return release.error();
+        auto request = oneOffRequest(ctx.body);
+        if (!request)
+            return request.error();
+        auto [dyno, secret] = s.runOneOff(release.value(), request.value());
+        return ApiReply{201, dynoJson(dyno, release->appName, secret.empty() ? std::string() : rendezvous + "/" + secret), {}};
+    });
     r.add("GET", "/apps/{app}/dynos", "dyno", "List", [&p, &s](ApiContext &ctx) -> core::Result<ApiReply> {
         auto access = p.app(ctx.who(), ctx.param("app"));
         if (!access)

@@ -291,12 +291,26 @@ private:
             return;
         }
         m_writing = true;
-        auto done = [self = shared_from_this()](beast::error_code ec, size_t) {
-            Item item = std::move(self->m_queue.front());
-            self->m_queue.pop_front();
-            if (item.written)
-                item.written(!ec);
-            if (ec || item.last) {
+        Item &item = m_queue.front();
+        // Consecutive pieces go out as one chunk: one write for many log lines.
+        size_t count = 1;
+        if (!item.header && !item.last) {
+            m_batch = std::move(item.data);
+            for (auto it = m_queue.begin() + 1; it != m_queue.end() && !it->header && !it->last
+                                                && m_batch.size() + it->data.size() <= kBatchBytes;
+                 ++it, ++count)
+                m_batch += it->data;
+        }
+        auto done = [self = shared_from_this(), count](beast::error_code ec, size_t) {
+            bool last = false;
+            for (size_t i = 0; i < count; ++i) {
+                Item done = std::move(self->m_queue.front());
+                self->m_queue.pop_front();
+                if (done.written)
+                    done.written(!ec);
+                last = last || done.last;
+            }
+            if (ec || last) {
                 self->m_ended = true;
                 for (auto &rest : self->m_queue)
                     if (rest.written)
@@ -307,23 +321,24 @@ private:
             }
             self->writeNext();
         };
-        Item &item = m_queue.front();
         if (item.header) {
             m_serializer = std::make_shared<http::response_serializer<http::empty_body>>(*item.header);
             http::async_write_header(m_session->m_stream, *m_serializer, std::move(done));
         } else if (item.last) {
             asio::async_write(m_session->m_stream, http::make_chunk_last(), std::move(done));
         } else {
-            asio::async_write(m_session->m_stream, http::make_chunk(asio::buffer(item.data)), std::move(done));
+            asio::async_write(m_session->m_stream, http::make_chunk(asio::buffer(m_batch)), std::move(done));
         }
     }
 
+    static constexpr size_t kBatchBytes = 256 * 1024;
     std::shared_ptr<Session> m_session;
     std::shared_ptr<std::atomic<bool>> m_alive;
     http::request_parser<http::buffer_body> m_parser;
     HttpRequest m_request;
     std::array<char, 65536> m_piece;
     std::deque<Item> m_queue;
+    std::string m_batch;
     std::shared_ptr<http::response_serializer<http::empty_body>> m_serializer;
     bool m_writing = false;
     bool m_ended = false;

@@ -1,8 +1,14 @@
 #pragma once
 
+#include <string>
+
 namespace dynodesk::platform {
 class Deployer;
 class Platform;
+}
+
+namespace dynodesk::addons {
+class PlanCatalog;
 }
 
 namespace dynodesk::logs {
@@ -23,7 +29,13 @@ void addReleaseRoutes(ApiRouter &router, platform::Platform &platform);
 void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
 void addFormationRoutes(ApiRouter &router, platform::Platform &platform);
 void addBuildRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
+void addDomainRoutes(ApiRouter &router, platform::Platform &platform);
 void addLogRoutes(ApiRouter &router, platform::Platform &platform, logs::Logplex &logplex);
-void addDynoRoutes(ApiRouter &router, platform::Platform &platform, dynos::Supervisor &supervisor);
+// `rendezvous` is where attached one-off dynos are reached: `rendezvous://host:port`.
+void addDynoRoutes(ApiRouter &router, platform::Platform &platform, dynos::Supervisor &supervisor,
+                   const std::string &rendezvous);
+void addAddonCatalogRoutes(ApiRouter &router, const addons::PlanCatalog &catalog);
+// Add-ons, attachments and the CLI's resolve actions.
+void addAddonRoutes(ApiRouter &router, platform::Platform &platform);
 
 } // namespace dynodesk::api

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QUrlQuery>
 
+#include <atomic>
+
 #include <nlohmann/json.hpp>
 
 namespace dynodesk::api {
@@ -213,10 +215,27 @@ static void logSession(const std::shared_ptr<HttpExchange> &ex, const StreamCont
         ex->write(std::move(all));
         return ex->end();
     }
-    // Subscribe first, then send the past: a line may come twice, none is lost.
+    // Subscribe first, then send the past: a line may come twice, none is lost. A reader slower
+    // than the app has at most kTailBufferLines lines waiting; beyond that lines are dropped and
+    // an L11 line says how many, as the platform's tails do.
+    struct Tail {
+        std::atomic<size_t> pending{0}, dropped{0};
+    };
+    auto tail = std::make_shared<Tail>();
     auto subscription = std::make_shared<int>(0);
-    *subscription = logplex->subscribe(session->appId, session->filter, [ex, event, logplex, subscription](const logs::LogLine &line) {
-        ex->write(event(line), [logplex, subscription](bool ok) {
+    *subscription = logplex->subscribe(session->appId, session->filter, [ex, event, logplex, subscription, tail](const logs::LogLine &line) {
+        if (tail->pending.load() >= logs::Logplex::kTailBufferLines) {
+            ++tail->dropped;
+            return;
+        }
+        ++tail->pending;
+        std::string data;
+        if (const size_t dropped = tail->dropped.exchange(0))
+            data = event({line.time, "heroku", "logplex",
+                          "Error L11 (Tail buffer overflow): tail dropped " + std::to_string(dropped) + " messages."});
+        data += event(line);
+        ex->write(std::move(data), [logplex, subscription, tail](bool ok) {
+            --tail->pending;
             if (!ok && *subscription) // the reader went away
                 logplex->unsubscribe(std::exchange(*subscription, 0));
         });

@@ -163,4 +163,11 @@ json stack(const platform::Stack &s)
             {"state", "public"}, {"updated_at", kCatalogTime}};
 }
 
+json domain(const platform::AppDomain &d)
+{
+    return {{"acm_status", nullptr}, {"acm_status_reason", nullptr}, {"app", {{"id", d.appId}, {"name", d.appName}}},
+            {"cname", optional(d.cname)}, {"created_at", d.createdAt}, {"hostname", d.hostname}, {"id", d.id},
+            {"kind", d.kind}, {"sni_endpoint", nullptr}, {"status", d.status}, {"updated_at", d.updatedAt}};
+}
+
 } // namespace dynodesk::api::views

@@ -29,5 +29,6 @@ json slug(const store::SlugRecord &s, const std::string &baseUrl);
 json buildpackInstallation(const std::string &url, int ordinal);
 json source(const store::SourceRecord &s, const std::string &baseUrl);
 json stack(const platform::Stack &s);
+json domain(const platform::AppDomain &d);
 
 } // namespace dynodesk::api::views

@@ -12,6 +12,7 @@ struct ApiError final {
     int status = 500;
     std::string id;
     std::string message;
+    std::string resource; // what was not found (`add_on`), for clients that tell resources apart
 
     static ApiError badRequest(std::string message) { return {400, "bad_request", std::move(message)}; }
     static ApiError unauthorized() { return {401, "unauthorized", "Invalid credentials provided."}; }

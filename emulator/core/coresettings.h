@@ -29,6 +29,28 @@ struct Settings final {
     int bootTimeoutSeconds = 60;
     int stopGraceSeconds = 30;
     int crashCooldownCapSeconds = 20 * 60;
+    // The most dynos one process type may be scaled to.
+    int maxQuantityPerType = 100;
+    // Daily cycling: every dyno is restarted this long after it started (the platform: 24 h).
+    int cycleSeconds = 24 * 60 * 60;
+    // How often each dyno's memory is sampled (R14/R15), and the `log-runtime-metrics` period.
+    int memorySampleMilliseconds = 5000;
+    int runtimeMetricsSeconds = 20;
+    // One-off dynos: the TLS rendezvous port (0: a free one), and how long a dyno waits for its
+    // client before R13.
+    uint16_t rendezvousPort = 0;
+    int attachTimeoutSeconds = 60;
+    // Router: I/O threads and the platform's timeouts in milliseconds (connect H19, first byte
+    // H12, rolling window H15/H28, waiting for a starting dyno H20).
+    int routerThreads = 2;
+    int routerConnectTimeoutMs = 5000;
+    int routerResponseTimeoutMs = 30000;
+    int routerIdleTimeoutMs = 55000;
+    int routerBootWaitMs = 75000;
+    // Log drains: the lines one drain may have waiting before lines are dropped (L10), and the
+    // lines per HTTPS POST.
+    size_t drainBufferLines = 10000;
+    size_t drainBatchLines = 500;
     // PBKDF2-SHA256 rounds for account passwords.
     int passwordHashIterations = 100000;
 };

@@ -1,5 +1,6 @@
 #include "names.h"
 
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -72,6 +73,46 @@ std::optional<std::string> configKeyError(std::string_view key)
     }
     if (key == "PORT" || key == "DYNO" || key.starts_with("HEROKU_DYNO") || key == "DYNODESK_DYNO_ID")
         return "Config var " + std::string(key) + " is reserved by the platform and cannot be set.";
+    return std::nullopt;
+}
+
+std::optional<std::string> domainHostnameError(std::string_view hostname)
+{
+    const std::string h(hostname);
+    const auto invalid = [&](const std::string &why) { return h + " is not a valid domain name: " + why; };
+    if (h.empty())
+        return std::string("A hostname must be given, such as www.example.com.");
+    if (h.size() > 253)
+        return invalid("it is longer than 253 characters.");
+    std::string_view rest = hostname;
+    if (rest.starts_with("*."))
+        rest.remove_prefix(2);
+    size_t labels = 0;
+    bool numericLast = false;
+    for (size_t start = 0; start <= rest.size();) {
+        const size_t dot = std::min(rest.find('.', start), rest.size());
+        const std::string_view label = rest.substr(start, dot - start);
+        if (label.empty())
+            return invalid("use labels separated by single dots, such as www.example.com (a wildcard is *.example.com).");
+        if (label.size() > 63)
+            return invalid("a label is longer than 63 characters.");
+        numericLast = true;
+        for (char c : label) {
+            if (!isLowerAlnum(c) && c != '-')
+                return invalid("use only letters, digits, dashes and dots (a wildcard is *.example.com).");
+            numericLast = numericLast && c >= '0' && c <= '9';
+        }
+        if (label.front() == '-' || label.back() == '-')
+            return invalid("a label may not start or end with a dash.");
+        ++labels;
+        start = dot + 1;
+    }
+    if (labels < 2)
+        return invalid("it needs a name and a top-level domain, such as www.example.com.");
+    if (numericLast)
+        return invalid("IP addresses cannot be added; add a hostname and point it at the DNS target.");
+    if (rest == "localhost" || rest.ends_with(".localhost"))
+        return h + " is reserved: names under .localhost are the emulator's own app domains.";
     return std::nullopt;
 }
 

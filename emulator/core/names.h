@@ -25,6 +25,10 @@ private:
 std::optional<std::string> appNameError(std::string_view name);
 // nullopt when `key` is a valid config var key, else the message saying why it is not.
 std::optional<std::string> configKeyError(std::string_view key);
+// nullopt when `hostname` (lower case) may be added to an app as a custom domain: labels of
+// letters, digits and inner dashes, at least two of them, optionally `*.` in front; not an IP
+// address and not under `.localhost`, which the emulator's own app names use.
+std::optional<std::string> domainHostnameError(std::string_view hostname);
 // Process types: alphanumeric, `_` and `-`.
 bool isValidProcessType(std::string_view type);
 

@@ -5,12 +5,19 @@
 #include "core/ids.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTimer>
 
 #include <arpa/inet.h>
 #include <csignal>
+#include <cstdio>
+#include <fcntl.h>
 #include <netinet/in.h>
+#include <pty.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -21,13 +28,19 @@ struct Supervisor::Dyno {
     int64_t releaseVersion = 0;
     std::map<std::string, std::string> config;
     State state = State::Down;
-    int index = 0, port = 0, crashes = 0, lastSignal = 0;
+    int index = 0, port = 0, crashes = 0, lastSignal = 0, memoryMb = 512;
     pid_t group = 0; // the dyno's process group (its shell leads it)
     bool stopping = false;
     core::TimePoint created, updated;
     QProcess *process = nullptr;
     QTimer *poll = nullptr, *bootTimer = nullptr, *killTimer = nullptr, *restartTimer = nullptr;
+    QTimer *cycleTimer = nullptr, *attachTimer = nullptr;
     QByteArray pending;
+    // One-off dynos: discarded when their command ends; an attached one waits for its client.
+    bool oneOff = false, attach = false, tty = true, attached = false;
+    std::string secret;
+    std::map<std::string, std::string> extraEnv;
+    std::optional<core::TimePoint> lastMemoryWarning;
 };
 
 static int freePort()
@@ -60,6 +73,12 @@ Supervisor::Supervisor(SupervisorSettings settings, const core::IClock &clock, c
 {
     QDir(QString::fromStdString(m_settings.dynosDir)).removeRecursively(); // dynos are ephemeral
     QDir().mkpath(QString::fromStdString(m_settings.dynosDir));
+    m_memoryTimer = new QTimer(this);
+    connect(m_memoryTimer, &QTimer::timeout, this, [this] { sampleMemory(); });
+    m_memoryTimer->start(m_settings.memorySample);
+    m_metricsTimer = new QTimer(this);
+    connect(m_metricsTimer, &QTimer::timeout, this, [this] { emitRuntimeMetrics(); });
+    m_metricsTimer->start(m_settings.metricsPeriod);
 }
 
 Supervisor::~Supervisor() { stopAll(); }
@@ -73,7 +92,7 @@ void Supervisor::log(const Dyno &d, const std::string &message) { m_logs.append(
 
 void Supervisor::move(Dyno &d, Input input, const std::string &why)
 {
-    const auto next = transition(d.state, input, false);
+    const auto next = transition(d.state, input, d.oneOff);
     if (!next)
         return;
     const State before = d.state;
@@ -87,7 +106,9 @@ void Supervisor::move(Dyno &d, Input input, const std::string &why)
                           QString::fromStdString(std::string(toString(d.state))));
 }
 
-void Supervisor::launch(Dyno &d)
+void Supervisor::launch(Dyno &d) { launchOn(d, -1); }
+
+void Supervisor::launchOn(Dyno &d, int terminal)
 {
     QDir(QString::fromStdString(d.dir)).removeRecursively();
     QDir().mkpath(QString::fromStdString(d.dir));
@@ -101,34 +122,20 @@ void Supervisor::launch(Dyno &d)
     build::Env env = build::baseEnvironment();
     for (const auto &[k, v] : d.config)
         env[k] = v;
+    for (const auto &[k, v] : d.extraEnv)
+        env[k] = v;
     env["PORT"] = std::to_string(d.port);
     env["DYNO"] = d.name;
     env["HOME"] = d.dir;
     env["PS1"] = "\\[\\033[01;34m\\]\\w\\[\\033[00m\\] \\[\\033[01;32m\\]$ \\[\\033[00m\\]";
     env["DYNODESK_DYNOS_DIR"] = m_settings.dynosDir; // finds orphans after a crash of the emulator
-
-    d.process = new QProcess(this);
-    QProcessEnvironment penv;
-    for (const auto &[k, v] : env)
-        penv.insert(QString::fromStdString(k), QString::fromStdString(v));
-    d.process->setProcessEnvironment(penv);
-    d.process->setWorkingDirectory(QString::fromStdString(d.dir));
-    d.process->setProcessChannelMode(QProcess::MergedChannels);
-    d.process->setChildProcessModifier([] { ::setsid(); });
-    Dyno *dp = &d;
-    connect(d.process, &QProcess::readyRead, this, [this, dp] { onOutput(*dp); });
-    connect(d.process, &QProcess::finished, this, [this, dp](int code, QProcess::ExitStatus status) {
-        onFinished(*dp, status == QProcess::CrashExit ? 128 + (dp->lastSignal ? dp->lastSignal : SIGKILL) : code,
-                   status == QProcess::CrashExit);
-    });
     log(d, "Starting process with command `" + d.command + "`");
     move(d, Input::Launched);
-    d.lastSignal = 0;
-    d.process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QString::fromStdString(build::dynoShellScript()),
-                                                 QStringLiteral("sh"), QString::fromStdString(d.command)});
-    d.process->waitForStarted(5000);
-    d.group = static_cast<pid_t>(d.process->processId());
-    if (d.type != "web")
+    startProcess(d, env, terminal);
+    if (!d.oneOff)
+        scheduleCycle(d);
+    Dyno *dp = &d;
+    if (d.type != "web" || d.oneOff)
         return move(d, Input::Ready);
     // A web dyno is up when it accepts connections on $PORT, within the boot timeout (R10).
     d.poll = new QTimer(this);
@@ -152,6 +159,165 @@ void Supervisor::launch(Dyno &d)
     d.bootTimer->start(m_settings.bootTimeout);
 }
 
+void Supervisor::startProcess(Dyno &d, const std::map<std::string, std::string> &env, int terminal)
+{
+    d.process = new QProcess(this);
+    QProcessEnvironment penv;
+    for (const auto &[k, v] : env)
+        penv.insert(QString::fromStdString(k), QString::fromStdString(v));
+    d.process->setProcessEnvironment(penv);
+    d.process->setWorkingDirectory(QString::fromStdString(d.dir));
+    d.process->setProcessChannelMode(QProcess::MergedChannels);
+    const bool tty = d.tty;
+    // Its own session and process group; an attached one-off gets its terminal as stdio (and,
+    // when it is a pty, as its controlling terminal).
+    d.process->setChildProcessModifier([terminal, tty] {
+        ::setsid();
+        if (terminal < 0)
+            return;
+        if (tty)
+            ::ioctl(terminal, TIOCSCTTY, 0);
+        ::dup2(terminal, STDIN_FILENO);
+        ::dup2(terminal, STDOUT_FILENO);
+        ::dup2(terminal, STDERR_FILENO);
+    });
+    Dyno *dp = &d;
+    connect(d.process, &QProcess::readyRead, this, [this, dp] { onOutput(*dp); });
+    connect(d.process, &QProcess::finished, this, [this, dp](int code, QProcess::ExitStatus status) {
+        onFinished(*dp, status == QProcess::CrashExit ? 128 + (dp->lastSignal ? dp->lastSignal : SIGKILL) : code,
+                   status == QProcess::CrashExit);
+    });
+    d.lastSignal = 0;
+    d.process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QString::fromStdString(build::dynoShellScript()),
+                                                 QStringLiteral("sh"), QString::fromStdString(d.command)});
+    d.process->waitForStarted(5000);
+    d.group = static_cast<pid_t>(d.process->processId());
+}
+
+void Supervisor::scheduleCycle(Dyno &d)
+{
+    // Once a day (plus up to 216 minutes of jitter, as on the platform), every dyno restarts.
+    auto wait = m_settings.cycle;
+    if (wait >= std::chrono::hours(24))
+        wait += std::chrono::minutes(QRandomGenerator::global()->bounded(216));
+    if (!d.cycleTimer) {
+        d.cycleTimer = new QTimer(this);
+        d.cycleTimer->setSingleShot(true);
+        Dyno *dp = &d;
+        connect(d.cycleTimer, &QTimer::timeout, this, [this, dp] {
+            if (dp->stopping || !dp->process)
+                return;
+            log(*dp, "Cycling");
+            dp->crashes = 0;
+            beginStop(*dp);
+        });
+    }
+    d.cycleTimer->start(wait);
+}
+
+// Resident memory of every process group, from /proc: group → bytes.
+static std::map<pid_t, int64_t> residentByGroup()
+{
+    std::map<pid_t, int64_t> rss;
+    const int64_t page = ::sysconf(_SC_PAGESIZE);
+    QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QString pidDir = it.next();
+        bool numeric = false;
+        it.fileName().toInt(&numeric);
+        if (!numeric)
+            continue;
+        QFile stat(pidDir + QStringLiteral("/stat"));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // After the command's closing parenthesis: state ppid pgrp ... (rss is field 24).
+        const auto fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 22)
+            continue;
+        rss[static_cast<pid_t>(fields[2].toLongLong())] += fields[21].toLongLong() * page;
+    }
+    return rss;
+}
+
+static std::string megabytes(int64_t bytes, int decimals)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return text;
+}
+
+void Supervisor::sampleMemory()
+{
+    if (m_dynos.empty())
+        return;
+    const auto rss = residentByGroup();
+    const auto now = m_clock.now();
+    std::vector<Dyno *> running;
+    for (auto &d : m_dynos)
+        if (d->process && d->group > 0 && !d->stopping && (d->state == State::Up || d->state == State::Starting))
+            running.push_back(d.get());
+    for (Dyno *d : running) {
+        auto it = rss.find(d->group);
+        if (it == rss.end())
+            continue;
+        const int64_t quota = static_cast<int64_t>(d->memoryMb) * 1024 * 1024;
+        if (it->second <= quota)
+            continue;
+        char percent[32];
+        std::snprintf(percent, sizeof percent, "%.1f", 100.0 * static_cast<double>(it->second) / static_cast<double>(quota));
+        const std::string running = "Process running mem=" + megabytes(it->second, 0) + "M(" + percent + "%)";
+        if (it->second > 2 * quota) { // far over: R15, killed
+            log(*d, running);
+            log(*d, "Error R15 (Memory quota vastly exceeded)");
+            log(*d, "Stopping process with SIGKILL");
+            d->lastSignal = SIGKILL;
+            move(*d, Input::MemoryKill);
+            ::kill(-d->group, SIGKILL);
+            continue;
+        }
+        // Over the quota: R14, at most once per metrics period; the dyno keeps running.
+        if (d->lastMemoryWarning && now - *d->lastMemoryWarning < m_settings.metricsPeriod)
+            continue;
+        d->lastMemoryWarning = now;
+        log(*d, running);
+        log(*d, "Error R14 (Memory quota exceeded)");
+    }
+}
+
+void Supervisor::emitRuntimeMetrics()
+{
+    std::vector<Dyno *> measured;
+    for (auto &d : m_dynos) {
+        auto want = m_desired.find(d->appId);
+        if (want != m_desired.end() && want->second.runtimeMetrics && d->process && d->state == State::Up)
+            measured.push_back(d.get());
+    }
+    if (measured.empty())
+        return;
+    const auto rss = residentByGroup();
+    // The host's load: dynos here share one machine, unlike the platform's containers.
+    double load[3] = {0, 0, 0};
+    if (FILE *f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf %lf %lf", &load[0], &load[1], &load[2]) != 3)
+            load[0] = load[1] = load[2] = 0;
+        std::fclose(f);
+    }
+    for (Dyno *d : measured) {
+        const std::string who = "source=" + d->name + " dyno=heroku." + d->appId + "." + d->id;
+        char loads[128];
+        std::snprintf(loads, sizeof loads, " sample#load_avg_1m=%.2f sample#load_avg_5m=%.2f sample#load_avg_15m=%.2f",
+                      load[0], load[1], load[2]);
+        log(*d, who + loads);
+        const auto it = rss.find(d->group);
+        const int64_t bytes = it == rss.end() ? 0 : it->second;
+        log(*d, who + " sample#memory_total=" + megabytes(bytes, 2) + "MB sample#memory_rss=" + megabytes(bytes, 2)
+                        + "MB sample#memory_cache=0.00MB sample#memory_swap=0.00MB sample#memory_pgpgin=0pages "
+                          "sample#memory_pgpgout=0pages sample#memory_quota="
+                        + megabytes(static_cast<int64_t>(d->memoryMb) * 1024 * 1024, 2) + "MB");
+    }
+}
+
 void Supervisor::checkBound(Dyno &d)
 {
     if (d.state != State::Starting || !accepts(d.port))
@@ -164,15 +330,19 @@ void Supervisor::checkBound(Dyno &d)
 void Supervisor::onOutput(Dyno &d)
 {
     d.pending += d.process->readAll();
-    qsizetype nl;
-    while ((nl = d.pending.indexOf('\n')) >= 0) {
-        m_logs.append(d.appId, "app", d.name, d.pending.left(nl).toStdString());
-        d.pending.remove(0, nl + 1);
+    std::vector<std::string> lines;
+    qsizetype from = 0, nl;
+    while ((nl = d.pending.indexOf('\n', from)) >= 0) {
+        lines.emplace_back(d.pending.constData() + from, static_cast<size_t>(nl - from));
+        from = nl + 1;
     }
+    d.pending.remove(0, from);
     if (d.pending.size() > 10000) { // a line without end: logged in pieces, never held whole
-        m_logs.append(d.appId, "app", d.name, d.pending.toStdString());
+        lines.push_back(d.pending.toStdString());
         d.pending.clear();
     }
+    if (!lines.empty())
+        m_logs.appendLines(d.appId, "app", d.name, lines);
 }
 
 static bool groupAlive(pid_t group) { return group > 0 && ::kill(-group, 0) == 0; }
@@ -198,7 +368,7 @@ void Supervisor::onFinished(Dyno &d, int exitCode, bool)
     if (!d.pending.isEmpty())
         m_logs.append(d.appId, "app", d.name, d.pending.toStdString());
     d.pending.clear();
-    for (QTimer *t : {d.poll, d.bootTimer, d.killTimer})
+    for (QTimer *t : {d.poll, d.bootTimer, d.killTimer, d.cycleTimer})
         if (t)
             t->stop();
     log(d, "Process exited with status " + std::to_string(exitCode));
@@ -206,11 +376,14 @@ void Supervisor::onFinished(Dyno &d, int exitCode, bool)
         d.process->deleteLater();
         d.process = nullptr;
     }
+    if (d.oneOff) { // one-off dynos end `complete` and are discarded
+        move(d, Input::Exited);
+        return discard(d);
+    }
     if (d.stopping || m_shuttingDown) {
         // A stop, restart or scale-down: the dyno goes, and the formation decides what follows.
         const std::string appId = d.appId;
-        QDir(QString::fromStdString(d.dir)).removeRecursively();
-        std::erase_if(m_dynos, [&](const std::unique_ptr<Dyno> &x) { return x.get() == &d; });
+        discard(d);
         if (!m_shuttingDown)
             reconverge(appId);
         return;
@@ -239,11 +412,10 @@ void Supervisor::beginStop(Dyno &d)
     d.stopping = true;
     if (d.restartTimer)
         d.restartTimer->stop();
-    if (!d.process) { // crashed and waiting: nothing runs
+    if (!d.process) { // crashed and waiting (or a one-off awaiting its client): nothing runs
         move(d, Input::StopAsked);
         const std::string appId = d.appId;
-        QDir(QString::fromStdString(d.dir)).removeRecursively();
-        std::erase_if(m_dynos, [&](const std::unique_ptr<Dyno> &x) { return x.get() == &d; });
+        discard(d);
         if (!m_shuttingDown)
             QTimer::singleShot(0, this, [this, appId] { reconverge(appId); });
         return;
@@ -291,7 +463,7 @@ void Supervisor::reconverge(const std::string &appId)
     };
     std::vector<Dyno *> doomed;
     for (auto &d : m_dynos)
-        if (d->appId == appId && !d->stopping && !wanted(*d))
+        if (d->appId == appId && !d->oneOff && !d->stopping && !wanted(*d))
             doomed.push_back(d.get());
     for (Dyno *d : doomed)
         beginStop(*d);
@@ -305,29 +477,126 @@ void Supervisor::reconverge(const std::string &appId)
             });
             if (exists)
                 continue; // running, or stopping: its exit brings the new one
-            auto d = std::make_unique<Dyno>();
-            d->id = core::newId();
-            d->appId = appId;
-            d->name = name;
-            d->type = p.type;
-            d->index = i;
-            d->command = p.command;
-            d->size = p.size;
-            d->releaseId = want.releaseId;
-            d->releaseVersion = want.releaseVersion;
-            d->slugPath = want.slugPath;
-            d->config = want.config;
-            d->dir = m_settings.dynosDir + "/" + d->id;
-            d->created = d->updated = m_clock.now();
-            Dyno &ref = *d;
-            m_dynos.push_back(std::move(d));
+            Dyno &ref = add(want, name, p.type, p.command, p.size, p.memoryMb);
+            ref.index = i;
             launch(ref);
         }
     }
 }
 
+Supervisor::Dyno &Supervisor::add(const DesiredApp &want, const std::string &name, const std::string &type,
+                                  const std::string &command, const std::string &size, int memoryMb)
+{
+    auto d = std::make_unique<Dyno>();
+    d->id = core::newId();
+    d->appId = want.appId;
+    d->name = name;
+    d->type = type;
+    d->command = command;
+    d->size = size;
+    d->memoryMb = memoryMb;
+    d->releaseId = want.releaseId;
+    d->releaseVersion = want.releaseVersion;
+    d->slugPath = want.slugPath;
+    d->config = want.config;
+    d->dir = m_settings.dynosDir + "/" + d->id;
+    d->created = d->updated = m_clock.now();
+    m_dynos.push_back(std::move(d));
+    return *m_dynos.back();
+}
+
+void Supervisor::discard(Dyno &d)
+{
+    for (QTimer *t : {d.poll, d.bootTimer, d.killTimer, d.restartTimer, d.cycleTimer, d.attachTimer})
+        if (t) {
+            t->stop();
+            t->deleteLater();
+        }
+    QDir(QString::fromStdString(d.dir)).removeRecursively();
+    std::erase_if(m_dynos, [&](const std::unique_ptr<Dyno> &x) { return x.get() == &d; });
+}
+
+std::pair<DynoInfo, std::string> Supervisor::runOneOff(const DesiredApp &release, const OneOffRequest &request)
+{
+    // `run.NNNN`, unused in the app; a command naming a process type runs that type's command.
+    std::string name;
+    do
+        name = "run." + std::to_string(QRandomGenerator::global()->bounded(1000, 10000));
+    while (std::any_of(m_dynos.begin(), m_dynos.end(), [&](const auto &d) { return d->appId == release.appId && d->name == name; }));
+    std::string command = request.command;
+    const std::string first = command.substr(0, command.find(' '));
+    for (const auto &p : release.formation)
+        if (p.type == first && !p.command.empty())
+            command = p.command + command.substr(first.size());
+    Dyno &d = add(release, name, "run", command, request.size, request.memoryMb);
+    d.oneOff = true;
+    d.attach = request.attach;
+    d.tty = request.tty;
+    d.extraEnv = request.env;
+    if (!request.attach) {
+        DynoInfo started = info(d);
+        launch(d); // may end it at once (a slug that does not expand): report what was started
+        started.state = "starting";
+        for (const auto &x : m_dynos)
+            if (x->id == started.id)
+                started = info(*x);
+        return {started, {}};
+    }
+    d.secret = core::newId();
+    move(d, Input::Launched);
+    log(d, "Awaiting client");
+    d.attachTimer = new QTimer(this);
+    d.attachTimer->setSingleShot(true);
+    Dyno *dp = &d;
+    connect(d.attachTimer, &QTimer::timeout, this, [this, dp] {
+        if (dp->process || dp->stopping)
+            return;
+        log(*dp, "Error R13 (Attach error) -> Failed to attach to process");
+        move(*dp, Input::Exited);
+        discard(*dp);
+    });
+    d.attachTimer->start(m_settings.attachTimeout);
+    return {info(d), d.secret};
+}
+
+Terminal Supervisor::attach(const std::string &secret)
+{
+    auto it = std::find_if(m_dynos.begin(), m_dynos.end(), [&](const auto &d) {
+        return d->oneOff && d->attach && !d->attached && d->secret == secret;
+    });
+    if (it == m_dynos.end() || (*it)->process || (*it)->stopping)
+        return {};
+    Dyno &d = **it;
+    d.attached = true; // a secret attaches once
+    d.attachTimer->stop();
+    int ends[2] = {-1, -1};
+    const bool made = d.tty ? ::openpty(&ends[0], &ends[1], nullptr, nullptr, nullptr) == 0
+                            : ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) == 0;
+    if (!made) {
+        log(d, "Error R13 (Attach error) -> Failed to attach to process");
+        move(d, Input::Exited);
+        discard(d);
+        return {};
+    }
+    for (int fd : ends)
+        ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    launchOn(d, ends[1]);
+    ::close(ends[1]);
+    return {ends[0], d.tty};
+}
+
+void Supervisor::detach(const std::string &secret)
+{
+    for (auto &d : m_dynos)
+        if (d->oneOff && d->attached && d->secret == secret && d->process && !d->stopping)
+            return beginStop(*d);
+}
+
 bool Supervisor::matches(const Dyno &d, const std::string &typeOrName) const
 {
+    // One-off dynos are reached by name only: restarting the app leaves them be.
+    if (d.oneOff)
+        return d.name == typeOrName;
     return typeOrName.empty() || d.name == typeOrName || d.type == typeOrName;
 }
 
@@ -357,13 +626,18 @@ void Supervisor::forget(const std::string &appId)
         beginStop(*d);
 }
 
+DynoInfo Supervisor::info(const Dyno &d) const
+{
+    return {d.id, d.appId, d.name, d.type, d.command, d.size, std::string(toString(d.state)), d.releaseId,
+            d.releaseVersion, d.created, d.updated, d.port, d.oneOff};
+}
+
 std::vector<DynoInfo> Supervisor::dynos(const std::string &appId) const
 {
     std::vector<DynoInfo> out;
     for (const auto &d : m_dynos)
         if (d->appId == appId)
-            out.push_back({d->id, d->appId, d->name, d->type, d->command, d->size, std::string(toString(d->state)),
-                           d->releaseId, d->releaseVersion, d->created, d->updated, d->port});
+            out.push_back(info(*d));
     std::sort(out.begin(), out.end(), [](const DynoInfo &a, const DynoInfo &b) {
         return a.type != b.type ? a.type < b.type : a.name.size() != b.name.size() ? a.name.size() < b.name.size() : a.name < b.name;
     });

@@ -28,8 +28,25 @@ struct DesiredApp final {
     struct Process {
         std::string type, command, size;
         int quantity = 0;
+        int memoryMb = 512; // the size's memory quota
     };
     std::vector<Process> formation;
+    bool runtimeMetrics = false; // the labs feature `log-runtime-metrics`
+};
+
+// A one-off dyno to run (`heroku run`, `heroku run:detached`).
+struct OneOffRequest final {
+    std::string command, size;
+    int memoryMb = 512;
+    std::map<std::string, std::string> env; // added to the release's config vars
+    bool attach = false;                    // attached through the rendezvous, else output to the logs
+    bool tty = true;                        // attached on a terminal, else on a plain socket
+};
+
+// The dyno's end of an attached one-off's terminal, for the rendezvous to carry.
+struct Terminal final {
+    int fd = -1; // owned by the receiver; -1: no dyno waits for that secret
+    bool tty = true;
 };
 
 // A dyno as the API shows it.
@@ -38,6 +55,7 @@ struct DynoInfo final {
     int64_t releaseVersion = 0;
     core::TimePoint createdAt, updatedAt;
     int port = 0;
+    bool oneOff = false;
 };
 
 struct SupervisorSettings final {
@@ -45,6 +63,10 @@ struct SupervisorSettings final {
     std::chrono::milliseconds bootTimeout{60000};
     std::chrono::milliseconds stopGrace{30000};
     std::chrono::milliseconds crashCooldownCap{20 * 60 * 1000};
+    std::chrono::milliseconds attachTimeout{60000};        // an attached one-off's client (R13)
+    std::chrono::milliseconds cycle{24LL * 60 * 60 * 1000}; // daily cycling
+    std::chrono::milliseconds memorySample{5000};           // R14/R15
+    std::chrono::milliseconds metricsPeriod{20000};         // log-runtime-metrics
 };
 
 // Runs each app's formation as real processes and converges them to what is desired
@@ -65,6 +87,16 @@ public:
     // Stops every dyno of the app and forgets it (the app was destroyed).
     void forget(const std::string &appId);
     std::vector<DynoInfo> dynos(const std::string &appId) const;
+
+    // Starts a one-off dyno (`run.NNNN`) on a fresh copy of the release's slug. A detached one
+    // starts at once with its output in the logs; an attached one waits for its client, which
+    // brings the secret returned here (R13 when none comes in time). Either ends `complete` and
+    // is discarded when its command exits.
+    std::pair<DynoInfo, std::string> runOneOff(const DesiredApp &release, const OneOffRequest &request);
+    // The client of an attached one-off came: starts its command on a terminal.
+    Terminal attach(const std::string &secret);
+    // The client of an attached one-off went away: its dyno is stopped.
+    void detach(const std::string &secret);
     // Stops everything and waits (SIGTERM, then SIGKILL after the grace): for shutdown.
     void stopAll();
 
@@ -77,6 +109,7 @@ signals:
 private:
     struct Dyno;
     void launch(Dyno &d);
+    void launchOn(Dyno &d, int terminal);
     void move(Dyno &d, Input input, const std::string &why = {});
     void beginStop(Dyno &d);
     void onOutput(Dyno &d);
@@ -84,6 +117,14 @@ private:
     void checkBound(Dyno &d);
     void reconverge(const std::string &appId);
     void log(const Dyno &d, const std::string &message);
+    Dyno &add(const DesiredApp &want, const std::string &name, const std::string &type, const std::string &command,
+              const std::string &size, int memoryMb);
+    void discard(Dyno &d);
+    DynoInfo info(const Dyno &d) const;
+    void startProcess(Dyno &d, const std::map<std::string, std::string> &env, int terminal);
+    void sampleMemory();
+    void emitRuntimeMetrics();
+    void scheduleCycle(Dyno &d);
     bool matches(const Dyno &d, const std::string &typeOrName) const;
 
     SupervisorSettings m_settings;
@@ -92,6 +133,7 @@ private:
     std::map<std::string, DesiredApp> m_desired;
     std::vector<std::unique_ptr<Dyno>> m_dynos;
     bool m_shuttingDown = false;
+    QTimer *m_memoryTimer = nullptr, *m_metricsTimer = nullptr;
 };
 
 } // namespace dynodesk::dynos

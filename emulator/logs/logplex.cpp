@@ -25,30 +25,40 @@ Logplex::Logplex(const core::IClock &clock) : m_clock(clock) {}
 void Logplex::append(const std::string &appId, const std::string &source, const std::string &process,
                      const std::string &message)
 {
+    appendLines(appId, source, process, {message});
+}
+
+void Logplex::appendLines(const std::string &appId, const std::string &source, const std::string &process,
+                          const std::vector<std::string> &messages)
+{
     // A line over the limit becomes several.
     std::vector<LogLine> lines;
+    lines.reserve(messages.size());
     const auto now = m_clock.now();
-    for (size_t pos = 0; pos < message.size() || pos == 0; pos += kMaxLineBytes) {
-        lines.push_back({now, source, process, message.substr(pos, kMaxLineBytes)});
-        if (message.empty())
-            break;
+    for (const auto &message : messages) {
+        for (size_t pos = 0; pos < message.size() || pos == 0; pos += kMaxLineBytes) {
+            lines.push_back({now, source, process, message.substr(pos, kMaxLineBytes)});
+            if (message.empty())
+                break;
+        }
     }
-    std::vector<std::pair<Reader, LogLine>> deliveries;
+    std::vector<std::pair<Reader, LogFilter>> readers;
     {
         std::lock_guard lock(m_mutex);
         auto &buffer = m_buffers[appId];
-        for (const auto &line : lines) {
+        for (const auto &line : lines)
             buffer.push_back(line);
-            if (buffer.size() > kBufferLines)
-                buffer.pop_front();
-            for (const auto &s : m_subscribers)
-                if (s.appId == appId && s.filter.matches(line))
-                    deliveries.emplace_back(s.reader, line);
-        }
+        while (buffer.size() > kBufferLines)
+            buffer.pop_front();
+        for (const auto &s : m_subscribers)
+            if (s.appId == appId)
+                readers.emplace_back(s.reader, s.filter);
     }
     // Outside the lock: a reader may unsubscribe (its client went away) while it is called.
-    for (const auto &[reader, line] : deliveries)
-        reader(line);
+    for (const auto &[reader, filter] : readers)
+        for (const auto &line : lines)
+            if (filter.matches(line))
+                reader(line);
 }
 
 std::vector<LogLine> Logplex::recent(const std::string &appId, const LogFilter &filter, size_t count) const

@@ -40,11 +40,15 @@ class Logplex final : public core::ILogSink {
 public:
     static constexpr size_t kBufferLines = 1500;
     static constexpr size_t kMaxLineBytes = 10000;
+    // Lines a tailing reader may have waiting before lines are dropped for it (L11).
+    static constexpr size_t kTailBufferLines = 20000;
 
     explicit Logplex(const core::IClock &clock);
 
     void append(const std::string &appId, const std::string &source, const std::string &process,
                 const std::string &message) override;
+    void appendLines(const std::string &appId, const std::string &source, const std::string &process,
+                     const std::vector<std::string> &messages) override;
     std::vector<LogLine> recent(const std::string &appId, const LogFilter &filter, size_t count) const;
 
     using Reader = std::function<void(const LogLine &)>;

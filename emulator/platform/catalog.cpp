@@ -62,4 +62,23 @@ std::optional<DynoSize> findDynoSize(std::string_view name)
     return std::nullopt;
 }
 
+const std::vector<LabsFeature> &labsFeatures()
+{
+    static const std::vector<LabsFeature> all = {
+        {stableId("feature:log-runtime-metrics"), "log-runtime-metrics", "Log runtime metrics",
+         "Emit dyno resource usage information into app logs", "https://devcenter.heroku.com/articles/log-runtime-metrics", "beta"},
+        {stableId("feature:runtime-dyno-metadata"), "runtime-dyno-metadata", "Runtime dyno metadata",
+         "Provide information about the app and environment", "https://devcenter.heroku.com/articles/dyno-metadata", "beta"},
+    };
+    return all;
+}
+
+std::optional<LabsFeature> findLabsFeature(std::string_view idOrName)
+{
+    for (const auto &f : labsFeatures())
+        if (f.name == idOrName || f.id == idOrName)
+            return f;
+    return std::nullopt;
+}
+
 } // namespace dynodesk::platform

@@ -30,4 +30,11 @@ const std::vector<DynoSize> &dynoSizes();
 std::optional<DynoSize> findDynoSize(std::string_view name);
 inline constexpr std::string_view kDefaultDynoSize = "Standard-1X";
 
+// The labs features an app can switch on (`/apps/{app}/features`).
+struct LabsFeature final {
+    std::string id, name, displayName, description, docUrl, state;
+};
+const std::vector<LabsFeature> &labsFeatures();
+std::optional<LabsFeature> findLabsFeature(std::string_view idOrName);
+
 } // namespace dynodesk::platform

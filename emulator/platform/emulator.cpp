@@ -2,13 +2,18 @@
 
 #include "deployer.h"
 
+#include "addons/addonprovisioner.h"
+#include "addons/postgres/postgresprovider.h"
 #include "build/slugcompiler.h"
 #include "api/api.h"
 #include "api/httpserver.h"
 #include "api/streamroutes.h"
 #include "core/ids.h"
+#include "dynos/rendezvous.h"
 #include "git/gitservice.h"
+#include "logs/drainforwarder.h"
 #include "logs/logplex.h"
+#include "router/router.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -47,6 +52,20 @@ Emulator::~Emulator() { stop(); }
 
 std::string Emulator::apiUrl() const { return "http://" + m_settings.host + ":" + std::to_string(m_settings.apiPort); }
 
+std::string Emulator::routerUrl() const { return "http://localhost:" + std::to_string(m_settings.routerPort); }
+
+static router::RouterSettings routerSettings(const core::Settings &s)
+{
+    router::RouterSettings r;
+    r.host = s.host;
+    r.threads = s.routerThreads;
+    r.connectTimeout = std::chrono::milliseconds(s.routerConnectTimeoutMs);
+    r.responseTimeout = std::chrono::milliseconds(s.routerResponseTimeoutMs);
+    r.idleTimeout = std::chrono::milliseconds(s.routerIdleTimeoutMs);
+    r.bootWait = std::chrono::milliseconds(s.routerBootWaitMs);
+    return r;
+}
+
 void Emulator::runOnCore(const std::function<void(Platform &)> &fn)
 {
     QMetaObject::invokeMethod(m_coreContext.get(), [&] { fn(*m_platform); }, Qt::BlockingQueuedConnection);
@@ -78,9 +97,40 @@ core::Status Emulator::start()
         m_settings.gitHookBinary = shipped(QStringLiteral("dynodesk-git-hook"), QStringLiteral("../../bin/dynodesk-git-hook"),
                                            DYNODESK_GIT_HOOK_BIN);
     m_logplex = std::make_unique<logs::Logplex>(m_clock);
+    logs::DrainSettings drainSettings;
+    drainSettings.bufferLines = m_settings.drainBufferLines;
+    drainSettings.batchLines = m_settings.drainBatchLines;
+    m_drains = std::make_unique<logs::DrainForwarder>(*m_logplex, drainSettings);
     m_coreContext = std::make_unique<QObject>();
     m_coreContext->moveToThread(&m_coreThread);
     m_coreThread.start();
+
+    // One-off dynos are attached through a TLS rendezvous with the emulator's own certificate.
+    auto certificate = dynos::ensureCertificate(m_settings.dataDir + "/tls");
+    if (!certificate) {
+        stop();
+        return certificate.error();
+    }
+    m_certificate = certificate->certificate;
+    try {
+        m_rendezvous = std::make_unique<dynos::Rendezvous>(
+                certificate->certificate, certificate->key,
+                [this](const std::string &secret, std::function<void(dynos::Terminal)> ready) {
+                    QMetaObject::invokeMethod(m_coreContext.get(), [this, secret, ready = std::move(ready)] {
+                        ready(m_supervisor ? m_supervisor->attach(secret) : dynos::Terminal{});
+                    }, Qt::QueuedConnection);
+                },
+                [this](const std::string &secret) {
+                    QMetaObject::invokeMethod(m_coreContext.get(), [this, secret] {
+                        if (m_supervisor)
+                            m_supervisor->detach(secret);
+                    }, Qt::QueuedConnection);
+                });
+        m_settings.rendezvousPort = m_rendezvous->listen(m_settings.host, m_settings.rendezvousPort);
+    } catch (const std::exception &e) {
+        stop();
+        return ApiError::internal(std::string("Cannot start the one-off dynos' rendezvous: ") + e.what());
+    }
 
     std::optional<ApiError> failure;
     QMetaObject::invokeMethod(m_coreContext.get(), [&] {
@@ -94,7 +144,11 @@ core::Status Emulator::start()
             m_supervisor = std::make_unique<dynos::Supervisor>(
                     dynos::SupervisorSettings{dynosDir, std::chrono::seconds(m_settings.bootTimeoutSeconds),
                                               std::chrono::seconds(m_settings.stopGraceSeconds),
-                                              std::chrono::seconds(m_settings.crashCooldownCapSeconds)},
+                                              std::chrono::seconds(m_settings.crashCooldownCapSeconds),
+                                              std::chrono::seconds(m_settings.attachTimeoutSeconds),
+                                              std::chrono::seconds(m_settings.cycleSeconds),
+                                              std::chrono::milliseconds(m_settings.memorySampleMilliseconds),
+                                              std::chrono::seconds(m_settings.runtimeMetricsSeconds)},
                     m_clock, *m_logplex);
             auto converge = [this](const QString &appId) {
                 m_supervisor->converge(m_platform->desiredDynos(appId.toStdString()));
@@ -104,6 +158,21 @@ core::Status Emulator::start()
             QObject::connect(m_platform.get(), &Platform::formationChanged, m_supervisor.get(), converge);
             QObject::connect(m_platform.get(), &Platform::appDestroyed, m_supervisor.get(),
                              [this](const QString &appId) { m_supervisor->forget(appId.toStdString()); });
+            // The router's table follows dyno states, releases (error pages), names and domains.
+            auto routes = [this] { scheduleRoutes(); };
+            QObject::connect(m_supervisor.get(), &dynos::Supervisor::dynoStateChanged, m_platform.get(), routes);
+            QObject::connect(m_platform.get(), &Platform::releaseCreated, m_platform.get(), routes);
+            QObject::connect(m_platform.get(), &Platform::routingChanged, m_platform.get(), routes);
+            QObject::connect(m_platform.get(), &Platform::appDestroyed, m_platform.get(), routes);
+            // Every line of an app goes to its drains too.
+            auto drains = [this](const QString &appId) {
+                m_drains->setDrains(appId.toStdString(), m_platform->drainTargets(appId.toStdString()));
+            };
+            QObject::connect(m_platform.get(), &Platform::drainsChanged, m_platform.get(), drains);
+            QObject::connect(m_platform.get(), &Platform::appDestroyed, m_platform.get(),
+                             [this](const QString &appId) { m_drains->setDrains(appId.toStdString(), {}); });
+            for (const auto &appId : m_platform->appIds())
+                drains(QString::fromStdString(appId));
             if (auto made = m_platform->ensureFirstAccount())
                 m_credentials = {made->account.email, made->token, made->password};
             else
@@ -118,10 +187,22 @@ core::Status Emulator::start()
                 QDir(QString::fromStdString(m_deployer->paths().cache(appId.toStdString()))).removeRecursively();
                 m_logplex->forget(appId.toStdString());
             });
+            // Add-ons: providers work on the provisioner's thread; Postgres starts its cluster
+            // (<data dir>/postgres) on first use and stops it when the provisioner goes.
+            std::map<std::string, std::unique_ptr<addons::IAddonProvider>> providers;
+            providers.emplace("heroku-postgresql", std::make_unique<addons::postgres::PostgresProvider>(
+                                                           QString::fromStdString(m_settings.dataDir + "/postgres"),
+                                                           true /* the data dir is locked: ours alone */));
+            m_provisioner = std::make_unique<addons::AddonProvisioner>(std::move(providers));
+            QObject::connect(m_provisioner.get(), &addons::AddonProvisioner::finished, m_platform.get(),
+                             &Platform::finishAddonWork);
+            m_platform->setAddonProvisioner(m_provisioner.get());
+            m_platform->recoverAddons();
             m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, *m_logplex, *m_supervisor, m_clock, m_settings);
             // After a restart the stored formation runs again.
             for (const auto &appId : m_platform->appIds())
                 converge(QString::fromStdString(appId));
+            scheduleRoutes();
         } catch (const std::exception &e) {
             failure = ApiError::internal("Cannot open the store in " + m_settings.dataDir + ": " + e.what());
         }
@@ -170,6 +251,8 @@ core::Status Emulator::start()
     api::addStreamRoutes(*m_server, {onCore, m_platform.get(), m_deployer.get(), m_logplex.get(), hookSecret});
     try {
         m_settings.apiPort = m_server->listen(m_settings.host, m_settings.apiPort);
+        m_router = std::make_unique<router::Router>(m_routes, m_logplex.get(), routerSettings(m_settings));
+        m_settings.routerPort = m_router->listen(m_settings.routerPort);
         m_git->setHookEndpoint(apiUrl() + "/internal/git-hook", hookSecret);
     } catch (const std::exception &e) {
         stop();
@@ -177,6 +260,7 @@ core::Status Emulator::start()
     }
     runOnCore([this](Platform &p) {
         p.setApiPort(m_settings.apiPort);
+        p.setRouterPort(m_settings.routerPort);
         if (m_credentials.token.empty()) {
             // The oldest account and its oldest token, to print for the user.
             auto st = m_store->db.prepare("SELECT a.email, t.token FROM accounts a JOIN authorizations t "
@@ -190,16 +274,43 @@ core::Status Emulator::start()
     return core::Done{};
 }
 
+void Emulator::scheduleRoutes()
+{
+    if (m_routesPending)
+        return;
+    m_routesPending = true;
+    QMetaObject::invokeMethod(m_coreContext.get(), [this] {
+        m_routesPending = false;
+        if (!m_platform || !m_supervisor)
+            return;
+        std::vector<std::shared_ptr<const core::RouteApp>> apps;
+        for (core::RouteApp &app : m_platform->routingApps()) {
+            for (const dynos::DynoInfo &d : m_supervisor->dynos(app.id))
+                if (d.type == "web")
+                    app.webDynos.push_back({d.name, "127.0.0.1", d.port, d.state});
+            apps.push_back(std::make_shared<const core::RouteApp>(std::move(app)));
+        }
+        m_routes.publish(core::RouteSnapshot::make(std::move(apps), ".localhost", ++m_routesGeneration));
+    }, Qt::QueuedConnection);
+}
+
 void Emulator::stop()
 {
     // I/O threads first, so no new work reaches the core; then the core, which owns the state.
+    if (m_router)
+        m_router->stop();
     if (m_server)
         m_server->stop();
+    if (m_rendezvous)
+        m_rendezvous->stop();
     if (m_coreThread.isRunning()) {
         QMetaObject::invokeMethod(m_coreContext.get(), [this] {
             m_api.reset();
             m_supervisor.reset(); // stops every dyno: SIGTERM, then SIGKILL after the grace
             m_deployer.reset();
+            if (m_platform)
+                m_platform->setAddonProvisioner(nullptr);
+            m_provisioner.reset(); // finishes the queued provider work, then stops the Postgres cluster
             m_platform.reset();
             m_store.reset();
         }, Qt::BlockingQueuedConnection);
@@ -207,10 +318,13 @@ void Emulator::stop()
         m_coreThread.wait();
     }
     m_coreContext.reset();
+    m_rendezvous.reset(); // after the core: answers the core still owed it were dropped with it
+    m_drains.reset(); // after the dynos: their last lines were handed to the drains
     // Log readers hold connections of the server: they go while its I/O context still exists.
     m_logplex.reset();
     m_git.reset();
     m_server.reset();
+    m_router.reset();
     if (m_lock)
         m_lock->unlock();
     m_lock.reset();

@@ -32,6 +32,7 @@ std::string_view toString(Action action)
     case Action::RemoveCollaborator: return "remove collaborator";
     case Action::Scale: return "scale";
     case Action::Deploy: return "deploy";
+    case Action::ManageDomains: return "manage domains";
     }
     return "unknown";
 }

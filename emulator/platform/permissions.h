@@ -21,12 +21,14 @@ enum class Action {
     RemoveCollaborator,
     Scale,
     Deploy,
+    ManageDomains,
 };
 
 inline constexpr Action kAllActions[] = {Action::View,        Action::Rename,         Action::Destroy,
                                          Action::Transfer,    Action::SetMaintenance, Action::ReadConfig,
                                          Action::WriteConfig, Action::Rollback,       Action::AddCollaborator,
-                                         Action::RemoveCollaborator, Action::Scale, Action::Deploy};
+                                         Action::RemoveCollaborator, Action::Scale, Action::Deploy,
+                                         Action::ManageDomains};
 
 bool isAllowed(Role role, Action action);
 std::string_view toString(Action action);

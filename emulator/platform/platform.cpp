@@ -145,6 +145,8 @@ Result<AppRecord> Platform::updateApp(const Actor &actor, const std::string &idO
     });
     if (result && maintenanceChanged)
         apiLog(updated.id, std::string(updated.maintenance ? "Enable" : "Disable") + " Maintenance mode by " + actor.email);
+    if (result)
+        emit routingChanged(QString::fromStdString(updated.id));
     return result;
 }
 
@@ -153,12 +155,26 @@ Result<AppRecord> Platform::destroyApp(const Actor &actor, const std::string &id
     auto access = app(actor, idOrName, Action::Destroy);
     if (!access)
         return access.error();
+    // Its add-ons go with it: detached from other apps (a release each) and dropped by their provider.
+    const auto addons = m_store.addons.listFor(access->app.id);
+    std::vector<ReleaseRecord> detached;
     auto result = inTransaction([&]() -> Result<AppRecord> {
+        for (const auto &addon : addons)
+            for (const auto &attachment : m_store.attachments.listForAddon(addon.id))
+                if (attachment.appId != access->app.id)
+                    if (auto made = detachInTransaction(attachment, actor))
+                        detached.push_back(*made);
         m_store.apps.remove(access->app.id);
         return access->app;
     });
-    if (result)
+    if (result) {
+        for (const auto &r : detached)
+            releaseMade(r);
+        for (const auto &addon : addons)
+            if (addon.state != "deprovisioned")
+                queueAddonJob(addon, AddonJob::Deprovision);
         emit appDestroyed(QString::fromStdString(access->app.id));
+    }
     return result;
 }
 

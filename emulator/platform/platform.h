@@ -2,16 +2,21 @@
 
 #include "permissions.h"
 
+#include "addons/addonprovisioner.h"
+#include "addons/plancatalog.h"
 #include "core/apierror.h"
 #include "core/clock.h"
 #include "core/ilogsink.h"
 #include "core/coresettings.h"
 #include "core/names.h"
+#include "core/routetable.h"
 #include "dynos/supervisor.h"
+#include "logs/drainforwarder.h"
 #include "store/records.h"
 
 #include <QObject>
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -86,8 +91,39 @@ struct BuildOutcome final {
     std::string buildpackDescription;
 };
 
+// A labs feature as one app has it.
+struct AppFeature final {
+    std::string id, name, displayName, description, docUrl, state, createdAt, updatedAt;
+    bool enabled = false;
+};
+
+// A domain of an app as the API shows it: the default `<app>.localhost` (kind `heroku`, not
+// stored) or a custom one.
+struct AppDomain final {
+    std::string id, appId, appName, hostname, kind, status, createdAt, updatedAt;
+    std::optional<std::string> cname; // the DNS target of a custom domain
+};
+
 struct NewKey final {
     std::string publicKey;
+};
+
+// A new add-on: `plan` is `service[:plan]`; the first attachment's name and the add-on's own
+// name are chosen when not given.
+struct AddonCreate final {
+    std::string plan;
+    std::optional<std::string> attachmentName, name;
+};
+
+// A PATCH of an add-on: a new name, a new plan (`service:plan` or the plan's short name), or both.
+struct AddonUpdate final {
+    std::optional<std::string> name, plan;
+};
+
+// A new attachment of an add-on (id or name) to an app (id or name), named or not.
+struct AttachmentCreate final {
+    std::string addon, app;
+    std::optional<std::string> name, ns;
 };
 
 // The one place that changes the emulator's state (DESIGN rule 1). Every method runs on the
@@ -189,9 +225,75 @@ public:
     Result<AppAccess> gitAccess(const Actor &actor, const std::string &appName, bool push);
     void setRepoSize(const std::string &appId, int64_t bytes);
 
+    // Labs features (`log-runtime-metrics` makes the dynos report samples to the logs).
+    Result<std::vector<AppFeature>> features(const Actor &actor, const std::string &app);
+    Result<AppFeature> feature(const Actor &actor, const std::string &app, const std::string &name);
+    Result<AppFeature> setFeature(const Actor &actor, const std::string &app, const std::string &name, bool enabled);
+
+    // Log drains (at most 5 per app); one is named by its id, URL or token.
+    Result<std::vector<store::DrainRecord>> drains(const Actor &actor, const std::string &app);
+    Result<store::DrainRecord> drain(const Actor &actor, const std::string &app, const std::string &idOrUrl);
+    Result<store::DrainRecord> addDrain(const Actor &actor, const std::string &app, const std::string &url);
+    Result<store::DrainRecord> removeDrain(const Actor &actor, const std::string &app, const std::string &idOrUrl);
+    // Where the app's lines go, for the forwarder.
+    std::vector<logs::DrainTarget> drainTargets(const std::string &appId);
+
+    // Domains: the app's default one first, then its custom ones. A hostname belongs to one app.
+    Result<std::vector<AppDomain>> domains(const Actor &actor, const std::string &app);
+    Result<AppDomain> domain(const Actor &actor, const std::string &app, const std::string &idOrHostname);
+    Result<AppDomain> addDomain(const Actor &actor, const std::string &app, const std::string &hostname);
+    Result<AppDomain> removeDomain(const Actor &actor, const std::string &app, const std::string &idOrHostname);
+    // Associates an SNI endpoint; the emulator has none, so only null is accepted.
+    Result<AppDomain> updateDomain(const Actor &actor, const std::string &app, const std::string &idOrHostname,
+                                   const std::optional<std::string> &sniEndpoint);
+
+    // Add-ons (platformaddons.cpp). Provisioning runs on the provisioner's worker: an add-on is
+    // `provisioning` until its outcome comes back to finishAddonWork on the core thread; then it is
+    // attached (`Attach DATABASE (@ref:...)`, a release that restarts the dynos) or `deprovisioned`
+    // with the provider's error in `provision_message`.
+    void setAddonProvisioner(addons::AddonProvisioner *provisioner) { m_provisioner = provisioner; }
+    const addons::PlanCatalog &planCatalog() const { return m_catalog; }
+    Result<store::AddonRecord> createAddon(const Actor &actor, const std::string &app, const AddonCreate &create);
+    Result<std::vector<store::AddonRecord>> addons(const Actor &actor, const std::string &app);
+    // Every add-on of the apps the actor can see.
+    std::vector<store::AddonRecord> allAddons(const Actor &actor);
+    // By id or name; with an app, also by the name of an attachment on that app, and only add-ons
+    // the app owns or has attached.
+    Result<store::AddonRecord> addon(const Actor &actor, const std::optional<std::string> &app, const std::string &idOrName,
+                                     Action action = Action::View);
+    Result<store::AddonRecord> updateAddon(const Actor &actor, const std::string &app, const std::string &idOrName,
+                                           const AddonUpdate &update);
+    // Detaches everywhere (a release per attachment) and drops what the provider made: the add-on
+    // is `deprovisioning` until the provider is done, then gone.
+    Result<store::AddonRecord> destroyAddon(const Actor &actor, const std::string &app, const std::string &idOrName);
+    Result<store::AttachmentRecord> createAttachment(const Actor &actor, const AttachmentCreate &create);
+    Result<std::vector<store::AttachmentRecord>> attachments(const Actor &actor, const std::string &app);
+    Result<std::vector<store::AttachmentRecord>> addonAttachments(const Actor &actor, const std::string &addon);
+    std::vector<store::AttachmentRecord> allAttachments(const Actor &actor);
+    Result<store::AttachmentRecord> attachment(const Actor &actor, const std::string &id);
+    Result<store::AttachmentRecord> appAttachment(const Actor &actor, const std::string &app, const std::string &idOrName);
+    Result<store::AttachmentRecord> deleteAttachment(const Actor &actor, const std::string &id);
+    // The CLI's resolvers: every add-on (attachment) the identifier may mean, `app::name` included.
+    Result<std::vector<store::AddonRecord>> resolveAddons(const Actor &actor, const std::optional<std::string> &app,
+                                                          const std::string &id, const std::optional<std::string> &service);
+    Result<std::vector<store::AttachmentRecord>> resolveAttachments(const Actor &actor, const std::optional<std::string> &app,
+                                                                    const std::string &id,
+                                                                    const std::optional<std::string> &service);
+    // The config vars an add-on gives its owning app (`DATABASE_URL`, ...).
+    std::vector<std::string> addonConfigVars(const store::AddonRecord &addon);
+    std::vector<std::string> attachmentConfigVars(const store::AttachmentRecord &attachment);
+    // The provider's outcome for an add-on, back on the core thread.
+    void finishAddonWork(const addons::AddonProvisioner::Outcome &outcome);
+    // On start: add-ons a crash left `provisioning` are rolled back, `deprovisioning` ones finished.
+    void recoverAddons();
+
     // What should run for the app: its current release's slug and config, and its formation.
     dynos::DesiredApp desiredDynos(const std::string &appId);
+    // The release a one-off dyno of the app runs, if the actor may run one (422 before a deploy).
+    Result<dynos::DesiredApp> oneOffRelease(const Actor &actor, const std::string &app);
     std::vector<std::string> appIds();
+    // Every app as the router needs it (name, maintenance, error pages, domains), without dynos.
+    std::vector<core::RouteApp> routingApps();
 
 signals:
     // Events for the components that converge actual state to the desired one.
@@ -199,6 +301,10 @@ signals:
     void formationChanged(const QString &appId);
     void appDestroyed(const QString &appId);
     void buildFinished(const QString &appId, const QString &buildId, bool succeeded);
+    // Something the router looks at changed: name, maintenance or domains.
+    void routingChanged(const QString &appId);
+    // An app's log drains were added or removed.
+    void drainsChanged(const QString &appId);
 
 private:
     std::string now() const;
@@ -210,8 +316,18 @@ private:
     Result<store::AccountRecord> accountOf(const Actor &actor);
     void applyProcessTypes(const store::AppRecord &app, const store::SlugRecord &slug);
     std::optional<std::map<std::string, std::string>> currentProcessTypes(const std::string &appId);
+    AppDomain defaultDomain(const store::AppRecord &app) const;
     template <typename F>
     auto inTransaction(F &&body) -> decltype(body());
+    // Add-on helpers (platformaddons.cpp).
+    enum class AddonJob { Provision, Deprovision, RollBack, ChangePlan };
+    void queueAddonJob(const store::AddonRecord &addon, AddonJob job, std::string oldPlan = {});
+    store::ReleaseRecord attachInTransaction(const store::AppRecord &app, const Actor &actor, const store::AddonRecord &addon,
+                                             const std::string &name, std::optional<std::string> ns,
+                                             store::AttachmentRecord *made);
+    std::optional<store::ReleaseRecord> detachInTransaction(const store::AttachmentRecord &attachment, const Actor &actor);
+    std::string newAddonName(const addons::Service &service);
+    void releaseMade(const store::ReleaseRecord &release);
 
     store::Store &m_store;
     const core::IClock &m_clock;
@@ -219,6 +335,13 @@ private:
     core::NameGenerator m_names;
     std::unordered_map<std::string, Actor> m_tokenCache;
     core::ILogSink *m_log = nullptr;
+    const addons::PlanCatalog m_catalog;
+    addons::AddonProvisioner *m_provisioner = nullptr;
+    struct PendingJob {
+        AddonJob job;
+        std::string oldPlan;
+    };
+    std::unordered_map<std::string, std::deque<PendingJob>> m_addonJobs; // by add-on id, in the worker's order
 };
 
 } // namespace dynodesk::platform

@@ -1,4 +1,5 @@
 // Platform: builds, slugs, buildpacks and uploaded sources.
+#include "catalog.h"
 #include "platform.h"
 #include "platformtransaction.h"
 
@@ -6,6 +7,7 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <map>
 
 namespace dynodesk::platform {
 
@@ -266,8 +268,24 @@ dynos::DesiredApp Platform::desiredDynos(const std::string &appId)
     want.releaseVersion = current->version;
     want.slugPath = slug->path;
     want.config = current->config;
-    for (const auto &f : m_store.formations.list(a->id))
-        want.formation.push_back({f.type, f.command, f.size, static_cast<int>(f.quantity)});
+    for (const auto &f : m_store.features.listFor(a->id))
+        if (f.name == "log-runtime-metrics")
+            want.runtimeMetrics = f.enabled;
+    for (const auto &f : m_store.formations.list(a->id)) {
+        const auto size = findDynoSize(f.size);
+        want.formation.push_back({f.type, f.command, f.size, static_cast<int>(f.quantity), size ? size->memoryMb : 512});
+    }
+    return want;
+}
+
+Result<dynos::DesiredApp> Platform::oneOffRelease(const Actor &actor, const std::string &app)
+{
+    auto access = this->app(actor, app, Action::Scale);
+    if (!access)
+        return access.error();
+    auto want = desiredDynos(access->app.id);
+    if (want.slugPath.empty())
+        return ApiError::invalidParams("This app has no release to run a command on yet. Deploy it first (git push).");
     return want;
 }
 
@@ -277,6 +295,31 @@ std::vector<std::string> Platform::appIds()
     for (const auto &a : m_store.apps.all())
         ids.push_back(a.id);
     return ids;
+}
+
+std::vector<core::RouteApp> Platform::routingApps()
+{
+    std::map<std::string, std::vector<std::string>> domains;
+    for (const auto &d : m_store.domains.all())
+        domains[d.appId].push_back(d.hostname);
+    std::vector<core::RouteApp> apps;
+    for (const auto &a : m_store.apps.all()) {
+        core::RouteApp r;
+        r.domains = std::move(domains[a.id]);
+        r.id = a.id;
+        r.name = a.name;
+        r.maintenance = a.maintenance;
+        if (auto current = m_store.releases.byVersion(a.id, m_store.releases.currentVersion(a.id))) {
+            auto pick = [&](const char *key) {
+                auto it = current->config.find(key);
+                return it == current->config.end() ? std::string() : it->second;
+            };
+            r.maintenancePageUrl = pick("MAINTENANCE_PAGE_URL");
+            r.errorPageUrl = pick("ERROR_PAGE_URL");
+        }
+        apps.push_back(std::move(r));
+    }
+    return apps;
 }
 
 } // namespace dynodesk::platform

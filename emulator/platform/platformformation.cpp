@@ -13,7 +13,6 @@ namespace dynodesk::platform {
 using core::ApiError;
 using store::FormationRecord;
 
-static constexpr int64_t kMaxQuantityPerType = 100;
 
 std::optional<std::map<std::string, std::string>> Platform::currentProcessTypes(const std::string &appId)
 {
@@ -69,8 +68,8 @@ Result<std::vector<FormationRecord>> Platform::updateFormation(const Actor &acto
             const int64_t quantity = u.relative ? std::max<int64_t>(0, f.quantity + *u.quantity) : *u.quantity;
             if (quantity < 0)
                 return ApiError::invalidParams("Quantity for " + u.type + " must be zero or more.");
-            if (quantity > kMaxQuantityPerType)
-                return ApiError::invalidParams("Cannot scale " + u.type + " beyond " + std::to_string(kMaxQuantityPerType)
+            if (quantity > m_settings.maxQuantityPerType)
+                return ApiError::invalidParams("Cannot scale " + u.type + " beyond " + std::to_string(m_settings.maxQuantityPerType)
                                                + " dynos per process type.");
             f.quantity = quantity;
         }

@@ -113,12 +113,14 @@ int main(int argc, char **argv)
     }
     const auto &creds = emulator.credentials();
     std::printf("Dynodesk emulator: Platform API on %s\n", emulator.apiUrl().c_str());
+    std::printf("Router: apps answer at http://<app>.localhost:%u/ (%s)\n", emulator.routerPort(), emulator.routerUrl().c_str());
     std::printf("Data dir: %s\n", settings.dataDir.c_str());
     if (creds.newPassword)
         std::printf("Created account %s with password %s\n", creds.email.c_str(), creds.newPassword->c_str());
     std::printf("Point the official heroku CLI at it (account %s):\n", creds.email.c_str());
     std::printf("export HEROKU_HOST=%s\n", emulator.apiUrl().c_str());
     std::printf("export HEROKU_API_KEY=%s\n", creds.token.c_str());
+    std::printf("export NODE_EXTRA_CA_CERTS=%s\n", emulator.certificatePath().c_str());
     std::fflush(stdout);
 
     const int rc = QCoreApplication::exec();

@@ -65,6 +65,39 @@ CREATE TABLE sources (
   id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, secret TEXT NOT NULL,
   path TEXT NOT NULL, created_at TEXT NOT NULL);
 )sql",
+        // 3: logs and dynos: labs features, log drains.
+        R"sql(
+CREATE TABLE app_features (
+  app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, name TEXT NOT NULL, enabled INTEGER NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (app_id, name));
+CREATE TABLE log_drains (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, url TEXT NOT NULL,
+  token TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (app_id, url));
+)sql",
+        // 4: custom domains. A hostname belongs to one app (wildcards too: `*.example.test`).
+        R"sql(
+CREATE TABLE domains (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+  hostname TEXT NOT NULL UNIQUE, cname TEXT NOT NULL, status TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX domains_by_app ON domains(app_id, created_at);
+)sql",
+        // 5: add-ons and their attachments. `provider_id` is the provider's name for what it made (a
+        // database and role), `config` what it gave (JSON, {"URL": ...}), `attach_as` the name the
+        // first attachment gets once provisioning succeeds.
+        R"sql(
+CREATE TABLE addons (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+  service TEXT NOT NULL, plan TEXT NOT NULL, state TEXT NOT NULL, provider_id TEXT NOT NULL,
+  config TEXT NOT NULL DEFAULT '{}', provision_message TEXT, attach_as TEXT, created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX addons_by_app ON addons(app_id);
+CREATE TABLE addon_attachments (
+  id TEXT PRIMARY KEY, addon_id TEXT NOT NULL REFERENCES addons(id) ON DELETE CASCADE,
+  app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, name TEXT NOT NULL, namespace TEXT,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (app_id, name));
+CREATE INDEX addon_attachments_by_addon ON addon_attachments(addon_id);
+)sql",
     };
     return steps;
 }

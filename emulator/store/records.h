@@ -82,4 +82,35 @@ struct SourceRecord final {
     std::string id, appId, secret, path, createdAt;
 };
 
+struct FeatureRecord final {
+    std::string appId, name;
+    bool enabled = false;
+    std::string createdAt, updatedAt;
+};
+
+struct DrainRecord final {
+    std::string id, appId, appName, url, token, createdAt, updatedAt;
+};
+
+// A custom domain of an app; the default `<app>.localhost` one is not stored.
+struct DomainRecord final {
+    std::string id, appId, appName, hostname, cname, status, createdAt, updatedAt;
+};
+
+// An add-on: what a provider made for an app (`billing` app: the one that owns it).
+struct AddonRecord final {
+    std::string id, name, appId, appName, ownerId, service, plan, state, providerId;
+    ConfigMap config; // what the provider gave: {"URL": "postgres://..."}
+    std::optional<std::string> provisionMessage, attachAs;
+    std::string createdBy, createdAt, updatedAt;
+};
+
+// An add-on attached to an app under a name: `<name>_URL` is in that app's config.
+struct AttachmentRecord final {
+    std::string id, addonId, addonName, addonAppId, addonAppName, appId, appName, name;
+    std::optional<std::string> ns; // `namespace`
+    std::string createdAt, updatedAt;
+    std::string addonService, addonPlan; // read with the attachment, never written through it
+};
+
 } // namespace dynodesk::store

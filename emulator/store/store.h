@@ -1,9 +1,12 @@
 #pragma once
 
 #include "accountrepository.h"
+#include "addonrepository.h"
 #include "apprepository.h"
 #include "buildrepository.h"
 #include "database.h"
+#include "domainrepository.h"
+#include "logrepository.h"
 #include "records.h"
 
 #include <string>
@@ -17,7 +20,7 @@ public:
     explicit Store(const std::string &path)
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
           collaborators(db), formations(db), transfers(db), slugs(db),
-          builds(db), buildpacks(db), sources(db)
+          builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db)
     {
     }
 
@@ -35,6 +38,11 @@ public:
     BuildRepository builds;
     BuildpackRepository buildpacks;
     SourceRepository sources;
+    FeatureRepository features;
+    DrainRepository drains;
+    DomainRepository domains;
+    AddonRepository addons;
+    AttachmentRepository attachments;
 };
 
 } // namespace dynodesk::store

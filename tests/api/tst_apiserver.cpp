@@ -5,6 +5,7 @@
 
 #include "platform/emulator.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -331,6 +332,87 @@ private slots:
         // An empty Range header is the default range.
         VERIFY_STATUS(m_api->get("/apps/page-app/releases", {{"Range", ""}}), 200);
         VERIFY_STATUS(m_api->get("/apps/page-app/releases", {{"Range", "colour ..; max=2"}}), 400);
+    }
+
+    void domainLinks()
+    {
+        VERIFY_STATUS(m_api->post("/apps", {{"name", "domain-app"}}), 201);
+        VERIFY_STATUS(m_api->post("/apps", {{"name", "other-domain-app"}}), 201);
+        // The CLI reads the SNI endpoints first; the emulator has none.
+        auto r = m_api->get("/apps/domain-app/sni-endpoints");
+        VERIFY_STATUS(r, 200);
+        JSON_EQ(r.json(), json::array());
+
+        // Only the default domain at first, as the platform lists `<app>.herokuapp.com`.
+        r = m_api->get("/apps/domain-app/domains");
+        VERIFY_STATUS(r, 200);
+        verifyGoldenList(r.json(), "domain");
+        QCOMPARE(r.json().size(), size_t(1));
+        JSON_EQ(r.json()[0]["kind"], json("heroku"));
+        JSON_EQ(r.json()[0]["hostname"], json("domain-app.localhost"));
+        JSON_EQ(r.json()[0]["cname"], json(nullptr));
+
+        // The CLI's body: hostname and a null SNI endpoint. Upper case is stored lower case.
+        r = m_api->post("/apps/domain-app/domains", {{"hostname", "WWW.Example.test"}, {"sni_endpoint", nullptr}});
+        VERIFY_STATUS(r, 201);
+        VERIFY_GOLDEN(r.json(), "domain");
+        const json created = r.json();
+        JSON_EQ(created["hostname"], json("www.example.test"));
+        JSON_EQ(created["kind"], json("custom"));
+        JSON_EQ(created["app"]["name"], json("domain-app"));
+        JSON_EQ(created["sni_endpoint"], json(nullptr));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[a-z]+-[a-z]+-\\d{4}\\.herokudns\\.com$"))
+                         .match(QString::fromStdString(created["cname"].get<std::string>())).hasMatch(),
+                 created.dump().c_str());
+        VERIFY_STATUS(m_api->post("/apps/domain-app/domains", {{"hostname", "*.wild.example.test"}}), 201);
+
+        // Listed after the default one; found by hostname or id.
+        r = m_api->get("/apps/domain-app/domains");
+        QCOMPARE(r.json().size(), size_t(3));
+        JSON_EQ(r.json()[0]["kind"], json("heroku"));
+        JSON_EQ(r.json()[1], created);
+        JSON_EQ(r.json()[2]["hostname"], json("*.wild.example.test"));
+        JSON_EQ(m_api->get("/apps/domain-app/domains/www.example.test").json(), created);
+        JSON_EQ(m_api->get("/apps/domain-app/domains/" + QString::fromStdString(created["id"])).json(), created);
+        VERIFY_GOLDEN(m_api->get("/apps/domain-app/domains/domain-app.localhost").json(), "domain");
+        // PATCH: the emulator has no SNI endpoints, so only null associates.
+        r = m_api->patch("/apps/domain-app/domains/www.example.test", {{"sni_endpoint", nullptr}});
+        VERIFY_STATUS(r, 200);
+        JSON_EQ(r.json(), created);
+        VERIFY_STATUS(m_api->patch("/apps/domain-app/domains/www.example.test", {{"sni_endpoint", "my-cert"}}), 404);
+
+        // One hostname, one app; bad names, the default domain and strangers are refused.
+        auto expectMessage = [](const HttpResult &res, int status, const std::string &message) {
+            QVERIFY2(res.status == status, res.body.constData());
+            JSON_EQ(res.json()["message"], json(message));
+        };
+        expectMessage(m_api->post("/apps/other-domain-app/domains", {{"hostname", "www.example.test"}}), 422,
+                      "www.example.test is currently in use by another app.");
+        expectMessage(m_api->post("/apps/domain-app/domains", {{"hostname", "www.example.test"}}), 422,
+                      "www.example.test is already added to domain-app.");
+        r = m_api->post("/apps/domain-app/domains", {{"hostname", "not a host"}});
+        VERIFY_STATUS(r, 422);
+        JSON_EQ(r.json()["id"], json("invalid_params"));
+        QVERIFY2(r.json()["message"].get<std::string>().starts_with("not a host is not a valid domain name:"), r.body.constData());
+        VERIFY_STATUS(m_api->post("/apps/domain-app/domains", {{"hostname", "other-domain-app.localhost"}}), 422);
+        VERIFY_STATUS(m_api->post("/apps/domain-app/domains", json::object()), 422);
+        VERIFY_STATUS(m_api->del("/apps/domain-app/domains/domain-app.localhost"), 422);
+        VERIFY_STATUS(as(m_strangerToken).post("/apps/domain-app/domains", {{"hostname", "x.example.test"}}), 403);
+        VERIFY_STATUS(as(m_strangerToken).get("/apps/domain-app/domains"), 403);
+        VERIFY_STATUS(as(m_strangerToken).del("/apps/domain-app/domains/www.example.test"), 403);
+        VERIFY_STATUS(m_api->get("/apps/domain-app/domains/nope.example.test"), 404);
+        QCOMPARE(m_api->get("/apps/domain-app/domains").json().size(), size_t(3)); // nothing changed
+        QCOMPARE(m_api->get("/apps/other-domain-app/domains").json().size(), size_t(1));
+
+        // Delete answers the domain; its hostname is free for another app then.
+        r = m_api->del("/apps/domain-app/domains/www.example.test");
+        VERIFY_STATUS(r, 200);
+        JSON_EQ(r.json(), created);
+        VERIFY_STATUS(m_api->get("/apps/domain-app/domains/www.example.test"), 404);
+        VERIFY_STATUS(m_api->post("/apps/other-domain-app/domains", {{"hostname", "www.example.test"}}), 201);
+        // Destroying an app releases its domains.
+        VERIFY_STATUS(m_api->del("/apps/other-domain-app"), 200);
+        VERIFY_STATUS(m_api->post("/apps/domain-app/domains", {{"hostname", "www.example.test"}}), 201);
     }
 
     void badInputChangesNothing()

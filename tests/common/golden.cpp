@@ -8,7 +8,10 @@
 namespace dynodesk::testing {
 
 // Fields the emulator adds beyond the public schema because the official CLI reads them.
-static const std::set<std::string> kExtensions = {"app.create_status"};
+// Add-ons expand their plan with its price (`Accept-Expansion: plan`); attachments include their
+// add-on's plan and config vars (`Accept-Inclusion: addon:plan,config_vars`).
+static const std::set<std::string> kExtensions = {"app.create_status", "add-on.plan.price", "add-on.addon_service.human_name",
+                                                  "add-on-attachment.addon.plan", "add-on-attachment.config_vars"};
 
 static std::string typeOf(const nlohmann::json &v)
 {

@@ -30,6 +30,7 @@ bool ServerProcess::start(int timeoutMs)
                             + m_extraArgs);
     static const QRegularExpression host(QStringLiteral("export HEROKU_HOST=(\\S+)"));
     static const QRegularExpression key(QStringLiteral("export HEROKU_API_KEY=(\\S+)"));
+    static const QRegularExpression router(QStringLiteral("apps answer at http://<app>\\.localhost:(\\d+)/"));
     while (timer.elapsed() < timeoutMs) {
         if (!m_process.waitForReadyRead(100) && m_process.state() == QProcess::NotRunning)
             break;
@@ -39,6 +40,7 @@ bool ServerProcess::start(int timeoutMs)
         if (h.hasMatch() && k.hasMatch()) {
             m_apiUrl = h.captured(1);
             m_token = k.captured(1);
+            m_routerPort = static_cast<quint16>(router.match(m_output).captured(1).toUInt());
             m_startupMs = timer.elapsed();
             return true;
         }

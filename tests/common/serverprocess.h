@@ -18,6 +18,8 @@ public:
     bool terminate(int timeoutMs = 10000); // SIGTERM, and wait for a clean exit
 
     QString apiUrl() const { return m_apiUrl; }
+    // The router apps answer on (`http://<app>.localhost:<port>/`, or any Host it knows).
+    quint16 routerPort() const { return m_routerPort; }
     QString token() const { return m_token; }
     QString output() const { return m_output; }
     QProcess &process() { return m_process; }
@@ -29,6 +31,7 @@ private:
     QProcess m_process;
     QString m_apiUrl, m_token, m_output;
     qint64 m_startupMs = 0;
+    quint16 m_routerPort = 0;
 };
 
 } // namespace dynodesk::testing

@@ -56,6 +56,43 @@ private slots:
             QVERIFY2(QString::fromStdString(*error).contains(messagePart), error->c_str());
     }
 
+    void domainHostnames_data()
+    {
+        QTest::addColumn<QString>("hostname");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("www") << "www.example.test" << true << "";
+        QTest::newRow("apex") << "example.test" << true << "";
+        QTest::newRow("deep, digits, dashes") << "a-1.b2.example.test" << true << "";
+        QTest::newRow("wildcard") << "*.example.test" << true << "";
+        QTest::newRow("63-character label") << QString(63, QLatin1Char('a')) + ".test" << true << "";
+        QTest::newRow("empty") << "" << false << "must be given";
+        QTest::newRow("one label") << "intranet" << false << "top-level domain";
+        QTest::newRow("wildcard of a TLD") << "*.test" << false << "top-level domain";
+        QTest::newRow("wildcard inside") << "www.*.example.test" << false << "letters, digits";
+        QTest::newRow("underscore") << "my_site.example.test" << false << "letters, digits";
+        QTest::newRow("space") << "www example.test" << false << "letters, digits";
+        QTest::newRow("url, not a hostname") << "http://www.example.test" << false << "letters, digits";
+        QTest::newRow("empty label") << "www..example.test" << false << "single dots";
+        QTest::newRow("trailing dot") << "www.example.test." << false << "single dots";
+        QTest::newRow("leading dash") << "-www.example.test" << false << "dash";
+        QTest::newRow("64-character label") << QString(64, QLatin1Char('a')) + ".test" << false << "63";
+        QTest::newRow("too long") << (QString(60, QLatin1Char('a')) + QLatin1Char('.')).repeated(5) + "test" << false << "253";
+        QTest::newRow("IP address") << "192.168.0.1" << false << "IP addresses";
+        QTest::newRow("an app's own domain") << "myapp.localhost" << false << "reserved";
+        QTest::newRow("localhost") << "localhost" << false << "top-level domain";
+    }
+    void domainHostnames()
+    {
+        QFETCH(QString, hostname);
+        QFETCH(bool, valid);
+        QFETCH(QString, messagePart);
+        const auto error = domainHostnameError(hostname.toStdString());
+        QCOMPARE(!error.has_value(), valid);
+        if (error)
+            QVERIFY2(QString::fromStdString(*error).contains(messagePart), error->c_str());
+    }
+
     void configKeyValidation_data()
     {
         QTest::addColumn<QString>("key");

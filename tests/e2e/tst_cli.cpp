@@ -1,24 +1,22 @@
 // End to end: the official `heroku` CLI (npm package, major 11, unmodified) against a freshly
 // started dynodesk-server, asserting on what users see.
+#include "common/drainlistener.h"
+#include "common/herokucli.h"
 #include "common/httpclient.h"
 #include "common/serverprocess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 using namespace dynodesk::testing;
-
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-    QString all() const { return out + err; }
-};
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -26,63 +24,30 @@ class TestCli : public QObject {
     QTemporaryDir m_dir;
     std::unique_ptr<ServerProcess> m_server;
     QString m_cli, m_home;
+    std::unique_ptr<HerokuCli> m_heroku;
 
-    QProcessEnvironment environment(bool withKey) const
+    QProcessEnvironment environment(bool withKey) const { return m_heroku->environment(withKey); }
+    CliResult heroku(const QStringList &args, bool withKey = true, const QList<QPair<QString, QString>> &typed = {}) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"HEROKU_APP", "HEROKU_TEAM", "HEROKU_ORGANIZATION", "HEROKU_API_KEY"})
-            env.remove(QString::fromLatin1(name));
-        env.insert(QStringLiteral("HOME"), m_home);
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home + QStringLiteral("/.cache"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home + QStringLiteral("/.config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home + QStringLiteral("/.local/share"));
-        env.insert(QStringLiteral("HEROKU_HOST"), m_server->apiUrl());
-        // Keep the CLI on this machine: its account check, telemetry and update checks.
-        env.insert(QStringLiteral("HEROKU_PARTICLEBOARD_URL"), m_server->apiUrl());
-        env.insert(QStringLiteral("HEROKU_BUILDPACK_REGISTRY_URL"), m_server->apiUrl());
-        env.insert(QStringLiteral("DISABLE_TELEMETRY"), QStringLiteral("true"));
-        env.insert(QStringLiteral("HEROKU_SKIP_NEW_VERSION_CHECK"), QStringLiteral("true"));
-        env.insert(QStringLiteral("HEROKU_DISABLE_AUTOUPDATE"), QStringLiteral("1"));
-        env.insert(QStringLiteral("HEROKU_NETRC_WRITE"), QStringLiteral("true"));
-        env.insert(QStringLiteral("OCLIF_COLUMNS"), QStringLiteral("200"));
-        env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
-        if (withKey)
-            env.insert(QStringLiteral("HEROKU_API_KEY"), m_server->token());
-        return env;
+        return m_heroku->run(args, withKey, typed);
     }
 
-    // Runs `heroku args...`. `typed` holds (prompt, answer) pairs: each answer is typed once its
-    // prompt has appeared, as a person would (the CLI's prompts each read their own line).
-    CliResult heroku(const QStringList &args, bool withKey = true,
-                     const QList<QPair<QString, QString>> &typed = {}) const
+    // GET / through the server's router with this Host header: the status and the body.
+    QPair<int, QByteArray> routerGet(const QByteArray &host) const
     {
-        QProcess p;
-        p.setProcessEnvironment(environment(withKey));
-        p.setWorkingDirectory(m_home);
-        p.start(m_cli, args);
-        if (!p.waitForStarted(10000))
-            return {};
-        QByteArray err;
-        for (const auto &[prompt, answer] : typed) {
-            QElapsedTimer waited;
-            waited.start();
-            while (!QString::fromUtf8(err).contains(prompt) && waited.elapsed() < 60000 && p.state() == QProcess::Running) {
-                p.waitForReadyRead(100);
-                err += p.readAllStandardError();
-            }
-            err += p.readAllStandardError();
-            QThread::msleep(300);
-            p.write((answer + QLatin1Char('\n')).toUtf8());
-            p.waitForBytesWritten(5000);
-            // The next prompt must be new output, not the one just answered.
-            err.clear();
-        }
-        p.closeWriteChannel();
-        p.waitForFinished(120000);
-        CliResult r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                    QString::fromUtf8(err + p.readAllStandardError())};
-        qDebug().noquote() << "$ heroku" << args.join(QLatin1Char(' ')) << "->" << r.exitCode << "\n" << r.all();
-        return r;
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_server->routerPort());
+        if (!s.waitForConnected(5000))
+            return {0, {}};
+        s.write("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        QByteArray reply;
+        while (s.state() == QAbstractSocket::ConnectedState && s.waitForReadyRead(10000))
+            reply += s.readAll();
+        reply += s.readAll();
+        const qsizetype end = reply.indexOf("\r\n\r\n");
+        if (!reply.startsWith("HTTP/1.1 ") || end < 0)
+            return {0, reply};
+        return {reply.mid(9, 3).toInt(), reply.mid(end + 4)};
     }
 
     QString addAccount(const QString &email, const QString &password) const
@@ -98,21 +63,12 @@ private slots:
     void initTestCase()
     {
         m_cli = QStringLiteral(DYNODESK_CLI_PREFIX "/node_modules/.bin/heroku");
-        if (!QFile::exists(m_cli)) {
-            // Install the official CLI into the build-local prefix (tools/test does this too).
-            QProcess npm;
-            npm.start(QStringLiteral("npm"), {QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund"),
-                                              QStringLiteral("--prefix"), QStringLiteral(DYNODESK_CLI_PREFIX),
-                                              QStringLiteral("heroku@11")});
-            npm.waitForFinished(600000);
-        }
-        QVERIFY2(QFile::exists(m_cli), "the official heroku CLI is not installed; run tools/test");
         m_home = m_dir.path() + QStringLiteral("/home");
-        QDir().mkpath(m_home + QStringLiteral("/.cache/heroku"));
-        QFile tos(m_home + QStringLiteral("/.cache/heroku/terms-of-service"));
-        QVERIFY(tos.open(QIODevice::WriteOnly));
+        m_heroku = std::make_unique<HerokuCli>(m_home, m_dir.path() + QStringLiteral("/data"));
+        QVERIFY2(m_heroku->prepare(), "the official heroku CLI is not installed; run tools/test");
         m_server = std::make_unique<ServerProcess>(m_dir.path() + "/data");
         QVERIFY2(m_server->start(), qPrintable(m_server->output()));
+        m_heroku->setServer(m_server.get());
         const auto version = heroku({QStringLiteral("--version")});
         QVERIFY2(version.out.startsWith(QStringLiteral("heroku/11.")), qPrintable(version.all()));
     }
@@ -286,16 +242,7 @@ private slots:
         QCOMPARE(r.out.trimmed(), QStringLiteral("web=3:Standard-1X worker=1:Standard-1X"));
     }
 
-    QString git(const QString &dir, const QStringList &args) const
-    {
-        QProcess p;
-        p.setProcessEnvironment(gitEnvironment(environment(true), m_home));
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.setWorkingDirectory(dir);
-        p.start(QStringLiteral("git"), args);
-        p.waitForFinished(300000);
-        return QString::fromUtf8(p.readAll());
-    }
+    QString git(const QString &dir, const QStringList &args) const { return m_heroku->git(dir, args); }
 
     void buildpacksDeploysAndRollback()
     {
@@ -356,6 +303,133 @@ private slots:
         QVERIFY2(QFile::exists(m_home + QStringLiteral("/cli-deploy/server.js")), qPrintable(r.all()));
     }
 
+    void dynosWithTheCli()
+    {
+        const QStringList app{QStringLiteral("-a"), QStringLiteral("cli-deploy")};
+        CliResult r;
+        QElapsedTimer waited;
+        waited.start();
+        do
+            r = heroku(QStringList{QStringLiteral("ps")} + app);
+        while (!r.out.contains(QStringLiteral("web.1: up")) && waited.elapsed() < 30000);
+        QVERIFY2(r.out.contains(QStringLiteral("=== web (Standard-1X): npm start (1)")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("web\\.1: up \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d \\+0000 \\(~ \\d+s ago\\)"))
+                         .match(r.out).hasMatch(), qPrintable(r.all()));
+
+        r = heroku(QStringList{QStringLiteral("ps:type"), QStringLiteral("web=standard-2X")} + app);
+        QCOMPARE(r.exitCode, 0);
+        waited.restart(); // the dyno is replaced by one of the new size
+        do
+            r = heroku(QStringList{QStringLiteral("ps")} + app);
+        while (!r.out.contains(QStringLiteral("=== web (Standard-2X)")) && waited.elapsed() < 30000);
+        QVERIFY2(r.out.contains(QStringLiteral("=== web (Standard-2X): npm start (1)")), qPrintable(r.all()));
+
+        // restart and stop: the formation brings the dyno back as a new process.
+        r = heroku(QStringList{QStringLiteral("ps:restart"), QStringLiteral("web.1")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.all().contains(QStringLiteral("Restarting")), qPrintable(r.all()));
+        QCOMPARE(heroku(QStringList{QStringLiteral("restart")} + app).exitCode, 0);
+        r = heroku(QStringList{QStringLiteral("ps:stop"), QStringLiteral("web.1")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.all().contains(QStringLiteral("Stopping")), qPrintable(r.all()));
+        waited.restart();
+        do
+            r = heroku(QStringList{QStringLiteral("ps")} + app);
+        while (!r.out.contains(QStringLiteral("web.1: up")) && waited.elapsed() < 30000);
+        QVERIFY2(r.out.contains(QStringLiteral("web.1: up")), qPrintable(r.all()));
+        r = heroku(QStringList{QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("300")} + app);
+        QVERIFY2(r.out.contains(QStringLiteral("heroku[web.1]: Stopping all processes with SIGTERM")), qPrintable(r.all()));
+
+        // heroku run: attached through the TLS rendezvous, with the command's exit status.
+        r = heroku(QStringList{QStringLiteral("run"), QStringLiteral("-x")} + app
+                   + QStringList{QStringLiteral("--"), QStringLiteral("node"), QStringLiteral("-e"),
+                                 QStringLiteral("console.log(6*7, process.env.DYNO); process.exit(3)")});
+        QVERIFY2(r.exitCode == 3, qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("42(\\x1b\\[\\d+m)? run\\.\\d{4}")).match(r.out).hasMatch(), qPrintable(r.all()));
+        r = heroku(QStringList{QStringLiteral("run"), QStringLiteral("-x")} + app + QStringList{QStringLiteral("echo"), QStringLiteral("fine")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("fine")), qPrintable(r.all()));
+
+        // run:detached: the output goes to the logs; the dyno is discarded at exit.
+        r = heroku(QStringList{QStringLiteral("run:detached")} + app + QStringList{QStringLiteral("echo"), QStringLiteral("detached-output")});
+        QCOMPARE(r.exitCode, 0);
+        const QString dyno = QRegularExpression(QStringLiteral("--dyno (run\\.\\d{4})")).match(r.all()).captured(1);
+        QVERIFY2(!dyno.isEmpty(), qPrintable(r.all()));
+        waited.restart();
+        do
+            r = heroku(QStringList{QStringLiteral("logs"), QStringLiteral("--dyno"), dyno} + app);
+        while (!r.out.contains(QStringLiteral("State changed from up to complete")) && waited.elapsed() < 30000);
+        QVERIFY2(r.out.contains(QStringLiteral("app[%1]: detached-output").arg(dyno)), qPrintable(r.all()));
+        r = heroku(QStringList{QStringLiteral("ps")} + app);
+        QVERIFY2(!r.out.contains(dyno), qPrintable(r.all()));
+    }
+
+    // Custom domains and maintenance mode, seen through the CLI and through the router.
+    void domainsAndMaintenance()
+    {
+        const QStringList app{QStringLiteral("-a"), QStringLiteral("cli-deploy")};
+        QCOMPARE(routerGet("www.example.test").first, 404); // not known yet
+
+        auto r = heroku(QStringList{QStringLiteral("domains:add"), QStringLiteral("www.example.test")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Adding www.example.test to cli-deploy... done")), qPrintable(r.all()));
+        const QString target = QRegularExpression(QStringLiteral("point to the DNS Target ([a-z]+-[a-z]+-\\d{4}\\.herokudns\\.com)\\."))
+                                       .match(r.out).captured(1);
+        QVERIFY2(!target.isEmpty(), qPrintable(r.all()));
+
+        r = heroku(QStringList{QStringLiteral("domains")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("=== cli-deploy Heroku Domain\n+cli-deploy\\.localhost\n")).match(r.out).hasMatch(),
+                 qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("=== cli-deploy Custom Domains")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QStringLiteral("www\\.example\\.test +CNAME +") + QRegularExpression::escape(target))
+                         .match(r.out).hasMatch(), qPrintable(r.all()));
+
+        r = heroku(QStringList{QStringLiteral("domains:info"), QStringLiteral("www.example.test")} + app);
+        QCOMPARE(r.exitCode, 0);
+        for (const QString &field : {QStringLiteral("app: +cli-deploy"), QStringLiteral("hostname: +www\\.example\\.test"),
+                                     QStringLiteral("kind: +custom"), QStringLiteral("cname: +") + QRegularExpression::escape(target)})
+            QVERIFY2(QRegularExpression(QStringLiteral("^") + field + QStringLiteral("$"), QRegularExpression::MultilineOption)
+                             .match(r.out).hasMatch(), qPrintable(field + QStringLiteral("\n") + r.all()));
+
+        // The domain reaches the app through the router.
+        QTRY_COMPARE_WITH_TIMEOUT(routerGet("www.example.test").first, 200, 10000);
+        QVERIFY(routerGet("www.example.test").second.contains("Hello from node-basic\n"));
+
+        // A bad name and a taken one are refused with the reason, and change nothing.
+        r = heroku(QStringList{QStringLiteral("domains:add"), QStringLiteral("not_a.host")} + app);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("not_a.host is not a valid domain name")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("domains:add"), QStringLiteral("www.example.test"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("www.example.test is currently in use by another app.")), qPrintable(r.all()));
+
+        // Maintenance mode: the router answers for the app; the dyno keeps running.
+        r = heroku(QStringList{QStringLiteral("maintenance:on")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Enabling maintenance mode for cli-deploy... done")), qPrintable(r.all()));
+        QCOMPARE(heroku(QStringList{QStringLiteral("maintenance")} + app).out.trimmed(), QStringLiteral("on"));
+        QTRY_COMPARE_WITH_TIMEOUT(routerGet("www.example.test").first, 503, 10000);
+        QVERIFY(routerGet("www.example.test").second.contains("Offline for Maintenance"));
+        r = heroku(QStringList{QStringLiteral("maintenance:off")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Disabling maintenance mode for cli-deploy... done")), qPrintable(r.all()));
+        QCOMPARE(heroku(QStringList{QStringLiteral("maintenance")} + app).out.trimmed(), QStringLiteral("off"));
+        QTRY_COMPARE_WITH_TIMEOUT(routerGet("www.example.test").first, 200, 10000);
+        r = heroku(QStringList{QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("300")} + app);
+        QVERIFY2(r.out.contains(QStringLiteral("heroku[router]: at=error code=H80 desc=\"Maintenance mode\" method=GET path=\"/\" "
+                                               "host=www.example.test")), qPrintable(r.all()));
+
+        // Removed: the name no longer routes, and the list has only the default domain.
+        r = heroku(QStringList{QStringLiteral("domains:remove"), QStringLiteral("www.example.test")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Removing www.example.test from cli-deploy... done")), qPrintable(r.all()));
+        QTRY_COMPARE_WITH_TIMEOUT(routerGet("www.example.test").first, 404, 10000);
+        r = heroku(QStringList{QStringLiteral("domains")} + app);
+        QVERIFY2(r.out.contains(QStringLiteral("cli-deploy.localhost")) && !r.out.contains(QStringLiteral("www.example.test")),
+                 qPrintable(r.all()));
+    }
+
     void logs()
     {
         auto r = heroku({QStringLiteral("logs"), QStringLiteral("-a"), QStringLiteral("e2e-app")});
@@ -393,6 +467,41 @@ private slots:
         tail.kill();
         tail.waitForFinished(5000);
         QVERIFY2(seen.contains("app[api]: Set TAILED config vars by developer@dynodesk.local"), seen.constData());
+    }
+
+    void drains()
+    {
+        const QStringList app{QStringLiteral("-a"), QStringLiteral("e2e-app")};
+        DrainListener listener(false);
+        QVERIFY(listener.listen());
+        const QString url = QStringLiteral("syslog+tcp://127.0.0.1:%1").arg(listener.port());
+        auto r = heroku(QStringList{QStringLiteral("drains:add"), url} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Successfully added drain ") + url), qPrintable(r.all()));
+        r = heroku(QStringList{QStringLiteral("drains")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("=== Drains")), qPrintable(r.all()));
+        QVERIFY2(QRegularExpression(QRegularExpression::escape(url) + QStringLiteral(" \\(d\\.[0-9a-f-]{36}\\)")).match(r.out).hasMatch(),
+                 qPrintable(r.all()));
+
+        // Every line of the app reaches the drain, as RFC 5424 syslog.
+        QCOMPARE(heroku(QStringList{QStringLiteral("config:set"), QStringLiteral("DRAINED=1")} + app).exitCode, 0);
+        QTRY_VERIFY2_WITH_TIMEOUT(listener.frames.join(QLatin1Char('\n')).contains(
+                                          QStringLiteral(" app api - Set DRAINED config vars by developer@dynodesk.local")),
+                                  qPrintable(listener.frames.join(QLatin1Char('\n'))), 15000);
+
+        // At most 5 per app.
+        for (int i = 2; i <= 5; ++i)
+            QCOMPARE(heroku(QStringList{QStringLiteral("drains:add"), QStringLiteral("https://127.0.0.1:9/drain%1").arg(i)} + app).exitCode, 0);
+        r = heroku(QStringList{QStringLiteral("drains:add"), QStringLiteral("https://127.0.0.1:9/drain6")} + app);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("at most 5 log drains")), qPrintable(r.all()));
+
+        r = heroku(QStringList{QStringLiteral("drains:remove"), url} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Successfully removed drain ") + url), qPrintable(r.all()));
+        r = heroku(QStringList{QStringLiteral("drains")} + app);
+        QVERIFY2(!r.out.contains(url) && r.out.contains(QStringLiteral("https://127.0.0.1:9/drain5")), qPrintable(r.all()));
     }
 
     void renameAndDestroy()

@@ -65,6 +65,8 @@ class TestPermissions : public QObject {
         case Action::AddCollaborator: return status(w.p->addCollaborator(who, w.app, "other@example.com"));
         case Action::RemoveCollaborator: return status(w.p->removeCollaborator(who, w.app, "leaver@example.com"));
         case Action::Scale: return status(w.p->updateFormation(who, w.app, {{"web", 2, std::nullopt}}));
+        case Action::Deploy: return status(w.p->gitAccess(who, w.app, true));
+        case Action::ManageDomains: return status(w.p->addDomain(who, w.app, "www.example.test"));
         }
         return -1;
     }
@@ -88,6 +90,7 @@ private slots:
             {Action::AddCollaborator, {true, true, false}},
             {Action::RemoveCollaborator, {true, true, false}},
             {Action::Scale, {true, true, false}},
+            {Action::ManageDomains, {true, true, false}},
         };
         const char *roles[] = {"owner", "collaborator", "stranger"};
         for (const auto &[action, allowed] : expected)
@@ -120,6 +123,7 @@ private slots:
         QCOMPARE(w->store->collaborators.list(app->id).size(), size_t(2));
         QVERIFY(w->store->formations.list(app->id).empty());
         QVERIFY(w->store->transfers.listFor(w->owner.id).empty());
+        QVERIFY(w->store->domains.listFor(app->id).empty());
     }
 
     void unknownAppIsNotFoundForEveryone()

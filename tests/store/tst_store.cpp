@@ -124,6 +124,52 @@ private slots:
         QVERIFY(store.releases.list("app1").empty());
     }
 
+    void addonsAndAttachmentsRoundTripAndCascade()
+    {
+        QTemporaryDir dir;
+        Store store((dir.path() + "/s.db").toStdString());
+        store.accounts.insert(account("a1", "one@example.com"));
+        store.apps.insert({"app1", "owner-app", "a1", "", "us", "heroku-24", false, std::nullopt, 0, 0, "t", "t", std::nullopt});
+        store.apps.insert({"app2", "other-app", "a1", "", "us", "heroku-24", false, std::nullopt, 0, 0, "t", "t", std::nullopt});
+        AddonRecord addon{"d1", "postgresql-curved-12345", "app1", "", "", "heroku-postgresql", "essential-0", "provisioning",
+                          "d_1", {}, std::nullopt, std::string("DATABASE"), "a1", "t", "t"};
+        store.addons.insert(addon);
+        auto found = store.addons.byIdOrName("postgresql-curved-12345");
+        QVERIFY(found);
+        QCOMPARE(found->appName, std::string("owner-app"));
+        QCOMPARE(found->ownerId, std::string("a1"));
+        QCOMPARE(found->attachAs.value_or(""), std::string("DATABASE"));
+        found->state = "provisioned";
+        found->config = {{"URL", "postgres://u:p@127.0.0.1:5432/d_1"}};
+        found->attachAs.reset();
+        store.addons.update(*found);
+        QCOMPARE(store.addons.byIdOrName("d1")->config.at("URL"), std::string("postgres://u:p@127.0.0.1:5432/d_1"));
+        QCOMPARE(store.addons.inState("provisioned").size(), size_t(1));
+
+        store.attachments.insert({"t1", "d1", "", "", "", "app1", "", "DATABASE", std::nullopt, "t", "t"});
+        store.attachments.insert({"t2", "d1", "", "", "", "app2", "", "SHARED", std::nullopt, "t", "t"});
+        // An app's attachment names are unique.
+        bool clashed = false;
+        try {
+            store.attachments.insert({"t3", "d1", "", "", "", "app1", "", "DATABASE", std::nullopt, "t", "t"});
+        } catch (const StoreError &) {
+            clashed = true;
+        }
+        QVERIFY(clashed);
+        auto shared = store.attachments.find("app2", "SHARED");
+        QVERIFY(shared);
+        QCOMPARE(shared->addonAppName, std::string("owner-app"));
+        QCOMPARE(shared->appName, std::string("other-app"));
+        QCOMPARE(store.attachments.listForAddon("d1").size(), size_t(2));
+
+        // The other app going removes its attachment only; the owner going removes the add-on.
+        store.apps.remove("app2");
+        QCOMPARE(store.attachments.listForAddon("d1").size(), size_t(1));
+        store.apps.remove("app1");
+        QVERIFY(!store.addons.byIdOrName("d1"));
+        QVERIFY(store.attachments.all().empty());
+    }
+
     void currentReleaseIsTheNewestThatSucceeded()
     {
         QTemporaryDir dir;

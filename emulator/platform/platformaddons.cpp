@@ -1,0 +1,611 @@
+// Platform: add-ons and their attachments. The provider's slow work runs on the provisioner's
+// worker thread; its outcome comes back to finishAddonWork on the core thread, which stores it.
+#include "platform.h"
+#include "platformtransaction.h"
+
+#include "addons/addonstate.h"
+#include "addons/attachmentnames.h"
+#include "core/ids.h"
+#include "store/store.h"
+
+#include <algorithm>
+#include <random>
+#include <regex>
+#include <set>
+
+namespace dynodesk::platform {
+
+using core::ApiError;
+using store::AddonRecord;
+using store::AppRecord;
+using store::AttachmentRecord;
+using store::ReleaseRecord;
+
+static std::string word(addons::State s) { return std::string(addons::toString(s)); }
+
+static std::string refOf(const AddonRecord &addon) { return "(@ref:" + addon.name + ")"; }
+
+// `DATABASE` and {"URL": ...} give `DATABASE_URL`.
+static std::vector<std::pair<std::string, std::string>> varsOf(const std::string &attachment, const store::ConfigMap &config)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto &[suffix, value] : config)
+        out.emplace_back(attachment + "_" + suffix, value);
+    return out;
+}
+
+static std::optional<std::string> addonNameError(const std::string &name)
+{
+    static const std::regex pattern("^[a-zA-Z][A-Za-z0-9_-]+$");
+    if (name.size() > 64 || !std::regex_match(name, pattern))
+        return "Name must start with a letter and can only contain letters, numbers, underscores and dashes.";
+    return std::nullopt;
+}
+
+std::string Platform::newAddonName(const addons::Service &service)
+{
+    // The adjective of a generated app name and five digits: `postgresql-curved-12345`.
+    static thread_local std::mt19937 random{std::random_device{}()};
+    for (;;) {
+        const std::string generated = m_names.generate();
+        const std::string adjective = generated.substr(0, generated.find('-'));
+        const std::string name = service.resourceStem + "-" + adjective + "-"
+                + std::to_string(std::uniform_int_distribution<int>(10000, 99999)(random));
+        if (!m_store.addons.byIdOrName(name))
+            return name;
+    }
+}
+
+void Platform::releaseMade(const ReleaseRecord &release)
+{
+    releaseLog(release, release.description);
+    emit releaseCreated(QString::fromStdString(release.appId), release.version);
+}
+
+ReleaseRecord Platform::attachInTransaction(const AppRecord &app, const Actor &actor, const AddonRecord &addon,
+                                            const std::string &name, std::optional<std::string> ns, AttachmentRecord *made)
+{
+    const std::string at = now();
+    AttachmentRecord a{core::newId(), addon.id, addon.name, addon.appId, addon.appName, app.id, app.name, name,
+                       std::move(ns), at, at};
+    m_store.attachments.insert(a);
+    if (made)
+        *made = a;
+    store::ConfigMap config = m_store.config.get(app.id);
+    for (const auto &[key, value] : varsOf(name, addon.config))
+        config[key] = value;
+    m_store.config.replace(app.id, config);
+    std::optional<std::string> slug;
+    if (auto current = m_store.releases.byVersion(app.id, m_store.releases.currentVersion(app.id)))
+        slug = current->slugId;
+    return newRelease(app, actor, "Attach " + name + " " + refOf(addon), config, slug);
+}
+
+std::optional<ReleaseRecord> Platform::detachInTransaction(const AttachmentRecord &attachment, const Actor &actor)
+{
+    auto app = m_store.apps.byIdOrName(attachment.appId);
+    auto addon = m_store.addons.byIdOrName(attachment.addonId);
+    m_store.attachments.remove(attachment.id);
+    if (!app || !addon)
+        return std::nullopt;
+    store::ConfigMap config = m_store.config.get(app->id);
+    for (const auto &[key, value] : varsOf(attachment.name, addon->config))
+        config.erase(key);
+    m_store.config.replace(app->id, config);
+    std::optional<std::string> slug;
+    if (auto current = m_store.releases.byVersion(app->id, m_store.releases.currentVersion(app->id)))
+        slug = current->slugId;
+    return newRelease(*app, actor, "Detach " + attachment.name + " " + refOf(*addon), config, slug);
+}
+
+void Platform::queueAddonJob(const AddonRecord &addon, AddonJob job, std::string oldPlan)
+{
+    if (!m_provisioner)
+        return;
+    const addons::Service *service = m_catalog.service(addon.service);
+    if (!service)
+        return;
+    auto choice = m_catalog.resolve(addon.service + ":" + addon.plan);
+    const addons::Plan &plan = choice ? *choice->plan : service->defaultPlan();
+    m_addonJobs[addon.id].push_back({job, std::move(oldPlan)});
+    switch (job) {
+    case AddonJob::Provision:
+        m_provisioner->run(addon.id, addons::State::Provisioning, addon.service, addon.providerId, plan);
+        break;
+    case AddonJob::Deprovision:
+    case AddonJob::RollBack:
+        m_provisioner->run(addon.id, addons::State::Deprovisioning, addon.service, addon.providerId, plan);
+        break;
+    case AddonJob::ChangePlan:
+        m_provisioner->changePlan(addon.id, addon.service, addon.providerId, plan);
+        break;
+    }
+}
+
+Result<AddonRecord> Platform::createAddon(const Actor &actor, const std::string &appName, const AddonCreate &create)
+{
+    auto access = app(actor, appName, Action::WriteConfig);
+    if (!access)
+        return access.error();
+    auto choice = m_catalog.resolve(create.plan);
+    if (!choice)
+        return choice.error();
+    if (!m_provisioner)
+        return ApiError{503, "service_unavailable", "Add-ons are not available on this emulator."};
+    const auto names = m_store.attachments.namesForApp(access->app.id);
+    if (create.attachmentName)
+        if (auto error = addons::attachmentNameError(*create.attachmentName, names))
+            return ApiError::invalidParams(*error);
+    if (create.name) {
+        if (auto error = addonNameError(*create.name))
+            return ApiError::invalidParams(*error);
+        if (m_store.addons.byIdOrName(*create.name))
+            return ApiError::invalidParams("Name is already taken by another add-on.");
+    }
+    const std::string at = now();
+    const std::string id = core::newId();
+    std::string resource = "d" + id;
+    resource.erase(std::remove(resource.begin(), resource.end(), '-'), resource.end());
+    AddonRecord addon{id, create.name.value_or(newAddonName(*choice->service)), access->app.id, access->app.name,
+                      access->app.ownerId, choice->service->name, choice->plan->name, word(addons::State::Provisioning),
+                      resource, {}, std::nullopt,
+                      create.attachmentName.value_or(addons::defaultAttachmentName(*choice->service, names)), actor.id, at, at};
+    auto result = inTransaction([&]() -> Result<AddonRecord> {
+        m_store.addons.insert(addon);
+        return *m_store.addons.byIdOrName(id);
+    });
+    if (result) {
+        apiLog(addon.appId, "Add " + addon.name + " (" + choice->plan->qualifiedName(addon.service) + ") by " + actor.email);
+        queueAddonJob(*result, AddonJob::Provision);
+    }
+    return result;
+}
+
+Result<std::vector<AddonRecord>> Platform::addons(const Actor &actor, const std::string &appName)
+{
+    auto access = app(actor, appName);
+    if (!access)
+        return access.error();
+    auto owned = m_store.addons.listFor(access->app.id);
+    // Add-ons of other apps attached here are the app's too.
+    for (const auto &a : m_store.attachments.listForApp(access->app.id))
+        if (a.addonAppId != access->app.id
+            && std::none_of(owned.begin(), owned.end(), [&](const AddonRecord &o) { return o.id == a.addonId; }))
+            if (auto other = m_store.addons.byIdOrName(a.addonId))
+                owned.push_back(*other);
+    return owned;
+}
+
+std::vector<AddonRecord> Platform::allAddons(const Actor &actor)
+{
+    std::vector<AddonRecord> out;
+    for (const auto &appRecord : apps(actor))
+        for (auto &a : m_store.addons.listFor(appRecord.id))
+            out.push_back(std::move(a));
+    return out;
+}
+
+Result<AddonRecord> Platform::addon(const Actor &actor, const std::optional<std::string> &appName,
+                                    const std::string &idOrName, Action action)
+{
+    std::optional<AddonRecord> found;
+    if (appName) {
+        auto access = app(actor, *appName, action);
+        if (!access)
+            return access.error();
+        found = m_store.addons.byIdOrName(idOrName);
+        // An add-on of another app counts here only when it is attached to this one.
+        if (found && found->appId != access->app.id) {
+            const auto attached = m_store.attachments.listForAddon(found->id);
+            if (std::none_of(attached.begin(), attached.end(),
+                             [&](const AttachmentRecord &a) { return a.appId == access->app.id; }))
+                found.reset();
+        }
+        if (!found)
+            if (auto byAttachment = m_store.attachments.find(access->app.id, idOrName))
+                found = m_store.addons.byIdOrName(byAttachment->addonId);
+    } else {
+        found = m_store.addons.byIdOrName(idOrName);
+        if (found) {
+            auto access = app(actor, found->appId, action);
+            if (!access)
+                return access.error().status == 403 ? ApiError::notFound("Couldn't find that add-on.") : access.error();
+        }
+    }
+    if (!found)
+        return ApiError{404, "not_found", "Couldn't find that add-on.", "add_on"};
+    return *found;
+}
+
+Result<AddonRecord> Platform::updateAddon(const Actor &actor, const std::string &appName, const std::string &idOrName,
+                                          const AddonUpdate &update)
+{
+    auto found = addon(actor, appName, idOrName, Action::WriteConfig);
+    if (!found)
+        return found.error();
+    AddonRecord a = *found;
+    if (a.appId != m_store.apps.byIdOrName(appName).value_or(AppRecord{}).id)
+        return ApiError::invalidParams("Only the owning app " + a.appName + " can change the add-on " + a.name + ".");
+    if (!update.name && !update.plan)
+        return ApiError::invalidParams("Give a new name or plan for the add-on.");
+    if (update.name && *update.name != a.name) {
+        if (auto error = addonNameError(*update.name))
+            return ApiError::invalidParams(*error);
+        if (m_store.addons.byIdOrName(*update.name))
+            return ApiError::invalidParams("Name is already taken by another add-on.");
+    }
+    std::optional<std::string> oldPlan;
+    if (update.plan) {
+        const std::string spec = update.plan->find(':') == std::string::npos ? a.service + ":" + *update.plan : *update.plan;
+        auto choice = m_catalog.resolve(spec);
+        if (!choice)
+            return choice.error();
+        if (choice->service->name != a.service)
+            return ApiError::invalidParams("The plan " + spec + " is not a plan of " + a.service + ".");
+        if (a.state != word(addons::State::Provisioned))
+            return ApiError::invalidParams("The add-on " + a.name + " is " + a.state + "; its plan can change once it is provisioned.");
+        if (choice->plan->name != a.plan) {
+            oldPlan = a.plan;
+            a.plan = choice->plan->name;
+        }
+    }
+    const std::string at = now();
+    auto result = inTransaction([&]() -> Result<AddonRecord> {
+        if (update.name && *update.name != a.name)
+            m_store.addons.rename(a.id, *update.name, at);
+        a.updatedAt = at;
+        a.provisionMessage.reset();
+        m_store.addons.update(a);
+        return *m_store.addons.byIdOrName(a.id);
+    });
+    if (result && oldPlan) {
+        apiLog(a.appId, "Change " + a.name + " from " + a.service + ":" + *oldPlan + " to " + a.service + ":" + a.plan
+                       + " by " + actor.email);
+        queueAddonJob(*result, AddonJob::ChangePlan, *oldPlan);
+    }
+    return result;
+}
+
+Result<AddonRecord> Platform::destroyAddon(const Actor &actor, const std::string &appName, const std::string &idOrName)
+{
+    auto found = addon(actor, appName, idOrName, Action::WriteConfig);
+    if (!found)
+        return found.error();
+    AddonRecord a = *found;
+    if (a.appId != m_store.apps.byIdOrName(appName).value_or(AppRecord{}).id)
+        return ApiError::invalidParams("Only the owning app " + a.appName + " can destroy the add-on " + a.name
+                                       + "; detach it from this app instead.");
+    if (a.state == word(addons::State::Deprovisioning))
+        return a; // already on its way
+    const auto from = addons::stateFromString(a.state);
+    const auto next = from ? addons::transition(*from, addons::Input::DestroyAsked) : std::nullopt;
+    std::vector<ReleaseRecord> made;
+    auto result = inTransaction([&]() -> Result<AddonRecord> {
+        for (const auto &attachment : m_store.attachments.listForAddon(a.id))
+            if (auto release = detachInTransaction(attachment, actor))
+                made.push_back(*release);
+        if (!next) { // already deprovisioned (a failed provision): nothing left to drop
+            m_store.addons.remove(a.id);
+            a.state = word(addons::State::Deprovisioned);
+            return a;
+        }
+        a.state = word(*next);
+        a.updatedAt = now();
+        m_store.addons.update(a);
+        return a;
+    });
+    if (result) {
+        for (const auto &r : made)
+            releaseMade(r);
+        apiLog(a.appId, "Destroy " + a.name + " by " + actor.email);
+        if (next)
+            queueAddonJob(a, AddonJob::Deprovision);
+    }
+    return result;
+}
+
+Result<AttachmentRecord> Platform::createAttachment(const Actor &actor, const AttachmentCreate &create)
+{
+    auto addonFound = addon(actor, std::nullopt, create.addon, Action::WriteConfig);
+    if (!addonFound)
+        return addonFound.error();
+    auto target = app(actor, create.app, Action::WriteConfig);
+    if (!target)
+        return target.error();
+    if (target->app.ownerId != addonFound->ownerId)
+        return ApiError::forbidden("Add-ons can only be attached to apps of the same owner.");
+    if (addonFound->state != word(addons::State::Provisioned))
+        return ApiError::invalidParams("The add-on " + addonFound->name + " is " + addonFound->state
+                                       + "; it can be attached once it is provisioned.");
+    const auto names = m_store.attachments.namesForApp(target->app.id);
+    std::string name;
+    if (create.name) {
+        if (auto error = addons::attachmentNameError(*create.name, names))
+            return ApiError::invalidParams(*error);
+        name = *create.name;
+    } else {
+        name = addons::defaultAttachmentName(*m_catalog.service(addonFound->service), names);
+    }
+    AttachmentRecord made;
+    auto release = inTransaction([&]() -> Result<ReleaseRecord> {
+        return attachInTransaction(target->app, actor, *addonFound, name, create.ns, &made);
+    });
+    if (!release)
+        return release.error();
+    releaseMade(*release);
+    return *m_store.attachments.byId(made.id);
+}
+
+Result<std::vector<AttachmentRecord>> Platform::attachments(const Actor &actor, const std::string &appName)
+{
+    auto access = app(actor, appName);
+    if (!access)
+        return access.error();
+    return m_store.attachments.listForApp(access->app.id);
+}
+
+Result<std::vector<AttachmentRecord>> Platform::addonAttachments(const Actor &actor, const std::string &idOrName)
+{
+    auto found = addon(actor, std::nullopt, idOrName);
+    if (!found)
+        return found.error();
+    return m_store.attachments.listForAddon(found->id);
+}
+
+std::vector<AttachmentRecord> Platform::allAttachments(const Actor &actor)
+{
+    std::vector<AttachmentRecord> out;
+    for (const auto &appRecord : apps(actor))
+        for (auto &a : m_store.attachments.listForApp(appRecord.id))
+            out.push_back(std::move(a));
+    return out;
+}
+
+Result<AttachmentRecord> Platform::attachment(const Actor &actor, const std::string &id)
+{
+    auto found = m_store.attachments.byId(id);
+    if (!found)
+        return ApiError{404, "not_found", "Couldn't find that add-on attachment.", "add_on attachment"};
+    auto access = app(actor, found->appId);
+    if (!access)
+        return ApiError{404, "not_found", "Couldn't find that add-on attachment.", "add_on attachment"};
+    return *found;
+}
+
+Result<AttachmentRecord> Platform::appAttachment(const Actor &actor, const std::string &appName, const std::string &idOrName)
+{
+    auto access = app(actor, appName);
+    if (!access)
+        return access.error();
+    auto found = m_store.attachments.find(access->app.id, idOrName);
+    if (!found) {
+        found = m_store.attachments.byId(idOrName);
+        if (found && found->appId != access->app.id)
+            found.reset();
+    }
+    if (!found)
+        return ApiError{404, "not_found", "Couldn't find that add-on attachment.", "add_on attachment"};
+    return *found;
+}
+
+Result<AttachmentRecord> Platform::deleteAttachment(const Actor &actor, const std::string &id)
+{
+    auto found = attachment(actor, id);
+    if (!found)
+        return found.error();
+    if (auto access = app(actor, found->appId, Action::WriteConfig); !access)
+        return access.error();
+    auto release = inTransaction([&]() -> Result<ReleaseRecord> {
+        auto made = detachInTransaction(*found, actor);
+        if (!made)
+            return ApiError::internal("The attachment's app or add-on is gone.");
+        return *made;
+    });
+    if (!release)
+        return release.error();
+    releaseMade(*release);
+    return *found;
+}
+
+// `app::name` names an add-on or attachment of another app.
+static std::pair<std::optional<std::string>, std::string> splitQualified(const std::optional<std::string> &app,
+                                                                         const std::string &id)
+{
+    if (const auto at = id.find("::"); at != std::string::npos)
+        return {id.substr(0, at), id.substr(at + 2)};
+    return {app, id};
+}
+
+Result<std::vector<AddonRecord>> Platform::resolveAddons(const Actor &actor, const std::optional<std::string> &appArg,
+                                                         const std::string &idArg, const std::optional<std::string> &service)
+{
+    auto [appName, id] = splitQualified(appArg, idArg);
+    std::vector<AddonRecord> out;
+    auto keep = [&](const AddonRecord &a) {
+        if (service && a.service != *service)
+            return;
+        if (std::none_of(out.begin(), out.end(), [&](const AddonRecord &o) { return o.id == a.id; }))
+            out.push_back(a);
+    };
+    if (appName) {
+        auto access = app(actor, *appName);
+        if (!access)
+            return access.error();
+        // `DATABASE_URL` names the DATABASE attachment.
+        std::string attachmentName = id;
+        if (attachmentName.size() > 4 && attachmentName.ends_with("_URL"))
+            attachmentName.resize(attachmentName.size() - 4);
+        for (const auto &a : m_store.attachments.listForApp(access->app.id))
+            if (a.name == id || a.name == attachmentName || a.addonName == id || a.addonId == id)
+                if (auto found = m_store.addons.byIdOrName(a.addonId))
+                    keep(*found);
+        for (const auto &a : m_store.addons.listFor(access->app.id))
+            if (a.name == id || a.id == id)
+                keep(a);
+    } else if (auto found = addon(actor, std::nullopt, id); found) {
+        keep(*found);
+    }
+    if (out.empty())
+        return ApiError{404, "not_found", "Couldn't find that add-on.", "add_on"};
+    return out;
+}
+
+Result<std::vector<AttachmentRecord>> Platform::resolveAttachments(const Actor &actor, const std::optional<std::string> &appArg,
+                                                                   const std::string &idArg,
+                                                                   const std::optional<std::string> &service)
+{
+    auto [appName, id] = splitQualified(appArg, idArg);
+    std::vector<AttachmentRecord> candidates;
+    if (appName) {
+        auto access = app(actor, *appName);
+        if (!access)
+            return access.error();
+        candidates = m_store.attachments.listForApp(access->app.id);
+    } else {
+        candidates = allAttachments(actor);
+    }
+    std::string attachmentName = id;
+    if (attachmentName.size() > 4 && attachmentName.ends_with("_URL"))
+        attachmentName.resize(attachmentName.size() - 4);
+    std::vector<AttachmentRecord> out;
+    for (const auto &a : candidates) {
+        if (service) {
+            auto owner = m_store.addons.byIdOrName(a.addonId);
+            if (!owner || owner->service != *service)
+                continue;
+        }
+        if (a.id == id || a.name == id || a.name == attachmentName || a.addonName == id || a.addonId == id)
+            out.push_back(a);
+    }
+    if (out.empty())
+        return ApiError{404, "not_found", "Couldn't find that add-on attachment.", "add_on attachment"};
+    return out;
+}
+
+std::vector<std::string> Platform::attachmentConfigVars(const AttachmentRecord &attachment)
+{
+    std::vector<std::string> out;
+    if (auto a = m_store.addons.byIdOrName(attachment.addonId))
+        for (const auto &[key, value] : varsOf(attachment.name, a->config))
+            out.push_back(key);
+    return out;
+}
+
+std::vector<std::string> Platform::addonConfigVars(const AddonRecord &addon)
+{
+    std::vector<std::string> out;
+    for (const auto &attachment : m_store.attachments.listForAddon(addon.id))
+        if (attachment.appId == addon.appId)
+            for (const auto &[key, value] : varsOf(attachment.name, addon.config))
+                out.push_back(key);
+    return out;
+}
+
+void Platform::finishAddonWork(const addons::AddonProvisioner::Outcome &outcome)
+{
+    if (outcome.addonId.empty()) { // resuming a provider at start
+        if (outcome.error)
+            for (const auto &a : m_store.addons.inState(word(addons::State::Provisioned)))
+                apiLog(a.appId, "Add-on " + a.name + " is unavailable: " + outcome.error->message);
+        return;
+    }
+    auto queued = m_addonJobs.find(outcome.addonId);
+    if (queued == m_addonJobs.end() || queued->second.empty())
+        return;
+    const PendingJob job = queued->second.front();
+    queued->second.pop_front();
+    if (queued->second.empty())
+        m_addonJobs.erase(queued);
+    auto found = m_store.addons.byIdOrName(outcome.addonId);
+    if (!found)
+        return;
+    AddonRecord a = *found;
+    a.updatedAt = now();
+    const std::string failure = outcome.error ? outcome.error->message : std::string();
+    std::optional<ReleaseRecord> made;
+    std::string logLine;
+    auto stored = inTransaction([&]() -> core::Status {
+        switch (job.job) {
+        case AddonJob::Provision: {
+            if (a.state != word(addons::State::Provisioning))
+                return core::Done{}; // destroyed meanwhile: the deprovision queued after this one drops it
+            if (outcome.error) {
+                a.state = word(addons::State::Deprovisioned);
+                a.provisionMessage = "Provisioning failed: " + failure;
+                a.config.clear();
+                m_store.addons.update(a);
+                logLine = "Provisioning " + a.name + " failed: " + failure;
+                return core::Done{};
+            }
+            a.state = word(addons::State::Provisioned);
+            a.config = outcome.config;
+            const auto names = m_store.attachments.namesForApp(a.appId);
+            std::string name = a.attachAs.value_or("");
+            if (name.empty() || addons::attachmentNameError(name, names)) // taken since: the next free name
+                name = addons::defaultAttachmentName(*m_catalog.service(a.service), names);
+            a.attachAs.reset();
+            a.provisionMessage.reset();
+            m_store.addons.update(a);
+            auto appRecord = m_store.apps.byIdOrName(a.appId);
+            const Actor by = actorById(a.createdBy).value_or(Actor{a.ownerId, ""});
+            made = attachInTransaction(*appRecord, by, a, name, std::nullopt, nullptr);
+            return core::Done{};
+        }
+        case AddonJob::Deprovision:
+            if (outcome.error) {
+                a.state = word(addons::State::Provisioned);
+                a.provisionMessage = "Deprovisioning failed: " + failure;
+                m_store.addons.update(a);
+                logLine = "Destroying " + a.name + " failed: " + failure;
+            } else {
+                m_store.addons.remove(a.id);
+            }
+            return core::Done{};
+        case AddonJob::RollBack:
+            a.state = word(addons::State::Deprovisioned);
+            a.config.clear();
+            a.provisionMessage = outcome.error ? "Provisioning was interrupted and rolling it back failed: " + failure
+                                               : std::string("Provisioning was interrupted by an emulator restart.");
+            m_store.addons.update(a);
+            return core::Done{};
+        case AddonJob::ChangePlan:
+            if (outcome.error) {
+                a.plan = job.oldPlan;
+                a.provisionMessage = "Changing the plan failed: " + failure;
+                m_store.addons.update(a);
+                logLine = "Changing the plan of " + a.name + " failed: " + failure;
+            }
+            return core::Done{};
+        }
+        return core::Done{};
+    });
+    if (!stored)
+        return;
+    if (!logLine.empty())
+        apiLog(a.appId, logLine);
+    if (made)
+        releaseMade(*made);
+}
+
+void Platform::recoverAddons()
+{
+    for (const auto &a : m_store.addons.inState(word(addons::State::Provisioning))) {
+        AddonRecord rolling = a;
+        rolling.state = word(*addons::transition(addons::State::Provisioning, addons::Input::FoundOnStart));
+        rolling.updatedAt = now();
+        m_store.addons.update(rolling);
+        queueAddonJob(rolling, AddonJob::RollBack);
+    }
+    for (const auto &a : m_store.addons.inState(word(addons::State::Deprovisioning)))
+        if (!m_addonJobs.count(a.id))
+            queueAddonJob(a, AddonJob::Deprovision);
+    // Apps connect to their databases without asking the emulator: the cluster comes back now.
+    std::set<std::string> services;
+    for (const auto &a : m_store.addons.inState(word(addons::State::Provisioned)))
+        services.insert(a.service);
+    if (m_provisioner)
+        for (const auto &s : services)
+            m_provisioner->resume(s);
+}
+
+} // namespace dynodesk::platform

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace dynodesk::router {
+
+// The router's limits and timeouts, the platform's by default (platform-facts §7); tests make
+// the timeouts short.
+struct RouterSettings final {
+    std::string host = "127.0.0.1";
+    int threads = 2;
+    std::chrono::milliseconds connectTimeout{5000};   // H19
+    std::chrono::milliseconds responseTimeout{30000}; // H12: first byte of the response
+    std::chrono::milliseconds idleTimeout{55000};     // H15/H28: the rolling window
+    std::chrono::milliseconds bootWait{75000};        // H20: waiting for a starting dyno
+    size_t maxLineBytes = 8192;                       // request line and each header line
+    size_t maxHeaderBytes = 64 * 1024;                // all header lines together
+    size_t poolPerDyno = 8;                           // idle keep-alive connections kept per dyno
+    std::chrono::milliseconds poolSweep{200};         // how often the pool looks for dynos gone from the table
+    std::chrono::milliseconds lingerTimeout{5000};    // draining a client whose request was cut short
+};
+
+} // namespace dynodesk::router

@@ -1,0 +1,139 @@
+#include "routersteps.h"
+
+#include "core/ids.h"
+
+#include <algorithm>
+#include <map>
+
+namespace dynodesk::router {
+
+RouteError routeError(std::string_view code)
+{
+    static const std::map<std::string, std::pair<std::string, int>, std::less<>> errors = {
+            {"H10", {"App crashed", 503}},
+            {"H12", {"Request timeout", 503}},
+            {"H13", {"Connection closed without response", 503}},
+            {"H14", {"No web processes running", 503}},
+            {"H15", {"Idle connection", 503}},
+            {"H17", {"Poorly formatted HTTP response", 503}},
+            {"H18", {"Server Request Interrupted", 503}},
+            {"H19", {"Backend connection timeout", 503}},
+            {"H20", {"App boot timeout", 503}},
+            {"H21", {"Backend connection refused", 503}},
+            {"H25", {"HTTP Restriction", 400}},
+            {"H27", {"Client Request Interrupted", 499}},
+            {"H28", {"Client Connection Idle", 499}},
+            {"H80", {"Maintenance mode", 503}},
+            {"H99", {"Platform error", 503}},
+    };
+    auto it = errors.find(code);
+    if (it == errors.end())
+        return {"H99", "Platform error", 503, {}};
+    const std::string sock = code == "H18" ? "backend" : code == "H27" || code == "H28" ? "client" : "";
+    return {std::string(code), it->second.first, it->second.second, sock};
+}
+
+namespace steps {
+
+std::optional<RouteError> validate(const RequestContext &ctx, size_t maxLineBytes)
+{
+    if (ctx.requestLineBytes > maxLineBytes || ctx.largestHeaderLineBytes > maxLineBytes)
+        return routeError("H25");
+    if (ctx.host.empty())
+        return routeError("H25");
+    return std::nullopt;
+}
+
+std::optional<RouteError> findApp(RequestContext &ctx, const core::RouteSnapshot &routes)
+{
+    ctx.app = routes.find(ctx.host);
+    if (!ctx.app)
+        return RouteError{"H14", "No such app", 404, {}};
+    return std::nullopt;
+}
+
+std::optional<RouteError> maintenance(const RequestContext &ctx)
+{
+    if (ctx.app && ctx.app->maintenance)
+        return routeError("H80");
+    return std::nullopt;
+}
+
+Pick pickDyno(const core::RouteApp &app, std::mt19937_64 &random)
+{
+    std::vector<const core::RouteDyno *> up;
+    bool starting = false, crashed = false;
+    for (const core::RouteDyno &d : app.webDynos) {
+        if (d.state == "up" && d.port > 0)
+            up.push_back(&d);
+        starting = starting || d.state == "starting";
+        crashed = crashed || d.state == "crashed";
+    }
+    if (!up.empty())
+        return {*up[std::uniform_int_distribution<size_t>(0, up.size() - 1)(random)], false, std::nullopt};
+    if (starting)
+        return {std::nullopt, true, std::nullopt};
+    return {std::nullopt, false, routeError(crashed ? "H10" : "H14")};
+}
+
+} // namespace steps
+
+std::string requestIdFor(std::string_view clientId)
+{
+    if (clientId.size() >= 20 && clientId.size() <= 200)
+        return std::string(clientId);
+    return core::newId();
+}
+
+static std::string quoted(std::string_view s)
+{
+    std::string out = "\"";
+    for (char c : s)
+        if (c == '"' || c == '\\')
+            out += '\\', out += c;
+        else if (static_cast<unsigned char>(c) >= 0x20)
+            out += c;
+    return out + "\"";
+}
+
+std::string logLine(const RequestContext &ctx)
+{
+    std::string line;
+    if (ctx.error && !ctx.error->sock.empty())
+        line = "sock=" + ctx.error->sock + " ";
+    if (ctx.error)
+        line += "at=error code=" + ctx.error->code + " desc=" + quoted(ctx.error->desc) + " ";
+    else
+        line = "at=info ";
+    line += "method=" + ctx.method + " path=" + quoted(ctx.path) + " host=" + ctx.host + " request_id=" + ctx.requestId
+            + " fwd=" + quoted(ctx.fwd) + " dyno=" + (ctx.dyno ? ctx.dyno->name : std::string())
+            + " connect=" + std::to_string(ctx.connect.count()) + "ms service=" + std::to_string(ctx.service.count())
+            + "ms status=" + std::to_string(ctx.status) + " bytes=" + std::to_string(ctx.bytes)
+            + " protocol=" + ctx.protocol;
+    return line;
+}
+
+static std::string page(std::string_view title, std::string_view text, const std::string &customUrl)
+{
+    std::string body = customUrl.empty()
+            ? "<h1>" + std::string(title) + "</h1>\n<p>" + std::string(text) + "</p>\n"
+            : "<iframe src=\"" + customUrl + "\" style=\"border:0;width:100%;height:100%\"></iframe>\n";
+    return "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + std::string(title)
+            + "</title>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+}
+
+std::string errorPage(std::string_view code, const std::string &customUrl)
+{
+    if (code == "H80")
+        return page("Offline for Maintenance", "This app is undergoing maintenance right now. Please check back later.",
+                    customUrl);
+    if (code == "H25")
+        return page("Bad Request", "The request could not be understood.", {});
+    return page("Application Error",
+                "An error occurred in the application and your page could not be served. If you are the application "
+                "owner, check your logs for details. You can do this from the Heroku CLI with the command "
+                "<code>heroku logs --tail</code>",
+                customUrl);
+}
+
+} // namespace dynodesk::router

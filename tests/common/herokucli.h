@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace dynodesk::testing {
+
+class ServerProcess;
+
+struct CliResult {
+    int exitCode = -1;
+    QString out, err;
+    QString all() const { return out + err; }
+};
+
+// The official `heroku` CLI (npm package, major 11, unmodified) pointed at a dynodesk-server, with
+// a scratch HOME, for end-to-end tests.
+class HerokuCli {
+public:
+    // `home` is made; `dataDir` is the server's (its rendezvous certificate is trusted).
+    HerokuCli(QString home, QString dataDir);
+
+    // Installs the CLI into the build-local prefix if it is missing (tools/test does this too) and
+    // accepts its terms; false when it cannot be had.
+    bool prepare();
+    void setServer(const ServerProcess *server) { m_server = server; }
+    QString home() const { return m_home; }
+
+    QProcessEnvironment environment(bool withKey) const;
+    // Runs `heroku args...`. `typed` holds (prompt, answer) pairs: each answer is typed once its
+    // prompt has appeared, as a person would (the CLI's prompts each read their own line).
+    CliResult run(const QStringList &args, bool withKey = true, const QList<QPair<QString, QString>> &typed = {}) const;
+    // Stock git in `dir` with the CLI's environment; the merged output.
+    QString git(const QString &dir, const QStringList &args) const;
+
+private:
+    QString m_cli, m_home, m_dataDir;
+    const ServerProcess *m_server = nullptr;
+};
+
+} // namespace dynodesk::testing

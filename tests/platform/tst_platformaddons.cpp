@@ -1,0 +1,206 @@
+// The platform's add-on actions on a real store, with a provider that fails on demand and the
+// real Postgres provider without PostgreSQL: every failure leaves the add-on in a state the
+// user can read, no half-made config vars and no release; strangers and other owners are kept out.
+#include "addons/addonprovisioner.h"
+#include "addons/postgres/postgresprovider.h"
+#include "platform/platform.h"
+#include "store/store.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+
+using namespace dynodesk;
+using platform::Actor;
+
+// Succeeds or fails as told; a database is a name in a set.
+class FakeProvider final : public addons::IAddonProvider {
+public:
+    bool failProvision = false, failChangePlan = false, failDeprovision = false;
+    std::set<std::string> made;
+
+    core::Result<addons::AddonConfig> provision(const std::string &resource, const addons::Plan &) override
+    {
+        if (failProvision)
+            return core::ApiError::internal("the fake refuses to provision");
+        made.insert(resource);
+        return addons::AddonConfig{{"URL", "postgres://u:p@127.0.0.1:1/" + resource}};
+    }
+    core::Status deprovision(const std::string &resource) override
+    {
+        if (failDeprovision)
+            return core::ApiError::internal("the fake refuses to deprovision");
+        made.erase(resource);
+        return core::Done{};
+    }
+    core::Status changePlan(const std::string &, const addons::Plan &) override
+    {
+        if (failChangePlan)
+            return core::ApiError::internal("the fake refuses the plan");
+        return core::Done{};
+    }
+    core::Result<addons::AddonConfig> rotateCredentials(const std::string &) override
+    {
+        return core::ApiError::internal("not used");
+    }
+    void shutdown() override {}
+};
+
+class TestPlatformAddons : public QObject {
+    Q_OBJECT
+
+    struct World {
+        QTemporaryDir dir;
+        core::SystemClock clock;
+        std::unique_ptr<store::Store> store;
+        std::unique_ptr<platform::Platform> p;
+        std::unique_ptr<addons::AddonProvisioner> provisioner;
+        FakeProvider *fake = nullptr;
+        Actor owner, stranger;
+    };
+
+    static Actor make(platform::Platform &p, const std::string &email)
+    {
+        auto made = p.createAccount(email, std::string("pw"));
+        return {made->account.id, made->account.email};
+    }
+
+    // With the fake provider, or the real Postgres provider when `provider` is given.
+    static std::unique_ptr<World> world(std::unique_ptr<addons::IAddonProvider> provider = {})
+    {
+        auto w = std::make_unique<World>();
+        w->store = std::make_unique<store::Store>((w->dir.path() + "/s.db").toStdString());
+        core::Settings settings;
+        settings.passwordHashIterations = 1000;
+        w->p = std::make_unique<platform::Platform>(*w->store, w->clock, settings);
+        if (!provider) {
+            auto fake = std::make_unique<FakeProvider>();
+            w->fake = fake.get();
+            provider = std::move(fake);
+        }
+        std::map<std::string, std::unique_ptr<addons::IAddonProvider>> providers;
+        providers.emplace("heroku-postgresql", std::move(provider));
+        w->provisioner = std::make_unique<addons::AddonProvisioner>(std::move(providers));
+        QObject::connect(w->provisioner.get(), &addons::AddonProvisioner::finished, w->p.get(),
+                         &platform::Platform::finishAddonWork);
+        w->p->setAddonProvisioner(w->provisioner.get());
+        w->owner = make(*w->p, "owner@example.com");
+        w->stranger = make(*w->p, "stranger@example.com");
+        for (const char *name : {"addon-app", "addon-other"})
+            if (!w->p->createApp(w->owner, {std::string(name), std::nullopt, std::nullopt}))
+                qFatal("cannot create the test apps");
+        if (!w->p->createApp(w->stranger, {std::string("stranger-app"), std::nullopt, std::nullopt}))
+            qFatal("cannot create the stranger's app");
+        return w;
+    }
+
+    // The add-on once its pending provider work is done.
+    static store::AddonRecord settled(World &w, const std::string &name)
+    {
+        store::AddonRecord a;
+        (void)QTest::qWaitFor([&] {
+            auto found = w.store->addons.byIdOrName(name);
+            if (!found)
+                return true;
+            a = *found;
+            return a.state != "provisioning" && a.state != "deprovisioning";
+        }, 60000);
+        return a;
+    }
+
+    static size_t releaseCount(World &w, const std::string &app) { return w.p->releases(w.owner, app)->size(); }
+
+private slots:
+    void failedProvisionLeavesNoConfigAndNoRelease()
+    {
+        auto w = world();
+        w->fake->failProvision = true;
+        const size_t releases = releaseCount(*w, "addon-app");
+        auto made = w->p->createAddon(w->owner, "addon-app", {"heroku-postgresql:essential-0", std::nullopt, std::nullopt});
+        QVERIFY(made.ok());
+        QCOMPARE(made->state, std::string("provisioning"));
+        const auto a = settled(*w, made->name);
+        QCOMPARE(a.state, std::string("deprovisioned"));
+        QVERIFY(a.provisionMessage.value_or("").find("the fake refuses to provision") != std::string::npos);
+        QVERIFY(w->p->configVars(w->owner, "addon-app")->empty());
+        QCOMPARE(releaseCount(*w, "addon-app"), releases);
+        QVERIFY(w->store->attachments.all().empty());
+        // Destroying a failed add-on removes it at once.
+        QVERIFY(w->p->destroyAddon(w->owner, "addon-app", a.name).ok());
+        QVERIFY(!w->store->addons.byIdOrName(a.name));
+    }
+
+    void postgresMissingFailsTheAddonWithThePackageToInstall()
+    {
+        QTemporaryDir empty;
+        auto w = world(std::make_unique<addons::postgres::PostgresProvider>(
+                empty.filePath(QStringLiteral("pg")), addons::postgres::Binaries::findIn({empty.path()})));
+        auto made = w->p->createAddon(w->owner, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt});
+        QVERIFY(made.ok());
+        const auto a = settled(*w, made->name);
+        QCOMPARE(a.state, std::string("deprovisioned"));
+        QVERIFY2(a.provisionMessage.value_or("").find("apt-get install postgresql") != std::string::npos,
+                 a.provisionMessage.value_or("").c_str());
+        QVERIFY(w->p->configVars(w->owner, "addon-app")->empty());
+    }
+
+    void failedPlanChangePutsTheOldPlanBack()
+    {
+        auto w = world();
+        auto made = w->p->createAddon(w->owner, "addon-app", {"heroku-postgresql:essential-0", std::nullopt, std::nullopt});
+        QCOMPARE(settled(*w, made->name).state, std::string("provisioned"));
+        w->fake->failChangePlan = true;
+        auto changed = w->p->updateAddon(w->owner, "addon-app", made->name, {std::nullopt, std::string("essential-2")});
+        QVERIFY(changed.ok());
+        QCOMPARE(changed->plan, std::string("essential-2"));
+        QVERIFY(QTest::qWaitFor([&] { return w->store->addons.byIdOrName(made->name)->plan == "essential-0"; }, 30000));
+        QVERIFY(w->store->addons.byIdOrName(made->name)->provisionMessage.value_or("").find("the fake refuses the plan")
+                != std::string::npos);
+    }
+
+    void failedDeprovisionKeepsTheAddonAndItsData()
+    {
+        auto w = world();
+        auto made = w->p->createAddon(w->owner, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt});
+        QCOMPARE(settled(*w, made->name).state, std::string("provisioned"));
+        w->fake->failDeprovision = true;
+        auto destroyed = w->p->destroyAddon(w->owner, "addon-app", made->name);
+        QVERIFY(destroyed.ok());
+        QCOMPARE(destroyed->state, std::string("deprovisioning"));
+        const auto a = settled(*w, made->name);
+        QCOMPARE(a.state, std::string("provisioned"));
+        QVERIFY(a.provisionMessage.value_or("").find("the fake refuses to deprovision") != std::string::npos);
+        QCOMPARE(w->fake->made.size(), size_t(1));
+        // It can be destroyed again once the provider works.
+        w->fake->failDeprovision = false;
+        QVERIFY(w->p->destroyAddon(w->owner, "addon-app", made->name).ok());
+        QVERIFY(QTest::qWaitFor([&] { return !w->store->addons.byIdOrName(made->name); }, 30000));
+        QVERIFY(w->fake->made.empty());
+    }
+
+    void strangersAndOtherOwnersAreKeptOut()
+    {
+        auto w = world();
+        QCOMPARE(w->p->createAddon(w->stranger, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt}).error().status,
+                 403);
+        auto made = w->p->createAddon(w->owner, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt});
+        QCOMPARE(settled(*w, made->name).state, std::string("provisioned"));
+        // The stranger cannot see it, attach it to their own app, or destroy it.
+        QCOMPARE(w->p->addon(w->stranger, std::nullopt, made->name).error().status, 404);
+        QVERIFY(!w->p->createAttachment(w->stranger, {made->name, "stranger-app", std::nullopt, std::nullopt}).ok());
+        QVERIFY(!w->p->createAttachment(w->owner, {made->name, "stranger-app", std::nullopt, std::nullopt}).ok());
+        QCOMPARE(w->p->destroyAddon(w->stranger, "addon-app", made->name).error().status, 403);
+        QVERIFY(w->p->configVars(w->stranger, "stranger-app").ok());
+        QVERIFY(w->p->configVars(w->stranger, "stranger-app")->empty());
+        // Destroying the owning app drops its add-on and detaches it from the other app.
+        QVERIFY(w->p->createAttachment(w->owner, {made->name, "addon-other", std::string("SHARED"), std::nullopt}).ok());
+        QVERIFY(w->p->configVars(w->owner, "addon-other")->count("SHARED_URL"));
+        QVERIFY(w->p->destroyApp(w->owner, "addon-app").ok());
+        QVERIFY(!w->p->configVars(w->owner, "addon-other")->count("SHARED_URL"));
+        QVERIFY(QTest::qWaitFor([&] { return w->fake->made.empty(); }, 30000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlatformAddons)
+#include "tst_platformaddons.moc"

@@ -1,0 +1,48 @@
+// A dyno for the router tests: plain Node HTTP on the port it is given (0: any), printing
+// "listening <port>" once bound. Every answer says which dyno and which connection served it.
+const http = require('http');
+const name = process.env.DYNO || 'web.1';
+
+function reply(res, status, body, headers = {}) {
+  res.writeHead(status, Object.assign({ 'Content-Type': 'text/plain', 'X-Dyno': name }, headers));
+  res.end(body);
+}
+
+const routes = {
+  '/': (req, res) => reply(res, 200, `hello from ${name}\n`, { 'X-Conn': String(req.socket.remotePort) }),
+  '/slow': (req, res, q) => setTimeout(() => reply(res, 200, 'slow\n'), Number(q.get('ms') || 1000)),
+  '/close': (req) => req.socket.destroy(),
+  '/garbage': (req) => { req.socket.end('THIS IS NOT HTTP\r\n\r\n'); },
+  '/stall': (req, res) => { res.writeHead(200, { 'X-Dyno': name }); res.write('first'); },
+  '/echo-headers': (req, res) => reply(res, 200, JSON.stringify(req.headers), { 'Content-Type': 'application/json' }),
+  '/echo-body': (req, res) => { res.writeHead(200, { 'X-Dyno': name }); req.pipe(res); },
+  // Answers before reading the request body, then drops the connection (the router's H18).
+  '/reject-body': (req, res) => { res.writeHead(200); res.end('no'); req.socket.destroy(); },
+  // How many connections this dyno has open, this one included.
+  '/connections': (req, res) => server.getConnections((err, n) => reply(res, 200, String(n))),
+  '/big': (req, res, q) => {
+    const kb = Number(q.get('kb') || 1024);
+    res.writeHead(200, { 'X-Dyno': name });
+    const piece = Buffer.alloc(1024, 'x');
+    for (let i = 0; i < kb; i++) res.write(piece);
+    res.end();
+  },
+  '/drip': (req, res, q) => {
+    res.writeHead(200, { 'X-Dyno': name });
+    res.write('x'.repeat(16 * 1024 - 6) + 'first;'); // one full piece of the router's 16 KB
+    setTimeout(() => res.end('second'), Number(q.get('ms') || 500));
+  },
+};
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  (routes[url.pathname] || ((rq, rs) => reply(rs, 404, 'not found\n')))(req, res, url.searchParams);
+});
+// WebSocket (or any upgrade): switch protocols, then echo every byte back.
+server.on('upgrade', (req, socket, head) => {
+  socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+  if (head.length) socket.write(head);
+  socket.pipe(socket);
+});
+server.keepAliveTimeout = 60000;
+server.listen(Number(process.env.PORT || 0), '127.0.0.1', () => console.log(`listening ${server.address().port}`));

@@ -1,0 +1,535 @@
+// The router against real HTTP dynos on loopback (Node processes from backend.js), with the
+// route table published as the core publishes it and short timeouts.
+#include "rawhttp.h"
+
+#include "core/ilogsink.h"
+#include "core/routetable.h"
+#include "router/router.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace dynodesk;
+using testing::RawHttp;
+using testing::RawReply;
+
+namespace {
+
+// Collects the router's log lines per app.
+class Lines final : public core::ILogSink {
+public:
+    void append(const std::string &appId, const std::string &source, const std::string &process,
+                const std::string &message) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_lines.push_back(appId + " " + source + "[" + process + "]: " + message);
+    }
+    // The first line that contains `needle`, waiting a little for it.
+    std::string find(const std::string &needle)
+    {
+        for (int i = 0; i < 100; ++i) {
+            {
+                std::lock_guard lock(m_mutex);
+                for (const std::string &l : m_lines)
+                    if (l.find(needle) != std::string::npos)
+                        return l;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return {};
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<std::string> m_lines;
+};
+
+// A TCP socket bound to a free loopback port, whose address is put in `addr`.
+int boundLoopbackSocket(sockaddr_in &addr)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    addr = {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+    return fd;
+}
+
+struct Dyno final {
+    std::unique_ptr<QProcess> process;
+    int port = 0;
+};
+
+} // namespace
+
+class TestRouter final : public QObject {
+    Q_OBJECT
+
+private:
+    Dyno startDyno(const QString &name);
+    void publish(std::vector<core::RouteApp> apps);
+    core::RouteApp app(const std::string &name, std::vector<core::RouteDyno> dynos);
+    RawReply get(const std::string &host, const std::string &target, const std::string &extra = {});
+    std::string host(const std::string &app) const { return app + ".localhost:" + std::to_string(m_port); }
+    void expectError(const std::string &app, const std::string &target, int status, const std::string &code);
+
+    std::vector<Dyno> m_dynos;
+    core::RouteTable m_table;
+    Lines m_lines;
+    std::unique_ptr<router::Router> m_router;
+    uint16_t m_port = 0;
+    int m_closedPort = 0;
+    uint64_t m_generation = 0;
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void proxiesAndLogs();
+    void addsPlatformHeaders();
+    void keepsRequestIdOfRightLength_data();
+    void keepsRequestIdOfRightLength();
+    void spreadsAtRandomOverUpDynos();
+    void dynoThatGoesDownLeavesAtOnce();
+    void keepAliveBothWays();
+    void pooledConnectionsLeaveWithTheDyno();
+    void streamsLargeBodies();
+    void streamsRequestBodies();
+    void errors_data();
+    void errors();
+    void waitsForStartingDyno();
+    void connectTimeoutIsH19();
+    void maintenanceAndCustomPages();
+    void domainsAndWildcards();
+    void webSocketEchoes();
+    void clientGoneIsH27();
+    void dynoAnsweringBeforeTheBodyIsH18();
+    void rejectsBadRequests_data();
+    void rejectsBadRequests();
+};
+
+Dyno TestRouter::startDyno(const QString &name)
+{
+    Dyno d;
+    d.process = std::make_unique<QProcess>();
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DYNO"), name);
+    env.insert(QStringLiteral("PORT"), QStringLiteral("0"));
+    d.process->setProcessEnvironment(env);
+    d.process->start(QStringLiteral("node"), {QStringLiteral(DYNODESK_ROUTER_BACKEND)});
+    if (d.process->waitForReadyRead(10000))
+        d.port = QString::fromUtf8(d.process->readLine()).section(QLatin1Char(' '), 1).trimmed().toInt();
+    return d;
+}
+
+core::RouteApp TestRouter::app(const std::string &name, std::vector<core::RouteDyno> dynos)
+{
+    core::RouteApp a;
+    a.id = "id-" + name;
+    a.name = name;
+    a.webDynos = std::move(dynos);
+    return a;
+}
+
+void TestRouter::publish(std::vector<core::RouteApp> apps)
+{
+    std::vector<std::shared_ptr<const core::RouteApp>> shared;
+    for (auto &a : apps)
+        shared.push_back(std::make_shared<const core::RouteApp>(std::move(a)));
+    m_table.publish(core::RouteSnapshot::make(std::move(shared), ".localhost", ++m_generation));
+}
+
+void TestRouter::initTestCase()
+{
+    for (int i = 1; i <= 3; ++i) {
+        m_dynos.push_back(startDyno(QStringLiteral("web.%1").arg(i)));
+        QVERIFY2(m_dynos.back().port > 0, "a Node dyno did not start");
+    }
+    // A port nothing listens on: bind, read the port, close.
+    sockaddr_in addr{};
+    ::close(boundLoopbackSocket(addr));
+    m_closedPort = ntohs(addr.sin_port);
+
+    router::RouterSettings s;
+    s.connectTimeout = std::chrono::milliseconds(300);
+    s.responseTimeout = std::chrono::milliseconds(600);
+    s.idleTimeout = std::chrono::milliseconds(800);
+    s.bootWait = std::chrono::milliseconds(500);
+    m_router = std::make_unique<router::Router>(m_table, &m_lines, s);
+    m_port = m_router->listen(0);
+    QVERIFY(m_port > 0);
+}
+
+void TestRouter::cleanupTestCase()
+{
+    m_router.reset();
+    for (Dyno &d : m_dynos) {
+        d.process->kill();
+        d.process->waitForFinished();
+    }
+}
+
+// Every test starts from the same table: `one` on web.1, `three` on all three dynos, and the
+// apps whose state gives each error.
+void TestRouter::init()
+{
+    auto up = [this](int i) { return core::RouteDyno{"web." + std::to_string(i), "127.0.0.1", m_dynos[i - 1].port, "up"}; };
+    core::RouteApp one = app("one", {up(1)});
+    one.domains = {"www.example.test"};
+    core::RouteApp wild = app("wild", {up(2)});
+    wild.domains = {"*.example.test"};
+    publish({one, app("three", {up(1), up(2), up(3)}), wild,
+             app("crashed", {{"web.1", "127.0.0.1", 0, "crashed"}}), app("none", {}),
+             app("starting", {{"web.1", "127.0.0.1", 0, "starting"}}),
+             app("refused", {{"web.1", "127.0.0.1", m_closedPort, "up"}})});
+}
+
+RawReply TestRouter::get(const std::string &h, const std::string &target, const std::string &extra)
+{
+    RawHttp c(m_port);
+    c.send(RawHttp::get(h, target, extra + "Connection: close\r\n"));
+    return c.read();
+}
+
+void TestRouter::proxiesAndLogs()
+{
+    const RawReply r = get(host("one"), "/");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, std::string("hello from web.1\n"));
+    const std::string line = m_lines.find("path=\"/\" host=" + host("one"));
+    static const QRegularExpression format(QStringLiteral(
+            R"(^id-one heroku\[router\]: at=info method=GET path="/" host=one\.localhost:\d+ request_id=[-0-9a-f]{36} )"
+            R"(fwd="127\.0\.0\.1" dyno=web\.1 connect=\d+ms service=\d+ms status=200 bytes=17 protocol=http$)"));
+    QVERIFY2(format.match(QString::fromStdString(line)).hasMatch(), line.c_str());
+}
+
+void TestRouter::addsPlatformHeaders()
+{
+    const auto before = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now().time_since_epoch()).count();
+    const RawReply r = get(host("one"), "/echo-headers", "X-Forwarded-For: 10.0.0.1\r\n");
+    QCOMPARE(r.status, 200);
+    const auto h = nlohmann::json::parse(r.body);
+    QCOMPARE(h.value("x-forwarded-for", ""), std::string("10.0.0.1, 127.0.0.1"));
+    QCOMPARE(h.value("x-forwarded-proto", ""), std::string("http"));
+    QCOMPARE(h.value("x-forwarded-port", ""), std::to_string(m_port));
+    QCOMPARE(h.value("via", ""), std::string("1.1 vegur"));
+    const long long start = std::stoll(h.value("x-request-start", "0"));
+    QVERIFY(start >= before && start < before + 5000);
+    QCOMPARE(h.value("x-request-id", "").size(), size_t(36));
+    QCOMPARE(r.header("x-request-id"), h.value("x-request-id", ""));
+}
+
+void TestRouter::keepsRequestIdOfRightLength_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<bool>("kept");
+    QTest::newRow("19 chars: replaced") << 19 << false;
+    QTest::newRow("20 chars: kept") << 20 << true;
+    QTest::newRow("200 chars: kept") << 200 << true;
+    QTest::newRow("201 chars: replaced") << 201 << false;
+}
+
+void TestRouter::keepsRequestIdOfRightLength()
+{
+    QFETCH(int, length);
+    QFETCH(bool, kept);
+    const std::string id(static_cast<size_t>(length), 'a');
+    const RawReply r = get(host("one"), "/echo-headers", "X-Request-Id: " + id + "\r\n");
+    const std::string seen = nlohmann::json::parse(r.body).value("x-request-id", "");
+    QCOMPARE(seen == id, kept);
+    QCOMPARE(r.header("x-request-id"), seen);
+}
+
+void TestRouter::spreadsAtRandomOverUpDynos()
+{
+    std::map<std::string, int> hits;
+    const int n = 300;
+    for (int i = 0; i < n; ++i)
+        ++hits[get(host("three"), "/").header("x-dyno")];
+    QCOMPARE(hits.size(), size_t(3));
+    double chi2 = 0;
+    for (const auto &[dyno, count] : hits)
+        chi2 += (count - n / 3.0) * (count - n / 3.0) / (n / 3.0);
+    // Two degrees of freedom: above 13.8 happens once in a thousand runs of a fair choice.
+    QVERIFY2(chi2 < 13.8, qPrintable(QStringLiteral("chi-square %1").arg(chi2)));
+}
+
+void TestRouter::dynoThatGoesDownLeavesAtOnce()
+{
+    publish({app("three", {{"web.1", "127.0.0.1", m_dynos[0].port, "up"}, {"web.2", "127.0.0.1", m_dynos[1].port, "up"},
+                           {"web.3", "127.0.0.1", m_dynos[2].port, "down"}})});
+    for (int i = 0; i < 60; ++i) {
+        const RawReply r = get(host("three"), "/");
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("x-dyno") != "web.3");
+    }
+}
+
+void TestRouter::keepAliveBothWays()
+{
+    RawHttp c(m_port);
+    std::set<std::string> dynoConnections;
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(c.send(RawHttp::get(host("one"), "/")));
+        const RawReply r = c.read();
+        QCOMPARE(r.status, 200); // five answers on one client connection
+        dynoConnections.insert(r.header("x-conn"));
+    }
+    QCOMPARE(dynoConnections.size(), size_t(1)); // and one connection to the dyno
+}
+
+void TestRouter::pooledConnectionsLeaveWithTheDyno()
+{
+    Dyno d = startDyno(QStringLiteral("web.9"));
+    QVERIFY(d.port > 0);
+    auto connectionsAtDyno = [&d] {
+        RawHttp direct(static_cast<uint16_t>(d.port));
+        direct.send(RawHttp::get("127.0.0.1", "/connections", "Connection: close\r\n"));
+        return std::stoi("0" + direct.read().body) - 1; // not counting this one
+    };
+    core::RouteApp pooled = app("pooled", {{"web.9", "127.0.0.1", d.port, "up"}});
+    publish({pooled});
+    {
+        RawHttp c(m_port);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(c.send(RawHttp::get(host("pooled"), "/")));
+            QCOMPARE(c.read().status, 200);
+        }
+    }
+    QCOMPARE(connectionsAtDyno(), 1); // the router keeps one idle connection to the dyno
+
+    // The dyno goes down: the router closes what it kept for it.
+    pooled.webDynos[0].state = "down";
+    publish({pooled});
+    QTRY_COMPARE_WITH_TIMEOUT(connectionsAtDyno(), 0, 5000);
+
+    // Up again: new requests make a new connection and it is kept again; gone from the table: closed.
+    pooled.webDynos[0].state = "up";
+    publish({pooled});
+    QCOMPARE(get(host("pooled"), "/?again").status, 200);
+    RawHttp c(m_port);
+    QVERIFY(c.send(RawHttp::get(host("pooled"), "/")));
+    QCOMPARE(c.read().status, 200);
+    c.close();
+    QTRY_COMPARE_WITH_TIMEOUT(connectionsAtDyno(), 1, 5000);
+    publish({app("three", {})});
+    QTRY_COMPARE_WITH_TIMEOUT(connectionsAtDyno(), 0, 5000);
+    d.process->kill();
+    d.process->waitForFinished();
+}
+
+void TestRouter::streamsLargeBodies()
+{
+    const RawReply big = get(host("one"), "/big?kb=4096");
+    QCOMPARE(big.status, 200);
+    QCOMPARE(big.body.size(), size_t(4096 * 1024));
+    QVERIFY(!m_lines.find("path=\"/big?kb=4096\"").empty());
+    QVERIFY(m_lines.find("path=\"/big?kb=4096\"").find("bytes=4194304") != std::string::npos);
+}
+
+void TestRouter::streamsRequestBodies()
+{
+    RawHttp c(m_port);
+    c.send("POST /echo-body HTTP/1.1\r\nHost: " + host("one") + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+    const RawReply r = c.read();
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, std::string("hello world"));
+}
+
+void TestRouter::expectError(const std::string &appName, const std::string &target, int status, const std::string &code)
+{
+    const RawReply r = get(host(appName), target);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.header("content-type"), std::string("text/html; charset=utf-8"));
+    QVERIFY2(r.body.find("<html>") != std::string::npos, r.body.c_str());
+    const std::string line = m_lines.find("code=" + code + " ");
+    QVERIFY2(line.find("at=error code=" + code + " desc=\"") != std::string::npos, line.c_str());
+    QVERIFY2(line.find("status=" + std::to_string(status)) != std::string::npos, line.c_str());
+    QVERIFY2(line.find("path=\"" + target + "\"") != std::string::npos, line.c_str());
+}
+
+void TestRouter::errors_data()
+{
+    QTest::addColumn<QString>("app");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("H10 all crashed") << "crashed" << "/" << 503 << "H10";
+    QTest::newRow("H14 no web dynos") << "none" << "/" << 503 << "H14";
+    QTest::newRow("H12 no first byte in time") << "one" << "/slow?ms=2000" << 503 << "H12";
+    QTest::newRow("H13 closed without a response") << "one" << "/close" << 503 << "H13";
+    QTest::newRow("H17 malformed response") << "one" << "/garbage" << 503 << "H17";
+    QTest::newRow("H21 connection refused") << "refused" << "/" << 503 << "H21";
+}
+
+void TestRouter::errors()
+{
+    QFETCH(QString, app);
+    QFETCH(QString, target);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    expectError(app.toStdString(), target.toStdString(), status, code.toStdString());
+}
+
+void TestRouter::waitsForStartingDyno()
+{
+    // Still starting after the boot wait: H20.
+    expectError("starting", "/", 503, "H20");
+    // Up during the wait: answered.
+    std::thread later([this] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        publish({app("starting", {{"web.1", "127.0.0.1", m_dynos[0].port, "up"}})});
+    });
+    const RawReply r = get(host("starting"), "/");
+    later.join();
+    QCOMPARE(r.status, 200);
+}
+
+void TestRouter::connectTimeoutIsH19()
+{
+    // A listener whose accept queue is full drops new SYNs: the connect hangs.
+    sockaddr_in addr{};
+    const int fd = boundLoopbackSocket(addr);
+    ::listen(fd, 0);
+    std::vector<int> fillers;
+    for (int i = 0; i < 4; ++i) {
+        fillers.push_back(::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
+        ::connect(fillers.back(), reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    }
+    publish({app("blackhole", {{"web.1", "127.0.0.1", ntohs(addr.sin_port), "up"}})});
+    expectError("blackhole", "/", 503, "H19");
+    for (int f : fillers)
+        ::close(f);
+    ::close(fd);
+}
+
+void TestRouter::maintenanceAndCustomPages()
+{
+    core::RouteApp m = app("maint", {{"web.1", "127.0.0.1", m_dynos[0].port, "up"}});
+    m.maintenance = true;
+    core::RouteApp custom = app("custom", {{"web.1", "127.0.0.1", m_dynos[0].port, "up"}});
+    custom.maintenance = true;
+    custom.maintenancePageUrl = "https://pages.example.test/maintenance.html";
+    core::RouteApp crashed = app("crashedcustom", {{"web.1", "127.0.0.1", 0, "crashed"}});
+    crashed.errorPageUrl = "https://pages.example.test/error.html";
+    publish({m, custom, crashed});
+    expectError("maint", "/", 503, "H80");
+    QVERIFY(get(host("maint"), "/").body.find("Offline for Maintenance") != std::string::npos);
+    QVERIFY(get(host("custom"), "/").body.find("https://pages.example.test/maintenance.html") != std::string::npos);
+    QVERIFY(get(host("crashedcustom"), "/").body.find("https://pages.example.test/error.html") != std::string::npos);
+    // Maintenance off: the same dynos answer again.
+    m.maintenance = false;
+    publish({m});
+    QCOMPARE(get(host("maint"), "/").status, 200);
+}
+
+void TestRouter::domainsAndWildcards()
+{
+    QCOMPARE(get("www.example.test", "/").header("x-dyno"), std::string("web.1"));      // `one`, exact
+    QCOMPARE(get("WWW.Example.Test:80", "/").header("x-dyno"), std::string("web.1"));   // case and port ignored
+    QCOMPARE(get("api.example.test", "/").header("x-dyno"), std::string("web.2"));      // `wild`
+    QCOMPARE(get("a.b.example.test", "/").header("x-dyno"), std::string("web.2"));
+    QCOMPARE(get("example.test", "/").status, 404);                                     // the bare suffix: no app
+}
+
+void TestRouter::webSocketEchoes()
+{
+    RawHttp c(m_port);
+    c.send(RawHttp::get(host("one"), "/ws", "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"));
+    const RawReply r = c.read();
+    QCOMPARE(r.status, 101);
+    for (const std::string msg : {"ping one", "ping two"}) {
+        QVERIFY(c.send(msg));
+        std::string back;
+        while (back.size() < msg.size()) {
+            const std::string more = c.readSome();
+            QVERIFY(!more.empty());
+            back += more;
+        }
+        QCOMPARE(back, msg);
+    }
+    // Quiet for longer than the rolling window: the router ends it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    QVERIFY(c.closedByPeer());
+}
+
+void TestRouter::clientGoneIsH27()
+{
+    {
+        RawHttp c(m_port);
+        c.send("POST /echo-body HTTP/1.1\r\nHost: " + host("one") + "\r\nContent-Length: 1000\r\n\r\nonly a part");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    const std::string line = m_lines.find("code=H27");
+    QVERIFY2(line.find("status=499") != std::string::npos, line.c_str());
+    // The router still serves others.
+    QCOMPARE(get(host("one"), "/").status, 200);
+}
+
+void TestRouter::dynoAnsweringBeforeTheBodyIsH18()
+{
+    // The dyno answers and drops the connection while the router is still sending it the body:
+    // the request was interrupted by the server. The client gets the error page, not a reset.
+    const std::string body(16 * 1024 * 1024, 'b');
+    RawHttp c(m_port);
+    c.send("POST /reject-body HTTP/1.1\r\nHost: " + host("one") + "\r\nContent-Length: " + std::to_string(body.size())
+           + "\r\n\r\n");
+    c.send(body);
+    const RawReply r = c.read();
+    QCOMPARE(r.status, 503);
+    QVERIFY2(r.body.find("Application Error") != std::string::npos, r.body.c_str());
+    QCOMPARE(r.header("connection"), std::string("close"));
+    const std::string line = m_lines.find("code=H18");
+    QVERIFY2(line.find("heroku[router]: sock=backend at=error code=H18 desc=\"Server Request Interrupted\" "
+                       "method=POST path=\"/reject-body\" host=" + host("one")) != std::string::npos,
+             line.c_str());
+    QVERIFY2(line.find("dyno=web.1 ") != std::string::npos && line.find("status=503 ") != std::string::npos, line.c_str());
+    // The router still serves others, and the dyno too.
+    QCOMPARE(get(host("one"), "/").status, 200);
+}
+
+void TestRouter::rejectsBadRequests_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("garbage") << QByteArray("\x01\x02garbage\r\n\r\n");
+    QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nHost: one.localhost\r\nNoColonHere\r\n\r\n");
+    QTest::newRow("bad chunk size") << QByteArray("POST /echo-body HTTP/1.1\r\nHost: one.localhost\r\n"
+                                                  "Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n");
+    QTest::newRow("request line too long")
+            << ("GET /" + QByteArray(9000, 'a') + " HTTP/1.1\r\nHost: one.localhost\r\n\r\n");
+    QTest::newRow("header line too long")
+            << ("GET / HTTP/1.1\r\nHost: one.localhost\r\nX-Big: " + QByteArray(9000, 'a') + "\r\n\r\n");
+    QTest::newRow("headers too large") << ("GET / HTTP/1.1\r\nHost: one.localhost\r\n"
+                                           + QByteArray("X-Many: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n").repeated(3000) + "\r\n");
+}
+
+void TestRouter::rejectsBadRequests()
+{
+    QFETCH(QByteArray, bytes);
+    RawHttp c(m_port);
+    c.send(bytes.toStdString());
+    const RawReply r = c.read();
+    QVERIFY2(r.status == 400 || r.status == 503, qPrintable(QString::number(r.status)));
+    QVERIFY(r.status != 200);
+    // Nothing else is affected.
+    QCOMPARE(get(host("one"), "/").status, 200);
+}
+
+QTEST_GUILESS_MAIN(TestRouter)
+#include "tst_router.moc"
