@@ -25,7 +25,16 @@ public:
     virtual QString currentProject() const = 0;
 
     virtual void addDockView(const QString &title, QWidget *view) = 0;
-    // Adds an action to a top-level menu, made if it does not exist (e.g. "&Platform").
+    // Shows `view` as a tab of the central area beside the editors (the host owns it from then
+    // on). A view whose objectName matches an open tab's is not added twice: that tab is raised
+    // and `view` deleted. Returns the view now shown.
+    virtual QWidget *openView(const QString &title, QWidget *view) = 0;
+    // The main window, as the parent of the plugin's dialogs.
+    virtual QWidget *window() = 0;
+    // Opens `folder` as the project (explorer, recent projects).
+    virtual void openProject(const QString &folder) = 0;
+    // Adds an action to a menu, made if it does not exist: "&Platform", or a path such as
+    // "&File/&New" for a submenu.
     virtual void addMenuAction(const QString &menuTitle, QAction *action) = 0;
     // Adds an entry to the project explorer's context menu; the action's data is set to the
     // clicked path before it triggers.

@@ -10,6 +10,7 @@
 #include "preferencesdialog.h"
 #include "webview.h"
 
+#include <algorithm>
 #include <git2.h>
 
 #include <QAction>
@@ -95,6 +96,7 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("file"));
     file->addAction(tr("&Open Folder…"), QKeySequence::Open, this, &MainWindow::chooseFolder);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
@@ -228,12 +230,45 @@ void MainWindow::addDockView(const QString &title, QWidget *view)
 
 void MainWindow::addMenuAction(const QString &menuTitle, QAction *action)
 {
-    for (QAction *top : menuBar()->actions())
-        if (top->menu() && top->text() == menuTitle)
-            return top->menu()->addAction(action);
-    QMenu *menu = new QMenu(menuTitle, this);
-    menuBar()->insertMenu(menuBar()->actions().constLast(), menu); // before Help
-    menu->addAction(action);
+    // Each segment of the path names a menu by its objectName ("file") or its text ("&Platform").
+    auto matches = [](QAction *a, const QString &segment) {
+        return a->menu() && (a->menu()->objectName() == segment || a->text() == segment);
+    };
+    QMenu *menu = nullptr;
+    for (const QString &segment : menuTitle.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        const QList<QAction *> actions = menu ? menu->actions() : menuBar()->actions();
+        auto found = std::find_if(actions.begin(), actions.end(), [&](QAction *a) { return matches(a, segment); });
+        if (found != actions.end()) {
+            menu = (*found)->menu();
+            continue;
+        }
+        auto *made = new QMenu(segment, this);
+        made->setObjectName(segment);
+        if (menu) // a new submenu goes first, as File › New does
+            menu->insertMenu(actions.isEmpty() ? nullptr : actions.constFirst(), made);
+        else
+            menuBar()->insertMenu(menuBar()->actions().constLast(), made); // before Help
+        menu = made;
+    }
+    if (!menu)
+        return;
+    // Into an existing menu the action goes before its last group (File's Quit stays last).
+    const QList<QAction *> actions = menu->actions();
+    auto lastSeparator = std::find_if(actions.rbegin(), actions.rend(), [](QAction *a) { return a->isSeparator(); });
+    menu->insertAction(lastSeparator == actions.rend() ? nullptr : *lastSeparator, action);
+}
+
+QWidget *MainWindow::openView(const QString &title, QWidget *view)
+{
+    if (!view->objectName().isEmpty())
+        for (int i = 0; i < m_editors->count(); ++i)
+            if (m_editors->widget(i)->objectName() == view->objectName()) {
+                delete view;
+                m_editors->setCurrentIndex(i);
+                return m_editors->widget(i);
+            }
+    m_editors->setCurrentIndex(m_editors->addTab(view, title));
+    return view;
 }
 
 void MainWindow::addProjectContextAction(QAction *action) { m_tree->addAction(action); }
@@ -247,7 +282,13 @@ void MainWindow::openUrl(const QUrl &url)
     web->load(url);
 }
 
-void MainWindow::writeConsole(const QString &source, const QString &text) { console(source)->appendOutput(text); }
+void MainWindow::writeConsole(const QString &source, const QString &text)
+{
+    // The source written to comes forward: a deploy's build output is what the user waits for.
+    ConsoleView *view = console(source);
+    m_consoles->setCurrentWidget(view);
+    view->appendOutput(text);
+}
 
 void MainWindow::showStatus(const QString &message) { statusBar()->showMessage(message, 8000); }
 
@@ -259,7 +300,7 @@ void MainWindow::updateConnectionLabel()
         m_connectionLabel->setText(m_connection.description());
         m_connectionLabel->setStyleSheet(QString());
         writeConsole(tr("Dynodesk"), QStringLiteral("\x1b[32m%1\x1b[0m\n")
-                                             .arg(tr("Connected to %1 (Platform API at %2).")
+                                             .arg(tr("Connected: %1 (Platform API at %2).")
                                                           .arg(m_connection.description(), m_connection.apiUrl())));
     } else {
         m_connectionLabel->setText(m_connection.error().isEmpty()

@@ -32,7 +32,7 @@ public:
     MainWindow(PlatformConnection &connection, QString dataDir, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void openProject(const QString &folder);
+    void openProject(const QString &folder) override;
     void restoreSession();
     // Applies the stored settings' platform choice: starts the emulator or connects remotely.
     void connectPlatform();
@@ -56,6 +56,8 @@ public:
     QObject *hostObject() override { return this; }
     QString currentProject() const override { return m_project; }
     void addDockView(const QString &title, QWidget *view) override;
+    QWidget *openView(const QString &title, QWidget *view) override;
+    QWidget *window() override { return this; }
     void addMenuAction(const QString &menuTitle, QAction *action) override;
     void addProjectContextAction(QAction *action) override;
     void openFile(const QString &path) override;

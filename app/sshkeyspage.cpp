@@ -44,6 +44,11 @@ SshKeysPage::SshKeysPage(ApiClient *client, QString sshDir, QWidget *parent)
     });
     connect(generateButton, &QPushButton::clicked, this, &SshKeysPage::generate);
     connect(removeButton, &QPushButton::clicked, this, &SshKeysPage::removeSelected);
+    // Remove acts on the selected key: without one there is nothing to remove.
+    removeButton->setObjectName(QStringLiteral("removeKeyButton"));
+    removeButton->setEnabled(false);
+    connect(m_list, &QListWidget::itemSelectionChanged, removeButton,
+            [this, removeButton] { removeButton->setEnabled(!m_list->selectedItems().isEmpty()); });
     setEnabled(m_client != nullptr);
     if (!m_client)
         setStatus(tr("Connect to a platform to manage SSH keys."));

@@ -1,10 +1,154 @@
 #include "platformplugin.h"
 
+#include "client/gitops.h"
+#include "plugincontext.h"
+#include "views/appeditor.h"
+#include "views/appsmodel.h"
+#include "views/appsview.h"
+#include "views/logview.h"
+#include "wizards/deploydialog.h"
+#include "wizards/importdialog.h"
+#include "wizards/templatewizard.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QTimer>
+
 namespace dynodesk::ideplugin {
 
 void PlatformPlugin::initialize(app::IPluginHost &host)
 {
-    host.showStatus(tr("Platform plugin loaded; Platform API at %1").arg(host.apiUrl()));
+    m_context = new PluginContext(host, this);
+    PluginContext &ctx = *m_context;
+    m_apps = new AppsView(ctx);
+    host.addDockView(tr("My Apps"), m_apps);
+    if (host.currentProject().isEmpty() && m_apps->parentWidget())
+        // No project yet: the apps are what there is to see (raised once the dock is laid out).
+        QTimer::singleShot(0, m_apps->parentWidget(), [this] {
+            auto *dock = qobject_cast<QDockWidget *>(m_apps->parentWidget());
+            dock->raise();
+            // Wide enough for the name, URLs and state without wrapping.
+            if (auto *window = qobject_cast<QMainWindow *>(m_context->host.window()))
+                window->resizeDocks({dock}, {std::max(dock->width(), window->width() * 2 / 5)}, Qt::Horizontal);
+        });
+
+    auto action = [this, &host](const QString &menu, const QString &name, const QString &text, auto slot) {
+        auto *a = new QAction(text, host.hostObject());
+        a->setObjectName(name);
+        connect(a, &QAction::triggered, this, slot);
+        host.addMenuAction(menu, a);
+        return a;
+    };
+    action(QStringLiteral("file/") + tr("&New"), QStringLiteral("newFromTemplateAction"), tr("App from &Template…"),
+           [this] { newFromTemplate(); });
+    action(QStringLiteral("file"), QStringLiteral("importAppAction"), tr("&Import App…"), [this] { importApp({}); });
+    action(tr("&Platform"), QStringLiteral("myAppsAction"), tr("&My Apps"), [this] {
+        if (m_apps) {
+            m_apps->parentWidget()->show();
+            m_apps->parentWidget()->raise();
+            m_apps->model()->refresh();
+        }
+    });
+    action(tr("&Platform"), QStringLiteral("deployProjectAction"), tr("&Deploy Project…"), [this] { deployProject(); });
+    // The project's "Team › Commit and Push", as in the platform's Eclipse plugin.
+    action(tr("&Team"), QStringLiteral("commitAndPushAction"), tr("&Commit and Push…"), [this] { deployProject(); });
+    auto *context = new QAction(tr("Deploy…"), host.hostObject());
+    context->setObjectName(QStringLiteral("deployContextAction"));
+    connect(context, &QAction::triggered, this, [this] { deployProject(); });
+    host.addProjectContextAction(context);
+
+    connect(&ctx, &PluginContext::appInfoRequested, this, &PlatformPlugin::openAppEditor);
+    connect(&ctx, &PluginContext::logsRequested, this, &PlatformPlugin::openLogs);
+    connect(&ctx, &PluginContext::deployRequested, this, &PlatformPlugin::deploy);
+    connect(&ctx, &PluginContext::importRequested, this, &PlatformPlugin::importApp);
+    // The host's connectionChanged() signal: a new platform, a new client endpoint.
+    connect(host.hostObject(), SIGNAL(connectionChanged()), this, SLOT(connectToPlatform()));
+    connectToPlatform();
+}
+
+void PlatformPlugin::connectToPlatform()
+{
+    PluginContext &ctx = *m_context;
+    ctx.accountEmail.clear();
+    ctx.client.setEndpoint(QUrl(ctx.host.apiUrl()), ctx.host.apiToken());
+    if (!ctx.client.isConnected())
+        return;
+    ctx.client.get(QStringLiteral("/account"), this, [&ctx](const Reply &r) {
+        if (!r.ok())
+            return ctx.fail(tr("Reading the account"), r);
+        ctx.accountEmail = r.object().value(QStringLiteral("email")).toString();
+        emit ctx.appsChanged();
+    });
+}
+
+void PlatformPlugin::openAppEditor(const QString &app)
+{
+    m_context->host.openView(tr("App: %1").arg(app), new AppEditor(*m_context, app));
+}
+
+void PlatformPlugin::openLogs(const QString &app)
+{
+    m_context->host.openView(tr("Logs: %1").arg(app), new LogView(*m_context, app));
+}
+
+void PlatformPlugin::deploy(const QString &app)
+{
+    PluginContext &ctx = *m_context;
+    const AppsModel::Row *row = m_apps ? m_apps->model()->find(app) : nullptr;
+    const QString gitUrl = row ? row->app.value(QStringLiteral("git_url")).toString() : QString();
+    const QString project = ctx.host.currentProject();
+    // The project must be this app's working tree: its heroku remote points at the app.
+    if (project.isEmpty() || git::remoteUrl(project, QStringLiteral("heroku")) != gitUrl) {
+        const auto answer = QMessageBox::question(
+                ctx.host.window(), tr("Deploy %1").arg(app),
+                project.isEmpty() ? tr("No project is open. Import %1 into a folder first?").arg(app)
+                                  : tr("The open project is not %1's repository (its heroku remote is not %2). "
+                                       "Import %1 into a folder first?")
+                                            .arg(app, gitUrl));
+        if (answer == QMessageBox::Yes)
+            importApp(app);
+        return;
+    }
+    auto *dialog = new DeployDialog(ctx, app, gitUrl, project, ctx.host.window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void PlatformPlugin::deployProject()
+{
+    PluginContext &ctx = *m_context;
+    const QString project = ctx.host.currentProject();
+    const QString url = project.isEmpty() ? QString() : git::remoteUrl(project, QStringLiteral("heroku"));
+    const AppsModel::Row *match = nullptr;
+    for (int i = 0; m_apps && i < m_apps->model()->rowCount(); ++i)
+        if (m_apps->model()->row(i)->app.value(QStringLiteral("git_url")).toString() == url)
+            match = m_apps->model()->row(i);
+    if (!match) {
+        QMessageBox::information(ctx.host.window(), tr("Deploy"),
+                                 url.isEmpty() ? tr("The open project has no heroku git remote. Use Import App, or "
+                                                    "Deploy... on an app in My Apps.")
+                                               : tr("The project's heroku remote (%1) is none of your apps.").arg(url));
+        return;
+    }
+    deploy(match->name());
+}
+
+void PlatformPlugin::newFromTemplate()
+{
+    auto *wizard = new TemplateWizard(*m_context, m_context->host.window());
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
+}
+
+void PlatformPlugin::importApp(const QString &app)
+{
+    auto *dialog = new ImportDialog(*m_context, app, m_context->host.window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace dynodesk::ideplugin

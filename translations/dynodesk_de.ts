@@ -135,8 +135,8 @@
 <context>
     <name>dynodesk::app::MainWindow</name>
     <message>
-        <source>Connected to %1 (Platform API at %2).</source>
-        <translation>Verbunden mit %1 (Platform-API unter %2).</translation>
+        <source>Connected: %1 (Platform API at %2).</source>
+        <translation>Verbunden: %1 (Platform-API unter %2).</translation>
     </message>
     <message>
         <source>The emulator did not start</source>

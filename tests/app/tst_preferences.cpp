@@ -150,8 +150,13 @@ private slots:
         QTRY_COMPARE(page->status(), QStringLiteral("1 key"));
         const auto added = page->list()->findItems(QStringLiteral("tester@desk"), Qt::MatchContains);
         QCOMPARE(added.size(), 1);
+        // Remove is only offered for a selected key; clicking it removes that key.
+        auto *remove = page->findChild<QPushButton *>(QStringLiteral("removeKeyButton"));
+        QVERIFY(remove);
+        QVERIFY(!remove->isEnabled());
         page->list()->setCurrentItem(added.first());
-        page->removeSelected();
+        QVERIFY(remove->isEnabled());
+        remove->click();
         QTRY_COMPARE(page->list()->count(), 0);
         QTRY_COMPARE(page->status(), QStringLiteral("0 keys"));
     }

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QPointer>
+#include <QTimer>
+
+namespace dynodesk::ideplugin {
+
+class PluginContext;
+
+// The apps the user owns or collaborates on, with their dynos' state, for the My Apps view. It
+// polls the Platform API with ETags (a 304 costs nothing) and refreshes at once when the plugin
+// changes something.
+class AppsModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, GitUrl, WebUrl, State, Owner, ColumnCount };
+    struct Row {
+        QJsonObject app;
+        QString state;
+        QString name() const { return app.value(QStringLiteral("name")).toString(); }
+    };
+    static constexpr int pollMs = 3000;
+
+    explicit AppsModel(PluginContext &ctx, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    const Row *row(int index) const { return index >= 0 && index < m_rows.size() ? &m_rows[index] : nullptr; }
+    const Row *find(const QString &app) const;
+    void refresh();
+    // "2 web · 1 worker · up" from a dyno list.
+    static QString stateOf(const QJsonArray &dynos);
+
+signals:
+    void refreshed();
+    void failed(const QString &message);
+
+private:
+    void setApps(const QJsonArray &apps);
+    void setState(const QString &app, const QString &state);
+
+    PluginContext &m_ctx;
+    QList<Row> m_rows;
+    QTimer m_poll;
+    bool m_busy = false;
+};
+
+} // namespace dynodesk::ideplugin
