@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Not a git repository</source>
+        <translation>Kein Git-Repository</translation>
+    </message>
+    <message>
+        <source>Cannot read the working tree</source>
+        <translation>Das Arbeitsverzeichnis kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot stage the changes</source>
+        <translation>Die Änderungen können nicht vorgemerkt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write the tree</source>
+        <translation>Der Tree kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Bad author</source>
+        <translation>Ungültiger Autor</translation>
+    </message>
+    <message>
+        <source>Cannot commit</source>
+        <translation>Commit nicht möglich</translation>
+    </message>
+    <message>
+        <source>Nothing to deploy: the repository has no commit yet.</source>
+        <translation>Nichts bereitzustellen: Das Repository hat noch keinen Commit.</translation>
+    </message>
+    <message>
+        <source>Bad git URL</source>
+        <translation>Ungültige Git-URL</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The API key was not accepted by the git server.</source>
+        <translation>Der Git-Server hat den API-Schlüssel nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Push failed</source>
+        <translation>Push fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The push was rejected: %1</source>
+        <translation>Der Push wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Clone failed</source>
+        <translation>Klonen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Restart all dynos of %1?</source>
+        <translation>Alle Dynos von %1 neu starten?</translation>
+    </message>
+    <message>
+        <source>Restart dyno %1 of %2?</source>
+        <translation>Dyno %1 von %2 neu starten?</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Restarting %1</source>
+        <translation>Neustart von %1</translation>
+    </message>
+    <message>
+        <source>Restarting all dynos of %1.</source>
+        <translation>Alle Dynos von %1 werden neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Restarting %1 of %2.</source>
+        <translation>%1 von %2 wird neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation>Geben Sie zur Bestätigung %1 ein:</translation>
+    </message>
+    <message>
+        <source>Destroy %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>This destroys %1 with its dynos, add-ons, config vars and git repository. It cannot be undone.</source>
+        <translation>Dadurch wird %1 mit allen Dynos, Add-ons, Config Vars und dem Git-Repository gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Destroying %1</source>
+        <translation>Löschen von %1</translation>
+    </message>
+    <message>
+        <source>Destroyed %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+</context>
+<context>
     <name>dynodesk::app::ApiClient</name>
     <message>
         <source>The API key was not accepted.</source>
@@ -507,10 +610,1197 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     </message>
 </context>
 <context>
+    <name>dynodesk::ideplugin::AppEditor</name>
+    <message>
+        <source>Application Info</source>
+        <translation>App-Informationen</translation>
+    </message>
+    <message>
+        <source>Collaborators</source>
+        <translation>Mitwirkende</translation>
+    </message>
+    <message>
+        <source>Environment Variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <source>Releases</source>
+        <translation>Releases</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Add-ons</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>%1 · v%2</source>
+        <translation>%1 · v%2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Web URL</source>
+        <translation>Web-URL</translation>
+    </message>
+    <message>
+        <source>Git URL</source>
+        <translation>Git-URL</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Stack</source>
+        <translation>Stack</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Slug size</source>
+        <translation>Slug-Größe</translation>
+    </message>
+    <message>
+        <source>Repository size</source>
+        <translation>Repository-Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Maintenance mode (the router answers with the maintenance page)</source>
+        <translation>Wartungsmodus (der Router antwortet mit der Wartungsseite)</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open in System Browser</source>
+        <translation>Im Systembrowser öffnen</translation>
+    </message>
+    <message>
+        <source>Destroy…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Maintenance mode</source>
+        <translation>Wartungsmodus</translation>
+    </message>
+    <message>
+        <source>Maintenance mode is on for %1.</source>
+        <translation>Der Wartungsmodus für %1 ist eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Maintenance mode is off for %1.</source>
+        <translation>Der Wartungsmodus für %1 ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Renaming %1</source>
+        <translation>Umbenennen von %1</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2. Update your git remote to the new git URL.</source>
+        <translation>%1 in %2 umbenannt. Passen Sie Ihr Git-Remote an die neue Git-URL an.</translation>
+    </message>
+    <message>
+        <source>Only the app&apos;s owner, %1, can do this.</source>
+        <translation>Nur der Eigentümer der App, %1, kann dies tun.</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Add a collaborator</source>
+        <translation>Einen Mitwirkenden hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected collaborator</source>
+        <translation>Den ausgewählten Mitwirkenden entfernen</translation>
+    </message>
+    <message>
+        <source>Make owner</source>
+        <translation>Zum Eigentümer machen</translation>
+    </message>
+    <message>
+        <source>Add collaborator</source>
+        <translation>Mitwirkenden hinzufügen</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>Hinzufügen von %1</translation>
+    </message>
+    <message>
+        <source>Added %1 as a collaborator.</source>
+        <translation>%1 als Mitwirkenden hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Remove collaborator</source>
+        <translation>Mitwirkenden entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?</source>
+        <translation>%1 aus %2 entfernen?</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>Entfernen von %1</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 to %2? They must accept the transfer.</source>
+        <translation>%1 an %2 übertragen? Die Übertragung muss noch angenommen werden.</translation>
+    </message>
+    <message>
+        <source>Transferring %1</source>
+        <translation>Übertragen von %1</translation>
+    </message>
+    <message>
+        <source>%1 now owns %2.</source>
+        <translation>%1 ist jetzt Eigentümer von %2.</translation>
+    </message>
+    <message>
+        <source>Transfer of %1 to %2 is %3: they must accept it.</source>
+        <translation>Die Übertragung von %1 an %2 ist %3: Sie muss noch angenommen werden.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add variables: one KEY=value per line</source>
+        <translation>Variablen hinzufügen: eine Zeile pro KEY=value</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Import .env…</source>
+        <translation>.env importieren…</translation>
+    </message>
+    <message>
+        <source>Reveal values</source>
+        <translation>Werte anzeigen</translation>
+    </message>
+    <message>
+        <source>Add config vars</source>
+        <translation>Config Vars hinzufügen</translation>
+    </message>
+    <message>
+        <source>One KEY=value per line (you can paste several):</source>
+        <translation>Eine Zeile pro KEY=value (Sie können mehrere einfügen):</translation>
+    </message>
+    <message>
+        <source>Set %1 config vars</source>
+        <translation>Config Vars %1 gesetzt</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Remove config var</source>
+        <translation>Config Var entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2? The app restarts.</source>
+        <translation>%1 aus %2 entfernen? Die App wird neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Remove %1 config vars</source>
+        <translation>Config Vars %1 entfernt</translation>
+    </message>
+    <message>
+        <source>Import .env</source>
+        <translation>.env importieren</translation>
+    </message>
+    <message>
+        <source>.env files (.env *.env);;All files (*)</source>
+        <translation>.env-Dateien (.env *.env);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Process type / dyno</source>
+        <translation>Prozesstyp / Dyno</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>Skalieren…</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Restarts the selected dyno, or every dyno when none is selected</source>
+        <translation>Startet den ausgewählten Dyno neu oder alle Dynos, wenn keiner ausgewählt ist</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Roll back to here</source>
+        <translation>Auf diese Version zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show config vars</source>
+        <translation>Config Vars anzeigen</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to v%2? Its code and config vars become current.</source>
+        <translation>%1 auf v%2 zurücksetzen? Code und Config Vars dieser Version werden wieder aktuell.</translation>
+    </message>
+    <message>
+        <source>Rolling back to v%1</source>
+        <translation>Zurücksetzen auf v%1</translation>
+    </message>
+    <message>
+        <source>Rolled back to v%1 · v%2</source>
+        <translation>Auf v%1 zurückgesetzt · v%2</translation>
+    </message>
+    <message>
+        <source>Reading v%1&apos;s config vars</source>
+        <translation>Lesen der Config Vars von v%1</translation>
+    </message>
+    <message>
+        <source>Config vars of v%1</source>
+        <translation>Config Vars von v%1</translation>
+    </message>
+    <message>
+        <source>No config vars.</source>
+        <translation>Keine Config Vars.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Config vars</source>
+        <translation>Config Vars</translation>
+    </message>
+    <message>
+        <source>Add Postgres…</source>
+        <translation>Postgres hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Reading the Postgres plans</source>
+        <translation>Lesen der Postgres-Pläne</translation>
+    </message>
+    <message>
+        <source>Add Postgres</source>
+        <translation>Postgres hinzufügen</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Creating %1 on %2: %3</source>
+        <translation>%1 wird auf %2 erstellt: %3</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>This destroys %1 and all its data.</source>
+        <translation>Dadurch werden %1 und alle zugehörigen Daten gelöscht.</translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>CNAME target</source>
+        <translation>CNAME-Ziel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Add domain</source>
+        <translation>Domain hinzufügen</translation>
+    </message>
+    <message>
+        <source>Hostname (e.g. www.example.test or *.example.test):</source>
+        <translation>Hostname (z. B. www.example.test oder *.example.test):</translation>
+    </message>
+    <message>
+        <source>Added %1: point its CNAME at %2.</source>
+        <translation>%1 hinzugefügt: Richten Sie den CNAME auf %2 aus.</translation>
+    </message>
+    <message>
+        <source>Remove domain</source>
+        <translation>Domain entfernen</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Select a build to see its output.</source>
+        <translation>Wählen Sie einen Build aus, um seine Ausgabe zu sehen.</translation>
+    </message>
+    <message>
+        <source>[the output stream broke: %1]</source>
+        <translation>[Der Ausgabestream wurde unterbrochen: %1]</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::AppsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Git URL</source>
+        <translation>Git-URL</translation>
+    </message>
+    <message>
+        <source>App URL</source>
+        <translation>App-URL</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>no dynos</source>
+        <translation>keine Dynos</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::AppsView</name>
+    <message>
+        <source>Filter apps</source>
+        <translation>Apps filtern</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>Liste aktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n app(s)</source>
+        <translation>
+            <numerusform>%n App</numerusform>
+            <numerusform>%n Apps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>App Info</source>
+        <translation>App-Info</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Deploy...</source>
+        <translation>Bereitstellen...</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>View logs</source>
+        <translation>Logs anzeigen</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Skalieren</translation>
+    </message>
+    <message>
+        <source>Destroy</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Only the app&apos;s owner, %1, can destroy it.</source>
+        <translation>Nur der Eigentümer der App, %1, kann sie löschen.</translation>
+    </message>
+    <message>
+        <source>Open in System Browser</source>
+        <translation>Im Systembrowser öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::DeployDialog</name>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>umbenannt</translation>
+    </message>
+    <message>
+        <source>type changed</source>
+        <translation>Typ geändert</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Deploy %1</source>
+        <translation>%1 bereitstellen</translation>
+    </message>
+    <message>
+        <source>Pushes the project in %1 to the app %2, which builds and releases it.</source>
+        <translation>Pusht das Projekt in %1 zur App %2, die daraus einen Build und ein Release erstellt.</translation>
+    </message>
+    <message>
+        <source>Describe the changes</source>
+        <translation>Beschreiben Sie die Änderungen</translation>
+    </message>
+    <message>
+        <source>The build output appears here during a deploy.</source>
+        <translation>Während eines Deploys erscheint hier die Build-Ausgabe.</translation>
+    </message>
+    <message>
+        <source>Open App</source>
+        <translation>App öffnen</translation>
+    </message>
+    <message>
+        <source>Show the app in the web view</source>
+        <translation>Die App in der Webansicht anzeigen</translation>
+    </message>
+    <message>
+        <source>Commit and Deploy</source>
+        <translation>Committen und bereitstellen</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Push the current commit without committing the changes</source>
+        <translation>Den aktuellen Commit pushen, ohne die Änderungen zu committen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Changes in the working tree:</source>
+        <translation>Änderungen im Arbeitsverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Commit &amp;message:</source>
+        <translation>Commit-&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>Build output:</source>
+        <translation>Build-Ausgabe:</translation>
+    </message>
+    <message>
+        <source>Cannot read the working tree: %1</source>
+        <translation>Das Arbeitsverzeichnis kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No changes since the last commit: Deploy pushes that commit.</source>
+        <translation>Keine Änderungen seit dem letzten Commit: „Bereitstellen“ pusht diesen Commit.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Write a commit message first.</source>
+        <translation>Schreiben Sie zuerst eine Commit-Nachricht.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s git URL is not known yet; try again in a moment.</source>
+        <translation>Die Git-URL der App ist noch nicht bekannt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Deploying %1 to %2…</source>
+        <translation>%1 wird auf %2 bereitgestellt…</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Commit wird erstellt…</translation>
+    </message>
+    <message>
+        <source>The changes could not be committed: %1</source>
+        <translation>Die Änderungen konnten nicht committet werden: %1</translation>
+    </message>
+    <message>
+        <source>Committed %1 &quot;%2&quot;</source>
+        <translation>Commit %1 &quot;%2&quot; erstellt</translation>
+    </message>
+    <message>
+        <source>Deploy cancelled. The changes are committed but not pushed.</source>
+        <translation>Deploy abgebrochen. Die Änderungen sind committet, aber nicht gepusht.</translation>
+    </message>
+    <message>
+        <source>Pushing to %1…</source>
+        <translation>Push nach %1…</translation>
+    </message>
+    <message>
+        <source>Deploy cancelled. The app keeps the release it had.</source>
+        <translation>Deploy abgebrochen. Die App behält ihr bisheriges Release.</translation>
+    </message>
+    <message>
+        <source>Nothing new to deploy: %1 already runs this commit (v%2).</source>
+        <translation>Nichts Neues bereitzustellen: %1 führt diesen Commit bereits aus (v%2).</translation>
+    </message>
+    <message>
+        <source>Deployed v%1 to %2.</source>
+        <translation>v%1 auf %2 bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Deployed v%1 to %2: %3</source>
+        <translation>v%1 auf %2 bereitgestellt: %3</translation>
+    </message>
+    <message>
+        <source>Deploy failed: %1</source>
+        <translation>Deploy fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>There are no changes to commit</source>
+        <translation>Es gibt keine Änderungen zum Committen</translation>
+    </message>
+    <message>
+        <source>Commit all the changes and push them</source>
+        <translation>Alle Änderungen committen und pushen</translation>
+    </message>
+    <message>
+        <source>Write a commit message to commit the changes</source>
+        <translation>Schreiben Sie eine Commit-Nachricht, um die Änderungen zu committen</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::ImportDialog</name>
+    <message>
+        <source>Import App</source>
+        <translation>App importieren</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose an app: its repository is cloned into the folder below and opened as the project, with the app as its &quot;heroku&quot; remote.</source>
+        <translation>Wählen Sie eine App: Ihr Repository wird in den Ordner unten geklont und als Projekt geöffnet, mit der App als Remote &quot;heroku&quot;.</translation>
+    </message>
+    <message>
+        <source>Reading your apps…</source>
+        <translation>Ihre Apps werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Your apps could not be read: %1</source>
+        <translation>Ihre Apps konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing pushed yet: there is no repository to import. Deploy to it first.</source>
+        <translation>Noch nichts gepusht: Es gibt kein Repository zum Importieren. Führen Sie zuerst einen Deploy durch.</translation>
+    </message>
+    <message>
+        <source>nothing pushed yet</source>
+        <translation>noch nichts gepusht</translation>
+    </message>
+    <message>
+        <source>You have no apps yet: create one with File › New › App from Template.</source>
+        <translation>Sie haben noch keine Apps: Erstellen Sie eine mit Datei › Neu › App aus Vorlage.</translation>
+    </message>
+    <message>
+        <source>None of your apps has a repository yet: deploy to one first.</source>
+        <translation>Keine Ihrer Apps hat bisher ein Repository: Führen Sie zuerst für eine davon einen Deploy durch.</translation>
+    </message>
+    <message>
+        <source>Choose the folder the project goes into.</source>
+        <translation>Wählen Sie den Ordner für das Projekt.</translation>
+    </message>
+    <message>
+        <source>The app is cloned into a folder named after it in %1.</source>
+        <translation>Die App wird in %1 in einen nach ihr benannten Ordner geklont.</translation>
+    </message>
+    <message>
+        <source>The app is cloned into %1.</source>
+        <translation>Die App wird nach %1 geklont.</translation>
+    </message>
+    <message>
+        <source>Folder for the Imported Project</source>
+        <translation>Ordner für das importierte Projekt</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not empty: choose another folder.</source>
+        <translation>%1 existiert bereits und ist nicht leer: Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cloning %1 into %2…</source>
+        <translation>%1 wird nach %2 geklont…</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>Import abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The clone failed: %1</source>
+        <translation>Klonen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2</source>
+        <translation>%1 nach %2 importiert</translation>
+    </message>
+    <message>
+        <source>Imported into %1.</source>
+        <translation>Nach %1 importiert.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::LogView</name>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Platform (heroku)</source>
+        <translation>Plattform (heroku)</translation>
+    </message>
+    <message>
+        <source>Dyno (web, web.1, router)</source>
+        <translation>Dyno (web, web.1, router)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The log stream ended.</source>
+        <translation>Der Log-Stream wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The log stream broke: %1</source>
+        <translation>Der Log-Stream wurde unterbrochen: %1</translation>
+    </message>
+    <message>
+        <source>Streaming the logs of %1.</source>
+        <translation>Logs von %1 werden gestreamt.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Paused: new lines wait until you resume.</source>
+        <translation>Angehalten: Neue Zeilen warten, bis Sie fortsetzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused: %n new line(s) waiting.</source>
+        <translation>
+            <numerusform>Angehalten: %n neue Zeile wartet.</numerusform>
+            <numerusform>Angehalten: %n neue Zeilen warten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::PlatformClient</name>
+    <message>
+        <source>The API key was not accepted (HTTP 401).</source>
+        <translation>Der API-Schlüssel wurde nicht angenommen (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The API key was not accepted: %1</source>
+        <translation>Der API-Schlüssel wurde nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>The platform answered with HTTP %1.</source>
+        <translation>Die Plattform antwortete mit HTTP %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the platform at %1: %2</source>
+        <translation>Die Plattform unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
     <name>dynodesk::ideplugin::PlatformPlugin</name>
     <message>
-        <source>Platform plugin loaded; Platform API at %1</source>
-        <translation>Plattform-Plugin geladen; Platform-API unter %1</translation>
+        <source>My Apps</source>
+        <translation>Meine Apps</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>App from &amp;Template…</source>
+        <translation>App aus &amp;Vorlage…</translation>
+    </message>
+    <message>
+        <source>&amp;Import App…</source>
+        <translation>App &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>&amp;Plattform</translation>
+    </message>
+    <message>
+        <source>&amp;My Apps</source>
+        <translation>&amp;Meine Apps</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy Project…</source>
+        <translation>Projekt &amp;bereitstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>&amp;Commit and Push…</source>
+        <translation>&amp;Committen und pushen…</translation>
+    </message>
+    <message>
+        <source>Deploy…</source>
+        <translation>Bereitstellen…</translation>
+    </message>
+    <message>
+        <source>Reading the account</source>
+        <translation>Lesen des Kontos</translation>
+    </message>
+    <message>
+        <source>App: %1</source>
+        <translation>App: %1</translation>
+    </message>
+    <message>
+        <source>Logs: %1</source>
+        <translation>Logs: %1</translation>
+    </message>
+    <message>
+        <source>Deploy %1</source>
+        <translation>%1 bereitstellen</translation>
+    </message>
+    <message>
+        <source>No project is open. Import %1 into a folder first?</source>
+        <translation>Es ist kein Projekt geöffnet. %1 zuerst in einen Ordner importieren?</translation>
+    </message>
+    <message>
+        <source>The open project is not %1&apos;s repository (its heroku remote is not %2). Import %1 into a folder first?</source>
+        <translation>Das geöffnete Projekt ist nicht das Repository von %1 (sein heroku-Remote ist nicht %2). %1 zuerst in einen Ordner importieren?</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>The open project has no heroku git remote. Use Import App, or Deploy... on an app in My Apps.</source>
+        <translation>Das geöffnete Projekt hat kein heroku-Git-Remote. Verwenden Sie „App importieren“ oder „Bereitstellen...“ bei einer App in „Meine Apps“.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s heroku remote (%1) is none of your apps.</source>
+        <translation>Das heroku-Remote des Projekts (%1) gehört zu keiner Ihrer Apps.</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::StreamReader</name>
+    <message>
+        <source>The stream answered with HTTP %1.</source>
+        <translation>Der Stream antwortete mit HTTP %1.</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::TemplateWizard</name>
+    <message>
+        <source>New App from Template</source>
+        <translation>Neue App aus Vorlage</translation>
+    </message>
+    <message>
+        <source>Deploy %1</source>
+        <translation>%1 bereitstellen</translation>
+    </message>
+    <message>
+        <source>Leave blank for a generated name</source>
+        <translation>Leer lassen für einen generierten Namen</translation>
+    </message>
+    <message>
+        <source>3 to 30 lowercase letters, digits and dashes, starting with a letter</source>
+        <translation>3 bis 30 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>App &amp;name:</source>
+        <translation>App-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fertigstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose a template. Finish creates the app on the platform, clones it into a folder, opens it as the project and deploys it once.</source>
+        <translation>Wählen Sie eine Vorlage. „Fertigstellen“ erstellt die App auf der Plattform, klont sie in einen Ordner, öffnet sie als Projekt und stellt sie einmal bereit.</translation>
+    </message>
+    <message>
+        <source>No templates found in %1.</source>
+        <translation>Keine Vorlagen in %1 gefunden.</translation>
+    </message>
+    <message>
+        <source>Add-ons: %1</source>
+        <translation>Add-ons: %1</translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>Dateien: %1</translation>
+    </message>
+    <message>
+        <source>Choose the folder the project goes into.</source>
+        <translation>Wählen Sie den Ordner für das Projekt.</translation>
+    </message>
+    <message>
+        <source>The project will be cloned into %1, in a folder named after the app.</source>
+        <translation>Das Projekt wird in %1 in einen nach der App benannten Ordner geklont.</translation>
+    </message>
+    <message>
+        <source>The project will be cloned into %1.</source>
+        <translation>Das Projekt wird nach %1 geklont.</translation>
+    </message>
+    <message>
+        <source>Folder for the New Project</source>
+        <translation>Ordner für das neue Projekt</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Wählen Sie eine Vorlage.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not empty.</source>
+        <translation>%1 existiert bereits und ist nicht leer.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Creating the app…</source>
+        <translation>App wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Creating the app %1…</source>
+        <translation>App %1 wird erstellt…</translation>
+    </message>
+    <message>
+        <source>The app could not be created: %1</source>
+        <translation>Die App konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Created %1 from the %2 template: %3 | %4</source>
+        <translation>%1 aus der Vorlage %2 erstellt: %3 | %4</translation>
+    </message>
+    <message>
+        <source>Adding the add-on %1…</source>
+        <translation>Add-on %1 wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>The add-on %1 could not be added: %2</source>
+        <translation>Das Add-on %1 konnte nicht hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2)
+</source>
+        <translation>%1 (%2) hinzugefügt
+</translation>
+    </message>
+    <message>
+        <source>Waiting for the add-ons to be ready…</source>
+        <translation>Warten, bis die Add-ons bereit sind…</translation>
+    </message>
+    <message>
+        <source>The add-ons could not be read: %1</source>
+        <translation>Die Add-ons konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The add-on %1 could not be provisioned.</source>
+        <translation>Das Add-on %1 konnte nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>The add-on %1 could not be provisioned: %2</source>
+        <translation>Das Add-on %1 konnte nicht eingerichtet werden: %2</translation>
+    </message>
+    <message>
+        <source>The add-ons %1 were not ready after %2 seconds.</source>
+        <translation>Die Add-ons %1 waren nach %2 Sekunden nicht bereit.</translation>
+    </message>
+    <message>
+        <source>Cloning %1 into %2…</source>
+        <translation>%1 wird nach %2 geklont…</translation>
+    </message>
+    <message>
+        <source>Create %1 from the %2 template</source>
+        <translation>%1 aus der Vorlage %2 erstellen</translation>
+    </message>
+    <message>
+        <source>Copying the %1 template…</source>
+        <translation>Vorlage %1 wird kopiert…</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Commit wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Deploying %1…</source>
+        <translation>%1 wird bereitgestellt…</translation>
+    </message>
+    <message>
+        <source>The first deploy failed: %1</source>
+        <translation>Der erste Deploy ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Created %1 and deployed v%2: %3</source>
+        <translation>%1 erstellt und v%2 bereitgestellt: %3</translation>
+    </message>
+    <message>
+        <source>Created %1: %2</source>
+        <translation>%1 erstellt: %2</translation>
+    </message>
+    <message>
+        <source>%1
+The app %2 exists on the platform; open it from My Apps, or destroy it there if you do not want it.</source>
+        <translation>%1
+Die App %2 existiert auf der Plattform; öffnen Sie sie über „Meine Apps“ oder löschen Sie sie dort, wenn Sie sie nicht benötigen.</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::appactions::ScaleDialog</name>
+    <message>
+        <source>Scale %1</source>
+        <translation>%1 skalieren</translation>
+    </message>
+    <message>
+        <source>Reading the formation…</source>
+        <translation>Formation wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Skalieren</translation>
+    </message>
+    <message>
+        <source>This app has no process types yet: deploy it first.</source>
+        <translation>Diese App hat noch keine Prozesstypen: Stellen Sie sie zuerst bereit.</translation>
+    </message>
+    <message>
+        <source>Scaling…</source>
+        <translation>Wird skaliert…</translation>
+    </message>
+    <message>
+        <source>Scaled %1: %2</source>
+        <translation>%1 skaliert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::templates</name>
+    <message>
+        <source>Cannot copy %1 into %2: %3</source>
+        <translation>%1 kann nicht nach %2 kopiert werden: %3</translation>
     </message>
 </context>
 </TS>

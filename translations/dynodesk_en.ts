@@ -21,4 +21,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>dynodesk::ideplugin::AppsView</name>
+    <message numerus="yes">
+        <source>%n app(s)</source>
+        <translation>
+            <numerusform>%n app</numerusform>
+            <numerusform>%n apps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::LogView</name>
+    <message numerus="yes">
+        <source>Paused: %n new line(s) waiting.</source>
+        <translation>
+            <numerusform>Paused: %n new line waiting.</numerusform>
+            <numerusform>Paused: %n new lines waiting.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
