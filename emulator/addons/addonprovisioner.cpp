@@ -55,7 +55,7 @@ static AddonProvisioner::Outcome settle(const std::string &addonId, State from, 
 }
 
 void AddonProvisioner::run(const std::string &addonId, State from, const std::string &service, const std::string &resource,
-                           const Plan &plan)
+                           const Plan &plan, const std::string &forkFrom)
 {
     IAddonProvider *p = provider(service);
     onWorker([=]() -> Outcome {
@@ -64,7 +64,12 @@ void AddonProvisioner::run(const std::string &addonId, State from, const std::st
             return settle(addonId, from, &e);
         }
         if (from == State::Provisioning) {
-            auto config = p->provision(resource, plan);
+            IDatabaseProvider *db = p->database();
+            if (!forkFrom.empty() && !db) {
+                const auto e = core::ApiError::invalidParams(service + " add-ons cannot be forked.");
+                return settle(addonId, from, &e);
+            }
+            auto config = forkFrom.empty() ? p->provision(resource, plan) : db->fork(resource, plan, forkFrom);
             return config ? settle(addonId, from, nullptr, std::move(*config)) : settle(addonId, from, &config.error());
         }
         const auto dropped = p->deprovision(resource);

@@ -13,6 +13,8 @@ namespace dynodesk::addons {
 // becomes `DATABASE_URL` for an attachment named DATABASE.
 using AddonConfig = std::map<std::string, std::string>;
 
+class IDatabaseProvider;
+
 // One add-on service's provider. `resource` is the provider's own name for what it made (a
 // database and role for Postgres); the platform keeps it with the add-on. Every call may block:
 // the AddonProvisioner runs them on its worker thread, one at a time. Deprovisioning something
@@ -29,6 +31,8 @@ public:
     virtual core::Status resume() { return core::Done{}; }
     // Stops whatever the provider runs (the emulator is stopping).
     virtual void shutdown() = 0;
+    // The data operations of a database service (`pg:*`); null for other services.
+    virtual IDatabaseProvider *database() { return nullptr; }
 };
 
 } // namespace dynodesk::addons

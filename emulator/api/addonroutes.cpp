@@ -194,6 +194,12 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
         if (ctx.body.contains("attachment") && ctx.body["attachment"].is_object())
             create.attachmentName = optionalString(ctx.body["attachment"], "name");
         create.name = optionalString(ctx.body, "name");
+        if (ctx.body.contains("config") && ctx.body["config"].is_object()) {
+            const json &config = ctx.body["config"];
+            create.forkFrom = optionalString(config, "fork");
+            if (config.contains("follow"))
+                return ApiError::invalidParams("Followers are not supported by the emulator; --fork makes a copy.");
+        }
         return reply(p.createAddon(ctx.who(), ctx.param("app"), create), addon, 201);
     });
     r.add("GET", "/apps/{app}/addons", "add-on", "List By App", [&p, addon](ApiContext &ctx) {
@@ -215,6 +221,14 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
     r.add("GET", "/addons/{addon}", "add-on", "Info", [&p, addon](ApiContext &ctx) {
         return reply(p.addon(ctx.who(), std::nullopt, ctx.param("addon")), addon);
     });
+    // The providers' reports (`add-on-action`). The emulator's providers are built in and report
+    // their outcome themselves, so these confirm a state the add-on is in or on its way to.
+    r.add("POST", "/addons/{addon}/actions/provision", "add-on-action", "Provision", [&p, addon](ApiContext &ctx) {
+        return reply(p.addonAction(ctx.who(), ctx.param("addon"), true), addon);
+    });
+    r.add("POST", "/addons/{addon}/actions/deprovision", "add-on-action", "Deprovision", [&p, addon](ApiContext &ctx) {
+        return reply(p.addonAction(ctx.who(), ctx.param("addon"), false), addon);
+    });
     r.add("POST", "/actions/addons/resolve", "add-on", "Resolution", [&p, addon](ApiContext &ctx) -> core::Result<ApiReply> {
         auto id = optionalString(ctx.body, "addon");
         if (!id)
@@ -231,7 +245,7 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
               if (!addonId || !appId)
                   return ApiError::invalidParams("Missing addon or app: name the add-on and the app to attach it to.");
               platform::AttachmentCreate create{*addonId, *appId, optionalString(ctx.body, "name"),
-                                                optionalString(ctx.body, "namespace")};
+                                                optionalString(ctx.body, "namespace"), optionalString(ctx.body, "confirm")};
               return reply(p.createAttachment(ctx.who(), create), attachment, 201);
           });
     r.add("GET", "/addon-attachments", "add-on-attachment", "List", [&p, attachment](ApiContext &ctx) {

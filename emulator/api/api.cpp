@@ -8,6 +8,9 @@
 #include <QByteArray>
 #include <QCryptographicHash>
 
+#include <memory>
+#include <optional>
+
 namespace dynodesk::api {
 
 using core::ApiError;
@@ -31,6 +34,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
                   "rendezvous://" + settings.host + ":" + std::to_string(settings.rendezvousPort));
     addAddonCatalogRoutes(m_router, platform.planCatalog());
     addAddonRoutes(m_router, platform);
+    addDataRoutes(m_router, platform);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
         return ApiReply{200, schema(), {}};
     }, true);
@@ -40,6 +44,8 @@ json Api::schema() const
 {
     json definitions = json::object();
     for (const auto &route : m_router.routes()) {
+        if (!route.inSchema)
+            continue;
         auto &def = definitions[route.resource];
         def["title"] = "Dynodesk Platform API - " + route.resource;
         def["links"].push_back({{"href", route.pattern}, {"method", route.method}, {"title", route.title}});
@@ -98,53 +104,73 @@ core::Result<platform::Actor> Api::authenticate(const HttpRequest &request, cons
 
 HttpResponse Api::handle(const HttpRequest &request)
 {
+    // Shared: a link that answers later must not write into this frame.
+    auto answer = std::make_shared<std::optional<HttpResponse>>();
+    handle(request, [answer](HttpResponse r) { *answer = std::move(r); });
+    if (*answer)
+        return std::move(**answer);
+    HttpResponse r;
+    r.status = 500;
+    r.setHeader("Content-Type", kJsonType);
+    r.body = json{{"id", "internal_server_error"}, {"message", "This link answers asynchronously."}}.dump();
+    return r;
+}
+
+void Api::handle(const HttpRequest &request, std::function<void(HttpResponse)> reply)
+{
     const std::string *clientId = request.header("request-id");
     const std::string requestId = clientId && !clientId->empty() && clientId->size() <= 200 ? *clientId : core::newId();
-    m_currentAccount.clear();
+    std::string account;
+    auto answer = [&](core::Result<ApiReply> r) { reply(respond(request, requestId, account, std::move(r))); };
 
     std::string method = request.method;
     if (const std::string *override = request.header("x-http-method-override"); override && method == "POST")
         method = QByteArray::fromStdString(*override).toUpper().toStdString();
 
     if (auto error = checkAccept(request))
-        return respond(request, requestId, *error);
+        return answer(*error);
 
     const auto match = m_router.match(method, request.path());
     if (!match.route) {
-        return respond(request, requestId,
-                       ApiError::notFound("The requested API endpoint was not found. Are you using the right HTTP "
-                                          "verb (e.g. `GET` vs. `POST`), and did you specify your intended version "
-                                          "with the `Accept` header?"));
+        return answer(ApiError::notFound("The requested API endpoint was not found. Are you using the right HTTP "
+                                         "verb (e.g. `GET` vs. `POST`), and did you specify your intended version "
+                                         "with the `Accept` header?"));
     }
     std::optional<platform::Actor> actor;
     if (!match.route->isPublic) {
         auto who = authenticate(request, *match.route);
         if (!who)
-            return respond(request, requestId, who.error());
+            return answer(who.error());
         actor = who.value();
-        m_currentAccount = actor->id;
+        account = actor->id;
         if (!m_limiter.take(actor->id))
-            return respond(request, requestId,
-                           ApiError{429, "rate_limit",
-                                    "Your account reached the API rate limit. Please wait a few minutes before "
-                                    "making new requests."});
+            return answer(ApiError{429, "rate_limit",
+                                   "Your account reached the API rate limit. Please wait a few minutes before "
+                                   "making new requests."});
     }
 
     json body = json::object();
     if (!request.body.empty()) {
         body = json::parse(request.body, nullptr, false);
         if (body.is_discarded() || !body.is_object())
-            return respond(request, requestId, ApiError::badRequest("Request body must be a JSON object."));
+            return answer(ApiError::badRequest("Request body must be a JSON object."));
     }
     ApiContext ctx{request, actor ? &*actor : nullptr, match.params, body};
     try {
-        return respond(request, requestId, match.route->handler(ctx));
+        if (match.route->asyncHandler) {
+            // The answer comes later: keep what it needs.
+            match.route->asyncHandler(ctx, [this, request, requestId, account, reply](core::Result<ApiReply> r) {
+                reply(respond(request, requestId, account, std::move(r)));
+            });
+            return;
+        }
+        return answer(match.route->handler(ctx));
     } catch (const ParamError &e) {
-        return respond(request, requestId, ApiError::invalidParams(e.what()));
+        return answer(ApiError::invalidParams(e.what()));
     } catch (const json::exception &e) {
-        return respond(request, requestId, ApiError::invalidParams(std::string("Invalid request body: ") + e.what()));
+        return answer(ApiError::invalidParams(std::string("Invalid request body: ") + e.what()));
     } catch (const std::exception &e) {
-        return respond(request, requestId, ApiError::internal(e.what()));
+        return answer(ApiError::internal(e.what()));
     }
 }
 
@@ -168,14 +194,15 @@ static bool etagMatches(const std::string &ifNoneMatch, const std::string &etag)
     return false;
 }
 
-HttpResponse Api::respond(const HttpRequest &request, const std::string &requestId, core::Result<ApiReply> reply)
+HttpResponse Api::respond(const HttpRequest &request, const std::string &requestId, const std::string &account,
+                          core::Result<ApiReply> reply)
 {
     HttpResponse r;
     r.setHeader("Request-Id", requestId);
     r.setHeader("Content-Type", kJsonType);
     r.setHeader("Cache-Control", "private, no-cache");
-    if (!m_currentAccount.empty())
-        r.setHeader("RateLimit-Remaining", std::to_string(m_limiter.remaining(m_currentAccount)));
+    if (!account.empty())
+        r.setHeader("RateLimit-Remaining", std::to_string(m_limiter.remaining(account)));
 
     if (reply && !reply->rangeFields.empty()) {
         const std::string *rangeHeader = request.header("range");

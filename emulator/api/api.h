@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+
 namespace dynodesk::platform {
 class Deployer;
 class Platform;
@@ -31,6 +33,10 @@ public:
     Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex,
         dynos::Supervisor &supervisor, const core::IClock &clock, const core::Settings &settings);
 
+    // Answers through `reply`, at once or (for links whose work runs off the core) later, always
+    // on the core thread.
+    void handle(const HttpRequest &request, std::function<void(HttpResponse)> reply);
+    // The same for callers that need the answer now: a link that answers later gets 500.
     HttpResponse handle(const HttpRequest &request);
     // The JSON schema of what this server implements, as served at GET /schema.
     nlohmann::json schema() const;
@@ -38,12 +44,12 @@ public:
 
 private:
     core::Result<platform::Actor> authenticate(const HttpRequest &request, const Route &route);
-    HttpResponse respond(const HttpRequest &request, const std::string &requestId, core::Result<ApiReply> reply);
+    HttpResponse respond(const HttpRequest &request, const std::string &requestId, const std::string &account,
+                         core::Result<ApiReply> reply);
 
     platform::Platform &m_platform;
     ApiRouter m_router;
     RateLimiter m_limiter;
-    std::string m_currentAccount; // whose rate limit the response reports
 };
 
 } // namespace dynodesk::api

@@ -39,6 +39,19 @@ void ApiRouter::add(std::string method, std::string pattern, std::string resourc
     m_routes.push_back(std::move(r));
 }
 
+void ApiRouter::addData(std::string method, std::string pattern, std::string resource, ApiHandler handler)
+{
+    std::string title = method + " " + pattern;
+    add(std::move(method), std::move(pattern), std::move(resource), std::move(title), std::move(handler));
+    m_routes.back().inSchema = false;
+}
+
+void ApiRouter::addDataAsync(std::string method, std::string pattern, std::string resource, AsyncApiHandler handler)
+{
+    addData(std::move(method), std::move(pattern), std::move(resource), {});
+    m_routes.back().asyncHandler = std::move(handler);
+}
+
 ApiRouter::Match ApiRouter::match(std::string_view method, std::string_view path) const
 {
     const auto segments = splitPath(path);

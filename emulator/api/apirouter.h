@@ -45,6 +45,10 @@ public:
 };
 
 using ApiHandler = std::function<core::Result<ApiReply>(ApiContext &)>;
+// A handler that answers later (its work runs off the core thread): it calls `done` once, on the
+// core thread. The context is valid only until the handler returns; copy what the answer needs.
+using ApiDone = std::function<void(core::Result<ApiReply>)>;
+using AsyncApiHandler = std::function<void(ApiContext &, ApiDone)>;
 
 struct Route final {
     std::string method;
@@ -54,6 +58,8 @@ struct Route final {
     ApiHandler handler;
     bool isPublic = false;
     std::vector<std::string> segments;
+    AsyncApiHandler asyncHandler; // instead of `handler`
+    bool inSchema = true; // false for links of the data API, which the Platform API schema has not
 };
 
 // The table of the API's links: method and path pattern to handler.
@@ -61,6 +67,9 @@ class ApiRouter final {
 public:
     void add(std::string method, std::string pattern, std::string resource, std::string title, ApiHandler handler,
              bool isPublic = false);
+    // A link of the data API (`/client/v11/...`, `/postgres/v0/...`): not in `GET /schema`.
+    void addData(std::string method, std::string pattern, std::string resource, ApiHandler handler);
+    void addDataAsync(std::string method, std::string pattern, std::string resource, AsyncApiHandler handler);
 
     struct Match {
         const Route *route = nullptr;

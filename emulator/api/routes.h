@@ -37,5 +37,7 @@ void addDynoRoutes(ApiRouter &router, platform::Platform &platform, dynos::Super
 void addAddonCatalogRoutes(ApiRouter &router, const addons::PlanCatalog &catalog);
 // Add-ons, attachments and the CLI's resolve actions.
 void addAddonRoutes(ApiRouter &router, platform::Platform &platform);
+// The data API the CLI's `pg:*` commands call (`/client/v11/...`, `/postgres/v0/...`).
+void addDataRoutes(ApiRouter &router, platform::Platform &platform);
 
 } // namespace dynodesk::api

@@ -197,6 +197,29 @@ static void slugBlob(const std::shared_ptr<HttpExchange> &ex, const StreamContex
     });
 }
 
+// A backup's download link (`pg:backups:url`): `/data-backups/<id>?expires=..&signature=..`,
+// signed by the platform and valid for 10 minutes; no token needed, as with the platform's.
+static void backupBlob(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
+{
+    const std::string id = ex->request().path().substr(std::string("/data-backups/").size());
+    const std::string target = ex->request().target;
+    const auto q = target.find('?');
+    const QUrlQuery query(QString::fromStdString(q == std::string::npos ? std::string() : target.substr(q + 1)));
+    const std::string expires = query.queryItemValue(QStringLiteral("expires")).toStdString();
+    const std::string signature = query.queryItemValue(QStringLiteral("signature")).toStdString();
+    ctx.onCore([ex, ctx, id, expires, signature] {
+        auto path = ctx.platform->signedBackupFile(id, expires, signature);
+        if (!path)
+            return ex->respond(text(path.error().status, path.error().message));
+        auto file = std::make_shared<QFile>(QString::fromStdString(*path));
+        if (!file->open(QIODevice::ReadOnly))
+            return ex->respond(text(404, "That backup's file is missing."));
+        ex->begin(200, {{"Content-Type", "application/octet-stream"},
+                        {"Content-Disposition", "attachment; filename=\"" + id + ".dump\""}});
+        writeFileChunks(ex, file);
+    });
+}
+
 // A log session, as Server-Sent Events: one `data:` event a line; the last lines, then with
 // `tail` every new one until the client goes away.
 static void logSession(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
@@ -253,6 +276,8 @@ void addStreamRoutes(HttpServer &server, const StreamContext &ctx)
 {
     server.addStreamRoute([](std::string_view path) { return path.starts_with("/log-sessions/"); },
                           [ctx](std::shared_ptr<HttpExchange> ex) { logSession(ex, ctx); });
+    server.addStreamRoute([](std::string_view path) { return path.starts_with("/data-backups/"); },
+                          [ctx](std::shared_ptr<HttpExchange> ex) { backupBlob(ex, ctx); });
     server.addStreamRoute([](std::string_view path) { return path.starts_with("/slugs/"); },
                           [ctx](std::shared_ptr<HttpExchange> ex) { slugBlob(ex, ctx); });
     server.addStreamRoute([](std::string_view path) { return path == "/internal/git-hook"; },

@@ -603,14 +603,19 @@ bool Supervisor::matches(const Dyno &d, const std::string &typeOrName) const
 bool Supervisor::restart(const std::string &appId, const std::string &typeOrName)
 {
     std::vector<Dyno *> picked;
+    bool alreadyStopping = false; // e.g. `ps:stop web.1` just after `restart`: it is being replaced
     for (auto &d : m_dynos)
-        if (d->appId == appId && !d->stopping && matches(*d, typeOrName))
-            picked.push_back(d.get());
+        if (d->appId == appId && matches(*d, typeOrName)) {
+            if (d->stopping)
+                alreadyStopping = true;
+            else
+                picked.push_back(d.get());
+        }
     for (Dyno *d : picked) {
         d->crashes = 0;
         beginStop(*d);
     }
-    return !picked.empty();
+    return !picked.empty() || alreadyStopping;
 }
 
 bool Supervisor::stop(const std::string &appId, const std::string &typeOrName) { return restart(appId, typeOrName); }

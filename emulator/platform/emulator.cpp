@@ -215,7 +215,7 @@ core::Status Emulator::start()
     auto handler = [this](api::HttpRequest request, api::HttpServer::Reply reply) {
         QMetaObject::invokeMethod(m_coreContext.get(),
                                   [this, request = std::move(request), reply = std::move(reply)] {
-                                      reply(m_api->handle(request));
+                                      m_api->handle(request, reply);
                                   },
                                   Qt::QueuedConnection);
     };

@@ -15,7 +15,8 @@ using store::ReleaseRecord;
 static constexpr int64_t kMaxAppsPerAccount = 100;
 
 Platform::Platform(store::Store &store, const core::IClock &clock, core::Settings settings, core::NameGenerator names)
-    : m_store(store), m_clock(clock), m_settings(std::move(settings)), m_names(std::move(names))
+    : m_store(store), m_clock(clock), m_settings(std::move(settings)), m_names(std::move(names)),
+      m_backupSecret(core::newId() + core::newId())
 {
 }
 
@@ -157,6 +158,7 @@ Result<AppRecord> Platform::destroyApp(const Actor &actor, const std::string &id
         return access.error();
     // Its add-ons go with it: detached from other apps (a release each) and dropped by their provider.
     const auto addons = m_store.addons.listFor(access->app.id);
+    const auto backupFiles = m_store.dataTransfers.filesForApp(access->app.id);
     std::vector<ReleaseRecord> detached;
     auto result = inTransaction([&]() -> Result<AppRecord> {
         for (const auto &addon : addons)
@@ -173,6 +175,12 @@ Result<AppRecord> Platform::destroyApp(const Actor &actor, const std::string &id
         for (const auto &addon : addons)
             if (addon.state != "deprovisioned")
                 queueAddonJob(addon, AddonJob::Deprovision);
+        // Its backups go too.
+        for (const auto &file : backupFiles)
+            if (m_provisioner)
+                m_provisioner->database<core::Done>(
+                        "heroku-postgresql", [file](addons::IDatabaseProvider &p) { return p.deleteBackup(file); },
+                        [](core::Status) {});
         emit appDestroyed(QString::fromStdString(access->app.id));
     }
     return result;

@@ -17,6 +17,7 @@
 #include <QObject>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -113,6 +114,9 @@ struct NewKey final {
 struct AddonCreate final {
     std::string plan;
     std::optional<std::string> attachmentName, name;
+    // `config.fork` of the create body: the database to copy (add-on name or id, attachment or
+    // config var name on the app, or `app::NAME`).
+    std::optional<std::string> forkFrom;
 };
 
 // A PATCH of an add-on: a new name, a new plan (`service:plan` or the plan's short name), or both.
@@ -124,7 +128,32 @@ struct AddonUpdate final {
 struct AttachmentCreate final {
     std::string addon, app;
     std::optional<std::string> name, ns;
+    // The app's name: an attachment of that name already there is replaced (`pg:promote`).
+    std::optional<std::string> confirm;
 };
+
+// A database add-on as `pg:info` shows it: the record, its plan and what the server says now.
+struct DatabaseStatus final {
+    store::AddonRecord addon;
+    addons::Plan plan;
+    addons::DatabaseStats stats;
+};
+
+// The connection details of a database add-on's default credential.
+struct DatabaseCredentials final {
+    store::AddonRecord addon;
+    std::string host, database, user, password, url;
+    int port = 0;
+};
+
+// A backup's download link, signed, valid until `expiresAt`.
+struct BackupUrl final {
+    std::string url, expiresAt;
+};
+
+// The outcome of a data API call whose work runs on the provisioner's worker, on the core thread.
+template <typename T>
+using Reply = std::function<void(Result<T>)>;
 
 // The one place that changes the emulator's state (DESIGN rule 1). Every method runs on the
 // core thread, checks what the actor may do, and applies its change in one store transaction:
@@ -266,6 +295,10 @@ public:
     // Detaches everywhere (a release per attachment) and drops what the provider made: the add-on
     // is `deprovisioning` until the provider is done, then gone.
     Result<store::AddonRecord> destroyAddon(const Actor &actor, const std::string &app, const std::string &idOrName);
+    // `add-on-action`: a provider's report that the add-on is provisioned (`provision`) or gone
+    // (`deprovision`). The built-in providers report for themselves: the add-on must already be in
+    // that state or on its way to it (422 otherwise); nothing changes.
+    Result<store::AddonRecord> addonAction(const Actor &actor, const std::string &idOrName, bool provision);
     Result<store::AttachmentRecord> createAttachment(const Actor &actor, const AttachmentCreate &create);
     Result<std::vector<store::AttachmentRecord>> attachments(const Actor &actor, const std::string &app);
     Result<std::vector<store::AttachmentRecord>> addonAttachments(const Actor &actor, const std::string &addon);
@@ -284,8 +317,37 @@ public:
     std::vector<std::string> attachmentConfigVars(const store::AttachmentRecord &attachment);
     // The provider's outcome for an add-on, back on the core thread.
     void finishAddonWork(const addons::AddonProvisioner::Outcome &outcome);
-    // On start: add-ons a crash left `provisioning` are rolled back, `deprovisioning` ones finished.
+    // On start: add-ons a crash left `provisioning` are rolled back, `deprovisioning` ones finished,
+    // data transfers left pending or running are failed.
     void recoverAddons();
+
+    // The data API behind the CLI's `pg:*` commands (platformdata.cpp). A database is a
+    // provisioned heroku-postgresql add-on named by id or name; reading needs the owning app's
+    // View, changing it WriteConfig. Work on the server runs on the provisioner's worker and
+    // answers through `done` on the core thread.
+    Result<store::AddonRecord> database(const Actor &actor, const std::string &idOrName, Action action = Action::View);
+    void databaseStatus(const Actor &actor, const std::string &idOrName, Reply<DatabaseStatus> done);
+    Result<DatabaseCredentials> databaseCredentials(const Actor &actor, const std::string &idOrName);
+    // A new password; every config var of the database on every app changes (a release each,
+    // which restarts the dynos) and the old password stops working.
+    void rotateDatabaseCredentials(const Actor &actor, const std::string &idOrName, Reply<store::AddonRecord> done);
+    void resetDatabase(const Actor &actor, const std::string &idOrName, Reply<store::AddonRecord> done);
+    void killDatabaseConnections(const Actor &actor, const std::string &idOrName, Reply<store::AddonRecord> done);
+    // Backups and restores are transfers listed under the database's owning app: created
+    // `pending` at once, then run on the worker (`running`, `succeeded` or `failed` with logs).
+    Result<store::DataTransferRecord> captureBackup(const Actor &actor, const std::string &database);
+    // `backupUrl` names a backup of this emulator (its `to_url` or a signed download link).
+    Result<store::DataTransferRecord> restoreBackup(const Actor &actor, const std::string &database,
+                                                    const std::string &backupUrl);
+    Result<std::vector<store::DataTransferRecord>> dataTransfers(const Actor &actor, const std::string &app);
+    Result<store::DataTransferRecord> dataTransfer(const Actor &actor, const std::string &app, const std::string &idOrNum);
+    Result<store::DataTransferRecord> deleteDataTransfer(const Actor &actor, const std::string &app,
+                                                         const std::string &idOrNum);
+    // A download link for a finished backup, valid for 10 minutes.
+    Result<BackupUrl> backupPublicUrl(const Actor &actor, const std::string &app, const std::string &idOrNum);
+    // The file a download link names, if its signature holds and it has not expired.
+    Result<std::string> signedBackupFile(const std::string &id, const std::string &expires, const std::string &signature);
+    std::string backupUrl(const std::string &transferId) const; // a backup's `to_url`
 
     // What should run for the app: its current release's slug and config, and its formation.
     dynos::DesiredApp desiredDynos(const std::string &appId);
@@ -321,7 +383,15 @@ private:
     auto inTransaction(F &&body) -> decltype(body());
     // Add-on helpers (platformaddons.cpp).
     enum class AddonJob { Provision, Deprovision, RollBack, ChangePlan };
-    void queueAddonJob(const store::AddonRecord &addon, AddonJob job, std::string oldPlan = {});
+    void queueAddonJob(const store::AddonRecord &addon, AddonJob job, std::string oldPlan = {}, std::string forkFrom = {});
+    Result<store::AddonRecord> forkSource(const Actor &actor, const store::AppRecord &app, const std::string &name);
+    std::optional<store::ReleaseRecord> replaceConfigInTransaction(const std::vector<store::AttachmentRecord> &attachments,
+                                                                   const Actor &actor,
+                                                                   const store::ConfigMap &oldConfig,
+                                                                   const store::ConfigMap &newConfig);
+    void runTransfer(const store::DataTransferRecord &transfer);
+    void finishTransfer(const std::string &id, const Result<addons::BackupMade> &outcome);
+    std::string signBackup(const std::string &id, const std::string &expires) const;
     store::ReleaseRecord attachInTransaction(const store::AppRecord &app, const Actor &actor, const store::AddonRecord &addon,
                                              const std::string &name, std::optional<std::string> ns,
                                              store::AttachmentRecord *made);
@@ -342,6 +412,7 @@ private:
         std::string oldPlan;
     };
     std::unordered_map<std::string, std::deque<PendingJob>> m_addonJobs; // by add-on id, in the worker's order
+    std::string m_backupSecret; // signs backup download links (per run)
 };
 
 } // namespace dynodesk::platform

@@ -98,7 +98,34 @@ std::optional<ReleaseRecord> Platform::detachInTransaction(const AttachmentRecor
     return newRelease(*app, actor, "Detach " + attachment.name + " " + refOf(*addon), config, slug);
 }
 
-void Platform::queueAddonJob(const AddonRecord &addon, AddonJob job, std::string oldPlan)
+// An add-on's config changed (rotated credentials): the vars of its attachments to one app
+// follow, in one release that restarts the app's dynos.
+std::optional<ReleaseRecord> Platform::replaceConfigInTransaction(const std::vector<AttachmentRecord> &attachments,
+                                                                  const Actor &actor, const store::ConfigMap &oldConfig,
+                                                                  const store::ConfigMap &newConfig)
+{
+    if (attachments.empty())
+        return std::nullopt;
+    auto app = m_store.apps.byIdOrName(attachments.front().appId);
+    if (!app)
+        return std::nullopt;
+    store::ConfigMap config = m_store.config.get(app->id);
+    std::string names;
+    for (const auto &attachment : attachments) {
+        for (const auto &[key, value] : varsOf(attachment.name, oldConfig))
+            config.erase(key);
+        for (const auto &[key, value] : varsOf(attachment.name, newConfig))
+            config[key] = value;
+        names += (names.empty() ? "" : ", ") + attachment.name;
+    }
+    m_store.config.replace(app->id, config);
+    std::optional<std::string> slug;
+    if (auto current = m_store.releases.byVersion(app->id, m_store.releases.currentVersion(app->id)))
+        slug = current->slugId;
+    return newRelease(*app, actor, "Update " + names + " by " + attachments.front().addonService, config, slug);
+}
+
+void Platform::queueAddonJob(const AddonRecord &addon, AddonJob job, std::string oldPlan, std::string forkFrom)
 {
     if (!m_provisioner)
         return;
@@ -110,7 +137,7 @@ void Platform::queueAddonJob(const AddonRecord &addon, AddonJob job, std::string
     m_addonJobs[addon.id].push_back({job, std::move(oldPlan)});
     switch (job) {
     case AddonJob::Provision:
-        m_provisioner->run(addon.id, addons::State::Provisioning, addon.service, addon.providerId, plan);
+        m_provisioner->run(addon.id, addons::State::Provisioning, addon.service, addon.providerId, plan, forkFrom);
         break;
     case AddonJob::Deprovision:
     case AddonJob::RollBack:
@@ -142,6 +169,15 @@ Result<AddonRecord> Platform::createAddon(const Actor &actor, const std::string 
         if (m_store.addons.byIdOrName(*create.name))
             return ApiError::invalidParams("Name is already taken by another add-on.");
     }
+    std::optional<AddonRecord> forkOf;
+    if (create.forkFrom) {
+        auto source = forkSource(actor, access->app, *create.forkFrom);
+        if (!source)
+            return source.error();
+        if (source->service != choice->service->name)
+            return ApiError::invalidParams("Only a " + source->service + " add-on can be a fork of " + source->name + ".");
+        forkOf = *source;
+    }
     const std::string at = now();
     const std::string id = core::newId();
     std::string resource = "d" + id;
@@ -155,10 +191,26 @@ Result<AddonRecord> Platform::createAddon(const Actor &actor, const std::string 
         return *m_store.addons.byIdOrName(id);
     });
     if (result) {
-        apiLog(addon.appId, "Add " + addon.name + " (" + choice->plan->qualifiedName(addon.service) + ") by " + actor.email);
-        queueAddonJob(*result, AddonJob::Provision);
+        apiLog(addon.appId, "Add " + addon.name + " (" + choice->plan->qualifiedName(addon.service) + ")"
+                                    + (forkOf ? " as a fork of " + forkOf->name : std::string()) + " by " + actor.email);
+        queueAddonJob(*result, AddonJob::Provision, {}, forkOf ? forkOf->providerId : std::string());
     }
     return result;
+}
+
+// What `--fork` names: an add-on (id or name), an attachment or config var of the app
+// (`HEROKU_POSTGRESQL_RED`, `DATABASE_URL`), or `other-app::DATABASE`; it must be provisioned.
+Result<AddonRecord> Platform::forkSource(const Actor &actor, const AppRecord &app, const std::string &name)
+{
+    auto found = resolveAddons(actor, app.name, name, std::nullopt);
+    if (!found && name.find("::") == std::string::npos)
+        found = resolveAddons(actor, std::nullopt, name, std::nullopt);
+    if (!found)
+        return ApiError::invalidParams("Couldn't find the database " + name + " to fork.");
+    const AddonRecord &source = found->front();
+    if (source.state != word(addons::State::Provisioned))
+        return ApiError::invalidParams("The database " + source.name + " is " + source.state + "; it can be forked once it is provisioned.");
+    return source;
 }
 
 Result<std::vector<AddonRecord>> Platform::addons(const Actor &actor, const std::string &appName)
@@ -304,6 +356,22 @@ Result<AddonRecord> Platform::destroyAddon(const Actor &actor, const std::string
     return result;
 }
 
+Result<AddonRecord> Platform::addonAction(const Actor &actor, const std::string &idOrName, bool provision)
+{
+    auto found = addon(actor, std::nullopt, idOrName, Action::WriteConfig);
+    if (!found)
+        return found.error();
+    const auto state = addons::stateFromString(found->state);
+    const bool fits = provision ? state == addons::State::Provisioning || state == addons::State::Provisioned
+                                : state == addons::State::Deprovisioning || state == addons::State::Deprovisioned;
+    if (!fits)
+        return ApiError::invalidParams(
+                "The add-on " + found->name + " is " + found->state + ". Its provider is built into the emulator and reports "
+                + (provision ? std::string("provisioning itself; a failed add-on is destroyed and created again.")
+                             : std::string("deprovisioning itself once the add-on is destroyed (DELETE /apps/{app}/addons/{addon}).")));
+    return *found;
+}
+
 Result<AttachmentRecord> Platform::createAttachment(const Actor &actor, const AttachmentCreate &create)
 {
     auto addonFound = addon(actor, std::nullopt, create.addon, Action::WriteConfig);
@@ -317,9 +385,15 @@ Result<AttachmentRecord> Platform::createAttachment(const Actor &actor, const At
     if (addonFound->state != word(addons::State::Provisioned))
         return ApiError::invalidParams("The add-on " + addonFound->name + " is " + addonFound->state
                                        + "; it can be attached once it is provisioned.");
-    const auto names = m_store.attachments.namesForApp(target->app.id);
+    auto names = m_store.attachments.namesForApp(target->app.id);
     std::string name;
+    std::optional<AttachmentRecord> replaced;
     if (create.name) {
+        // With `confirm` (the app's name) an attachment of that name is replaced, as `pg:promote`
+        // does with DATABASE: its config vars go, a Detach release, then the new Attach release.
+        if (create.confirm && *create.confirm == target->app.name)
+            if ((replaced = m_store.attachments.find(target->app.id, *create.name)))
+                std::erase(names, *create.name);
         if (auto error = addons::attachmentNameError(*create.name, names))
             return ApiError::invalidParams(*error);
         name = *create.name;
@@ -327,12 +401,18 @@ Result<AttachmentRecord> Platform::createAttachment(const Actor &actor, const At
         name = addons::defaultAttachmentName(*m_catalog.service(addonFound->service), names);
     }
     AttachmentRecord made;
-    auto release = inTransaction([&]() -> Result<ReleaseRecord> {
-        return attachInTransaction(target->app, actor, *addonFound, name, create.ns, &made);
+    std::vector<ReleaseRecord> releases;
+    auto stored = inTransaction([&]() -> Status {
+        if (replaced)
+            if (auto detached = detachInTransaction(*replaced, actor))
+                releases.push_back(*detached);
+        releases.push_back(attachInTransaction(target->app, actor, *addonFound, name, create.ns, &made));
+        return core::Done{};
     });
-    if (!release)
-        return release.error();
-    releaseMade(*release);
+    if (!stored)
+        return stored.error();
+    for (const auto &r : releases)
+        releaseMade(r);
     return *m_store.attachments.byId(made.id);
 }
 
@@ -599,6 +679,14 @@ void Platform::recoverAddons()
     for (const auto &a : m_store.addons.inState(word(addons::State::Deprovisioning)))
         if (!m_addonJobs.count(a.id))
             queueAddonJob(a, AddonJob::Deprovision);
+    // Backups and restores a crash cut short failed; a restore ran in one transaction, so its
+    // database is as it was.
+    for (auto t : m_store.dataTransfers.unfinished()) {
+        t.state = "failed";
+        t.finishedAt = t.updatedAt = now();
+        t.logs.push_back({*t.finishedAt, "Error: interrupted by an emulator restart"});
+        m_store.dataTransfers.update(t);
+    }
     // Apps connect to their databases without asking the emulator: the cluster comes back now.
     std::set<std::string> services;
     for (const auto &a : m_store.addons.inState(word(addons::State::Provisioned)))

@@ -120,6 +120,8 @@ int main(int argc, char **argv)
     std::printf("Point the official heroku CLI at it (account %s):\n", creds.email.c_str());
     std::printf("export HEROKU_HOST=%s\n", emulator.apiUrl().c_str());
     std::printf("export HEROKU_API_KEY=%s\n", creds.token.c_str());
+    // The CLI's pg:* commands call the data API on this host, with the scheme and port of HEROKU_HOST.
+    std::printf("export HEROKU_DATA_HOST=%s\n", emulator.settings().host.c_str());
     std::printf("export NODE_EXTRA_CA_CERTS=%s\n", emulator.certificatePath().c_str());
     std::fflush(stdout);
 

@@ -98,6 +98,18 @@ CREATE TABLE addon_attachments (
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (app_id, name));
 CREATE INDEX addon_attachments_by_addon ON addon_attachments(addon_id);
 )sql",
+        // 6: the data API's transfers (`pg:backups`): backups and restores of Postgres add-ons,
+        // numbered per app. `addon_id` has no foreign key: backups outlive their database.
+        // A deleted transfer keeps its row (`deleted_at`) so its number is not used again.
+        R"sql(
+CREATE TABLE data_transfers (
+  id TEXT PRIMARY KEY, app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE, num INTEGER NOT NULL,
+  kind TEXT NOT NULL, addon_id TEXT NOT NULL, from_name TEXT NOT NULL, to_name TEXT NOT NULL, state TEXT NOT NULL,
+  file TEXT, source_id TEXT, source_bytes INTEGER NOT NULL DEFAULT 0, processed_bytes INTEGER NOT NULL DEFAULT 0,
+  logs TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL, updated_at TEXT NOT NULL, started_at TEXT,
+  finished_at TEXT, deleted_at TEXT, UNIQUE (app_id, num));
+CREATE INDEX data_transfers_by_state ON data_transfers(state);
+)sql",
     };
     return steps;
 }

@@ -5,6 +5,7 @@
 #include "apprepository.h"
 #include "buildrepository.h"
 #include "database.h"
+#include "datatransferrepository.h"
 #include "domainrepository.h"
 #include "logrepository.h"
 #include "records.h"
@@ -20,7 +21,7 @@ public:
     explicit Store(const std::string &path)
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
           collaborators(db), formations(db), transfers(db), slugs(db),
-          builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db)
+          builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db), dataTransfers(db)
     {
     }
 
@@ -43,6 +44,7 @@ public:
     DomainRepository domains;
     AddonRepository addons;
     AttachmentRepository attachments;
+    DataTransferRepository dataTransfers;
 };
 
 } // namespace dynodesk::store

@@ -71,6 +71,10 @@ private slots:
                                                       "insert into items(name) values ('a'),('b'),('c')"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(count(*db), QStringLiteral("3"));
+        // clients that require TLS (the CLI's pg:psql, many frameworks) connect too
+        const Psql tls = psql(db->url() + QStringLiteral("?sslmode=require"), QStringLiteral("select ssl from pg_stat_ssl where pid = pg_backend_pid()"));
+        QVERIFY2(tls.exitCode == 0, qPrintable(tls.err));
+        QCOMPARE(tls.out, QStringLiteral("t"));
         // what pg:info shows: tables, size, version, connections (none open now)
         auto info = m_cluster->info(QStringLiteral("dapp1"));
         QVERIFY2(info.ok(), info.ok() ? "" : info.error().message.c_str());
@@ -134,15 +138,18 @@ private slots:
         auto db = m_cluster->createDatabase(QStringLiteral("dbak"), 20);
         QVERIFY(db.ok());
         QCOMPARE(psql(db->url(), QStringLiteral("create table items(id int); insert into items select generate_series(1, 5)")).exitCode, 0);
-        const QString backup = m_tmp.filePath(QStringLiteral("b001.dump"));
+        // pg_dump runs as the service user under root: backups go to the directory it owns.
+        auto backups = m_cluster->backupsDir();
+        QVERIFY(backups.ok());
+        const QString backup = *backups + QStringLiteral("/b001.dump");
         const auto dumped = m_cluster->dump(*db, backup);
         QVERIFY2(dumped.ok(), dumped.ok() ? "" : dumped.error().message.c_str());
         QCOMPARE(psql(db->url(), QStringLiteral("insert into items select generate_series(6, 9)")).exitCode, 0);
         QCOMPARE(count(*db), QStringLiteral("9"));
 
         // a missing or invalid backup changes nothing
-        QVERIFY(!m_cluster->restore(*db, m_tmp.filePath(QStringLiteral("missing.dump"))).ok());
-        QFile junk(m_tmp.filePath(QStringLiteral("junk.dump")));
+        QVERIFY(!m_cluster->restore(*db, *backups + QStringLiteral("/missing.dump")).ok());
+        QFile junk(*backups + QStringLiteral("/junk.dump"));
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write("not a dump");
         junk.close();
@@ -160,6 +167,16 @@ private slots:
         QCOMPARE(count(*fork), QStringLiteral("5"));
         QCOMPARE(psql(fork->url(), QStringLiteral("insert into items values (42)")).exitCode, 0);
         QCOMPARE(count(*db), QStringLiteral("5"));
+
+        // the superuser's dump ignores the plan's connection limit and holds the same rows
+        const QString asSuperuser = *backups + QStringLiteral("/super.dump");
+        QVERIFY(m_cluster->dumpDatabase(QStringLiteral("dbak"), asSuperuser).ok());
+        auto copy = m_cluster->createDatabase(QStringLiteral("dcopy"), 20);
+        QVERIFY(copy.ok());
+        QVERIFY(m_cluster->restore(*copy, asSuperuser).ok());
+        QCOMPARE(count(*copy), QStringLiteral("5"));
+        QVERIFY(m_cluster->dropDatabase(QStringLiteral("dcopy")).ok());
+        QVERIFY(m_cluster->dumpDatabase(QStringLiteral("Bad Name"), asSuperuser).error().status == 422);
         QVERIFY(m_cluster->dropDatabase(QStringLiteral("dbak")).ok());
         QVERIFY(m_cluster->dropDatabase(QStringLiteral("dfork")).ok());
     }

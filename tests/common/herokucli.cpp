@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QUrl>
 #include <QThread>
 
 namespace dynodesk::testing {
@@ -45,6 +46,8 @@ QProcessEnvironment HerokuCli::environment(bool withKey) const
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_home + QStringLiteral("/.local/share"));
     const QString api = m_server ? m_server->apiUrl() : QString();
     env.insert(QStringLiteral("HEROKU_HOST"), api);
+    // The `pg:*` commands send the data API to this host, with the scheme and port of HEROKU_HOST.
+    env.insert(QStringLiteral("HEROKU_DATA_HOST"), QUrl(api).host());
     // Keep the CLI on this machine: its account check, telemetry and update checks.
     env.insert(QStringLiteral("HEROKU_PARTICLEBOARD_URL"), api);
     env.insert(QStringLiteral("HEROKU_BUILDPACK_REGISTRY_URL"), api);

@@ -1,7 +1,9 @@
 // End to end: Heroku Postgres through the official `heroku` CLI (v11, unmodified) against a
 // dynodesk-server process and the real PostgreSQL server it starts: addons:create --wait,
 // addons, addons:info, config:get DATABASE_URL, the Attach release, a deployed app's dyno writing
-// through DATABASE_URL with psql, attach/detach to another app, upgrade, rename, and destroy.
+// through DATABASE_URL with psql, pg:info, pg:psql, pg:credentials:url, pg:backups:capture,
+// pg:backups, pg:backups:restore, pg:backups:url, pg:reset, attach/detach to another app,
+// upgrade, rename, and destroy.
 #include "common/herokucli.h"
 #include "common/serverprocess.h"
 
@@ -139,6 +141,68 @@ private slots:
                                                                            "VALUES (41); SELECT n + 1 FROM visits\"")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("42")), qPrintable(r.all()));
+    }
+
+    // The pg:* commands: the data API on the API port (HEROKU_DATA_HOST), psql on this machine.
+    void pgInfoPsqlAndCredentials()
+    {
+        QVERIFY(!m_addon.isEmpty());
+        auto r = heroku(QStringList{QStringLiteral("pg:info")} + app());
+        QCOMPARE(r.exitCode, 0);
+        for (const QString &line : {QStringLiteral("^=== DATABASE_URL"), QStringLiteral("Plan:\\s+Essential 0"),
+                                    QStringLiteral("Status:\\s+Available"), QStringLiteral("Connections:\\s+\\d+/20"),
+                                    QStringLiteral("PG Version:\\s+\\d+\\.\\d+"), QStringLiteral("Created:\\s+\\d{4}-\\d\\d-\\d\\d"),
+                                    QStringLiteral("Data Size:\\s+[\\d.]+ \\w+ / 1 GB"), QStringLiteral("Tables:\\s+1/4000"),
+                                    QStringLiteral("Add-on:\\s+") + m_addon})
+            QVERIFY2(QRegularExpression(line, QRegularExpression::MultilineOption).match(r.out).hasMatch(),
+                     qPrintable(line + QStringLiteral(" in:\n") + r.all()));
+
+        r = heroku(QStringList{QStringLiteral("pg:psql"), QStringLiteral("-c"), QStringLiteral("select 1 as one")} + app());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("one\\s+-+\\s+1\\s+\\(1 row\\)")).match(r.out).hasMatch(), qPrintable(r.all()));
+
+        r = heroku(QStringList{QStringLiteral("pg:credentials:url")} + app());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Connection URL:")) && r.out.contains(m_url), qPrintable(r.all()));
+    }
+
+    void pgBackupsCaptureListRestoreAndReset()
+    {
+        QVERIFY(!m_addon.isEmpty());
+        auto count = [&] {
+            QProcess p;
+            p.start(m_psql, {m_url, QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-c"), QStringLiteral("SELECT count(*) FROM visits")});
+            p.waitForFinished(60000);
+            return p.exitCode() == 0 ? QString::fromUtf8(p.readAllStandardOutput()).trimmed() : QStringLiteral("error");
+        };
+        QCOMPARE(count(), QStringLiteral("1")); // the dyno's row
+        auto r = heroku(QStringList{QStringLiteral("pg:backups:capture")} + app());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Backing up DATABASE to b001... done")), qPrintable(r.all()));
+        r = heroku(QStringList{QStringLiteral("pg:backups")} + app());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("b001\\s+\\S+\\s+Completed \\S+\\s+[\\d.]+\\s*\\w+\\s+DATABASE")).match(r.out).hasMatch(),
+                 qPrintable(r.all()));
+
+        QProcess insert;
+        insert.start(m_psql, {m_url, QStringLiteral("-X"), QStringLiteral("-c"), QStringLiteral("INSERT INTO visits VALUES (99)")});
+        QVERIFY(insert.waitForFinished(60000) && insert.exitCode() == 0);
+        QCOMPARE(count(), QStringLiteral("2"));
+        r = heroku(QStringList{QStringLiteral("pg:backups:restore"), QStringLiteral("b001"), QStringLiteral("DATABASE"),
+                               QStringLiteral("--confirm"), QStringLiteral("cli-pg")} + app());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Restoring... done")), qPrintable(r.all()));
+        QCOMPARE(count(), QStringLiteral("1"));
+
+        r = heroku(QStringList{QStringLiteral("pg:backups:url"), QStringLiteral("b001")} + app());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.trimmed().startsWith(m_server->apiUrl() + QStringLiteral("/data-backups/")), qPrintable(r.all()));
+
+        r = heroku(QStringList{QStringLiteral("pg:reset"), QStringLiteral("--confirm"), QStringLiteral("cli-pg")} + app());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Resetting ") + m_addon + QStringLiteral("... done")), qPrintable(r.all()));
+        QCOMPARE(count(), QStringLiteral("error")); // the table is gone
+        QVERIFY(connects(m_url));
     }
 
     void attachToAnotherAppAndDetach()

@@ -7,6 +7,8 @@
 #include "store/store.h"
 
 #include <QTemporaryDir>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QTest>
 
 #include <set>
@@ -47,12 +49,19 @@ public:
     void shutdown() override {}
 };
 
+// The system's time, moved forward on demand.
+class MovableClock final : public core::IClock {
+public:
+    std::chrono::seconds ahead{0};
+    core::TimePoint now() const override { return std::chrono::system_clock::now() + ahead; }
+};
+
 class TestPlatformAddons : public QObject {
     Q_OBJECT
 
     struct World {
         QTemporaryDir dir;
-        core::SystemClock clock;
+        MovableClock clock;
         std::unique_ptr<store::Store> store;
         std::unique_ptr<platform::Platform> p;
         std::unique_ptr<addons::AddonProvisioner> provisioner;
@@ -177,6 +186,90 @@ private slots:
         QVERIFY(w->p->destroyAddon(w->owner, "addon-app", made->name).ok());
         QVERIFY(QTest::qWaitFor([&] { return !w->store->addons.byIdOrName(made->name); }, 30000));
         QVERIFY(w->fake->made.empty());
+    }
+
+    // A backup's download link holds for 10 minutes, for the owner's backups only.
+    void backupLinksAreSignedAndExpire()
+    {
+        auto w = world();
+        store::DataTransferRecord t;
+        t.id = "0b9f6c1e-0000-4000-8000-0000000000b1";
+        t.appId = w->store->apps.byIdOrName("addon-app")->id;
+        t.num = 1;
+        t.kind = "backup";
+        t.addonId = "gone";
+        t.fromName = "DATABASE";
+        t.toName = "BACKUP";
+        t.state = "succeeded";
+        t.file = "/nowhere/b001.dump";
+        t.createdAt = t.updatedAt = "2024-05-01T00:00:00Z";
+        w->store->dataTransfers.insert(t);
+        QCOMPARE(w->p->backupPublicUrl(w->stranger, "addon-app", "1").error().status, 403);
+        auto link = w->p->backupPublicUrl(w->owner, "addon-app", "1");
+        QVERIFY(link.ok());
+        const QUrl url(QString::fromStdString(link->url));
+        QCOMPARE(url.path(), QStringLiteral("/data-backups/") + QString::fromStdString(t.id));
+        const QUrlQuery query(url);
+        const std::string expires = query.queryItemValue(QStringLiteral("expires")).toStdString();
+        const std::string signature = query.queryItemValue(QStringLiteral("signature")).toStdString();
+        auto file = w->p->signedBackupFile(t.id, expires, signature);
+        QVERIFY(file.ok());
+        QCOMPARE(*file, std::string("/nowhere/b001.dump"));
+        QCOMPARE(w->p->signedBackupFile(t.id, expires, signature + "0").error().status, 403);
+        QCOMPARE(w->p->signedBackupFile("0b9f6c1e-0000-4000-8000-0000000000b2", expires, signature).error().status, 403);
+        w->clock.ahead = std::chrono::minutes(9);
+        QVERIFY(w->p->signedBackupFile(t.id, expires, signature).ok());
+        w->clock.ahead = std::chrono::minutes(11);
+        QCOMPARE(w->p->signedBackupFile(t.id, expires, signature).error().status, 403);
+    }
+
+    // A backup or restore a crash cut short is failed on the next start, with the reason.
+    void unfinishedTransfersFailOnStart()
+    {
+        auto w = world();
+        store::DataTransferRecord t;
+        t.id = "0b9f6c1e-0000-4000-8000-0000000000c1";
+        t.appId = w->store->apps.byIdOrName("addon-app")->id;
+        t.num = 1;
+        t.kind = "restore";
+        t.addonId = "d";
+        t.fromName = "b001";
+        t.toName = "DATABASE";
+        t.state = "running";
+        t.createdAt = t.updatedAt = "2024-05-01T00:00:00Z";
+        w->store->dataTransfers.insert(t);
+        w->p->recoverAddons();
+        auto after = w->p->dataTransfer(w->owner, "addon-app", "1");
+        QVERIFY(after.ok());
+        QCOMPARE(after->state, std::string("failed"));
+        QVERIFY(after->finishedAt);
+        QVERIFY(after->logs.back().message.find("interrupted") != std::string::npos);
+    }
+
+    // Forking needs a database provider; a provider without one fails the add-on, leaving nothing.
+    void forkNeedsADatabaseProvider()
+    {
+        auto w = world();
+        auto source = w->p->createAddon(w->owner, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt});
+        QCOMPARE(settled(*w, source->name).state, std::string("provisioned"));
+        QCOMPARE(w->p->createAddon(w->owner, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt, std::string("NOPE")})
+                         .error().status,
+                 422);
+        QVERIFY(!w->p->createAddon(w->stranger, "stranger-app", {"heroku-postgresql", std::nullopt, std::nullopt,
+                                                                  std::string("addon-app::DATABASE")}).ok());
+        auto fork = w->p->createAddon(w->owner, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt, std::string("DATABASE")});
+        QVERIFY(fork.ok());
+        const auto a = settled(*w, fork->name);
+        QCOMPARE(a.state, std::string("deprovisioned"));
+        QVERIFY2(a.provisionMessage.value_or("").find("cannot be forked") != std::string::npos, a.provisionMessage.value_or("").c_str());
+        QCOMPARE(w->fake->made.size(), size_t(1));
+        // The data API answers for databases only: the fake's add-on has no stats to give.
+        bool answered = false;
+        w->p->databaseStatus(w->owner, source->name, [&](core::Result<platform::DatabaseStatus> s) {
+            answered = true;
+            QVERIFY(!s.ok());
+        });
+        QVERIFY(QTest::qWaitFor([&] { return answered; }, 10000));
     }
 
     void strangersAndOtherOwnersAreKeptOut()

@@ -170,6 +170,60 @@ private slots:
         QVERIFY(store.attachments.all().empty());
     }
 
+    void dataTransfersAreNumberedPerAppWithoutReuse()
+    {
+        QTemporaryDir dir;
+        Store store((dir.path() + "/s.db").toStdString());
+        store.accounts.insert(account("a1", "one@example.com"));
+        store.apps.insert({"app1", "owner-app", "a1", "", "us", "heroku-24", false, std::nullopt, 0, 0, "t", "t", std::nullopt});
+        store.apps.insert({"app2", "other-app", "a1", "", "us", "heroku-24", false, std::nullopt, 0, 0, "t", "t", std::nullopt});
+        auto transfer = [&](const std::string &id, const std::string &app) {
+            DataTransferRecord t;
+            t.id = id;
+            t.appId = app;
+            t.num = store.dataTransfers.nextNum(app);
+            t.kind = "backup";
+            t.addonId = "d1";
+            t.fromName = "DATABASE";
+            t.toName = "BACKUP";
+            t.state = "pending";
+            t.logs = {{"t", "requested"}};
+            t.createdAt = t.updatedAt = "t";
+            store.dataTransfers.insert(t);
+            return t;
+        };
+        transfer("x1", "app1");
+        auto second = transfer("x2", "app1");
+        QCOMPARE(second.num, int64_t(2));
+        QCOMPARE(transfer("y1", "app2").num, int64_t(1)); // each app counts on its own
+
+        second.state = "succeeded";
+        second.file = "/tmp/x2.dump";
+        second.processedBytes = 1234;
+        second.finishedAt = "t2";
+        second.logs.push_back({"t2", "Backup completed"});
+        store.dataTransfers.update(second);
+        auto found = store.dataTransfers.find("app1", "2");
+        QVERIFY(found);
+        QCOMPARE(found->id, std::string("x2"));
+        QCOMPARE(found->appName, std::string("owner-app"));
+        QCOMPARE(found->processedBytes, int64_t(1234));
+        QCOMPARE(found->logs.size(), size_t(2));
+        QCOMPARE(found->logs[1].message, std::string("Backup completed"));
+        QVERIFY(store.dataTransfers.find("app1", "x2"));
+        QVERIFY(!store.dataTransfers.find("app2", "x2")); // another app's
+        QCOMPARE(store.dataTransfers.unfinished().size(), size_t(2));
+
+        // Deleted: hidden, its file still known for clean-up, its number not given again.
+        store.dataTransfers.markDeleted("x2", "t3");
+        QVERIFY(!store.dataTransfers.byId("x2"));
+        QCOMPARE(store.dataTransfers.listForApp("app1").size(), size_t(1));
+        QCOMPARE(store.dataTransfers.filesForApp("app1"), std::vector<std::string>{"/tmp/x2.dump"});
+        QCOMPARE(store.dataTransfers.nextNum("app1"), int64_t(3));
+        store.apps.remove("app1");
+        QVERIFY(store.dataTransfers.listForApp("app1").empty());
+    }
+
     void currentReleaseIsTheNewestThatSucceeded()
     {
         QTemporaryDir dir;

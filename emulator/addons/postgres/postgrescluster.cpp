@@ -200,6 +200,30 @@ core::Status PostgresCluster::initdb()
     return core::Done{};
 }
 
+// A self-signed certificate in the data dir, so clients that require TLS (the CLI's `pg:psql`
+// sets PGSSLMODE=require, as many app frameworks do for DATABASE_URL) can connect. Made once with
+// the openssl program as the service user; without it the server runs without TLS.
+bool PostgresCluster::ensureTls()
+{
+    const QDir data(dataDir());
+    const QString crt = data.filePath(QStringLiteral("server.crt")), key = data.filePath(QStringLiteral("server.key"));
+    if (QFileInfo::exists(crt) && QFileInfo::exists(key))
+        return true;
+    const Output o = run(QStringLiteral("openssl"),
+                         {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                          QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                          QStringLiteral("-keyout"), key, QStringLiteral("-out"), crt, QStringLiteral("-days"), QStringLiteral("3650"),
+                          QStringLiteral("-subj"), QStringLiteral("/O=Dynodesk/CN=localhost")},
+                         true);
+    chmod(QFile::encodeName(key).constData(), 0600);
+    if (o.exitCode != 0) {
+        QFile::remove(crt);
+        QFile::remove(key);
+        return false;
+    }
+    return true;
+}
+
 static int freePort()
 {
     QTcpServer probe;
@@ -250,7 +274,9 @@ core::Status PostgresCluster::start()
             return failure(QStringLiteral("cannot write"), portFile.fileName());
         portFile.close();
     }
-    const QString options = QStringLiteral("-p %1 -c listen_addresses=127.0.0.1 -c unix_socket_directories=''").arg(m_port);
+    QString options = QStringLiteral("-p %1 -c listen_addresses=127.0.0.1 -c unix_socket_directories=''").arg(m_port);
+    if (ensureTls())
+        options += QStringLiteral(" -c ssl=on");
     const Output o = run(m_bins.tool(QStringLiteral("pg_ctl")),
                          {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), dir.filePath(QStringLiteral("server.log")),
                           QStringLiteral("-o"), options, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
@@ -403,31 +429,67 @@ core::Status PostgresCluster::reset(const QString &name)
     return core::Done{};
 }
 
+core::Status PostgresCluster::killConnections(const QString &name)
+{
+    if (!validName(name))
+        return core::ApiError::invalidParams("invalid database name");
+    auto r = query(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                  "WHERE datname = '%1' AND pid <> pg_backend_pid()").arg(name));
+    if (!r)
+        return r.error();
+    return core::Done{};
+}
+
+core::Result<QString> PostgresCluster::backupsDir()
+{
+    const QString dir = QDir(m_dir).filePath(QStringLiteral("backups"));
+    if (!QDir().mkpath(dir))
+        return failure(QStringLiteral("cannot create the backups directory"), dir);
+    if (m_user && chown(QFile::encodeName(dir).constData(), m_user->uid, m_user->gid) != 0)
+        return failure(QStringLiteral("cannot give the backups directory to user ") + m_user->name, dir);
+    chmod(QFile::encodeName(dir).constData(), 0700);
+    return dir;
+}
+
+// pg_dump and pg_restore run as the service user when we are root, as the server does: the
+// backups are that user's files, in its directory.
 core::Status PostgresCluster::dump(const Credentials &db, const QString &file)
 {
     const Output o = run(m_bins.tool(QStringLiteral("pg_dump")),
                          {QStringLiteral("-Fc"), QStringLiteral("--no-acl"), QStringLiteral("--no-owner"), QStringLiteral("-f"), file,
                           QStringLiteral("-h"), db.host, QStringLiteral("-p"), QString::number(db.port), QStringLiteral("-U"), db.user,
                           db.database},
-                         false, db.password);
-    if (o.exitCode != 0)
+                         true, db.password);
+    if (o.exitCode != 0) {
+        QFile::remove(file);
         return failure(QStringLiteral("pg_dump failed"), o.err);
+    }
     return core::Done{};
+}
+
+core::Status PostgresCluster::dumpDatabase(const QString &name, const QString &file)
+{
+    if (!validName(name))
+        return core::ApiError::invalidParams("invalid database name");
+    if (!m_running)
+        return core::ApiError::internal("the PostgreSQL server is not running");
+    return dump(Credentials{name, Superuser, m_superPassword, QStringLiteral("127.0.0.1"), m_port}, file);
 }
 
 core::Status PostgresCluster::restore(const Credentials &db, const QString &file)
 {
     if (!QFileInfo::exists(file))
         return core::ApiError::notFound("The backup does not exist.");
-    const Output check = run(m_bins.tool(QStringLiteral("pg_restore")), {QStringLiteral("-l"), file}, false);
+    const Output check = run(m_bins.tool(QStringLiteral("pg_restore")), {QStringLiteral("-l"), file}, true);
     if (check.exitCode != 0)
-        return failure(QStringLiteral("not a valid backup"), check.err);
+        return core::ApiError::invalidParams(
+                (QStringLiteral("The backup is not a valid pg_dump archive: ") + check.err.trimmed()).toStdString());
     const Output o = run(m_bins.tool(QStringLiteral("pg_restore")),
                          {QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--no-acl"), QStringLiteral("--no-owner"),
                           QStringLiteral("--single-transaction"), QStringLiteral("--exit-on-error"), QStringLiteral("-h"), db.host,
                           QStringLiteral("-p"), QString::number(db.port), QStringLiteral("-U"), db.user, QStringLiteral("-d"),
                           db.database, file},
-                         false, db.password);
+                         true, db.password);
     if (o.exitCode != 0)
         return failure(QStringLiteral("pg_restore failed"), o.err);
     return core::Done{};

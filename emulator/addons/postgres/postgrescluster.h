@@ -75,11 +75,18 @@ public:
     core::Status setConnectionLimit(const QString &name, int connectionLimit);
     core::Result<DatabaseInfo> info(const QString &name);
     core::Status reset(const QString &name); // drops every object and schema, leaves an empty public schema
+    core::Status killConnections(const QString &name); // ends every session on the database
 
     // Backups: `pg_dump -Fc` into `file`; `pg_restore --clean --no-acl --no-owner` from it, in one
     // transaction, after checking that the file is a valid archive: a bad file changes nothing.
+    // Both run as the service user when the emulator runs as root, like the server, so the files
+    // are that user's: backups live in backupsDir(), which belongs to it.
     core::Status dump(const Credentials &db, const QString &file);
     core::Status restore(const Credentials &db, const QString &file);
+    // Dumps a database as the cluster's superuser (exempt from the plan's connection limit).
+    core::Status dumpDatabase(const QString &name, const QString &file);
+    // `<dir>/backups`, made (and given to the service user) on first use.
+    core::Result<QString> backupsDir();
 
     // Runs SQL as the cluster's superuser; the unaligned, tuples-only output.
     core::Result<QString> query(const QString &sql, const QString &database = QStringLiteral("postgres"));
@@ -94,6 +101,7 @@ private:
                const QString &password = {}) const;
     core::Status initdb();
     core::Status ensureDir();
+    bool ensureTls();
     core::Result<Credentials> credentialsFor(const QString &name, const QString &password) const;
     core::Status superuserSql(const QStringList &statements);
 

@@ -1,5 +1,11 @@
 #include "postgresprovider.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QUrl>
+
 namespace dynodesk::addons::postgres {
 
 static AddonConfig configOf(const Credentials &c)
@@ -80,6 +86,110 @@ core::Status PostgresProvider::resume()
     if (!c)
         return c.error();
     return core::Done{};
+}
+
+core::Result<DatabaseStats> PostgresProvider::stats(const std::string &resource)
+{
+    auto c = cluster();
+    if (!c)
+        return c.error();
+    auto info = (*c)->info(QString::fromStdString(resource));
+    if (!info)
+        return info.error();
+    return DatabaseStats{info->connections, info->dataSizeBytes, info->tables, info->version.toStdString()};
+}
+
+core::Status PostgresProvider::reset(const std::string &resource)
+{
+    auto c = cluster();
+    if (!c)
+        return c.error();
+    return (*c)->reset(QString::fromStdString(resource));
+}
+
+core::Status PostgresProvider::killConnections(const std::string &resource)
+{
+    auto c = cluster();
+    if (!c)
+        return c.error();
+    return (*c)->killConnections(QString::fromStdString(resource));
+}
+
+core::Result<BackupMade> PostgresProvider::backup(const std::string &resource, const std::string &backupId)
+{
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9-]+$"));
+    if (!safe.match(QString::fromStdString(backupId)).hasMatch())
+        return core::ApiError::invalidParams("invalid backup id");
+    auto c = cluster();
+    if (!c)
+        return c.error();
+    auto dir = (*c)->backupsDir();
+    if (!dir)
+        return dir.error();
+    const QString name = QString::fromStdString(resource);
+    auto info = (*c)->info(name);
+    if (!info)
+        return info.error();
+    const QString file = QDir(*dir).filePath(QString::fromStdString(backupId) + QStringLiteral(".dump"));
+    if (auto dumped = (*c)->dumpDatabase(name, file); !dumped)
+        return dumped.error();
+    return BackupMade{file.toStdString(), info->dataSizeBytes, QFileInfo(file).size()};
+}
+
+// The role's own credentials, from the add-on's URL: a restore runs with the role's rights only.
+static core::Result<Credentials> credentialsOf(const std::string &resource, const AddonConfig &config)
+{
+    const auto url = config.find("URL");
+    if (url == config.end())
+        return core::ApiError::internal("the add-on has no URL");
+    const QUrl u(QString::fromStdString(url->second));
+    Credentials c{u.path().mid(1), u.userName(), u.password(), u.host(), u.port()};
+    if (c.database != QString::fromStdString(resource) || c.user.isEmpty())
+        return core::ApiError::internal("the add-on's URL does not name its database");
+    return c;
+}
+
+core::Status PostgresProvider::restore(const std::string &resource, const AddonConfig &config, const std::string &file)
+{
+    auto creds = credentialsOf(resource, config);
+    if (!creds)
+        return creds.error();
+    auto c = cluster();
+    if (!c)
+        return c.error();
+    return (*c)->restore(*creds, QString::fromStdString(file));
+}
+
+core::Status PostgresProvider::deleteBackup(const std::string &file)
+{
+    if (QFileInfo::exists(QString::fromStdString(file)) && !QFile::remove(QString::fromStdString(file)))
+        return core::ApiError::internal("cannot delete the backup file " + file);
+    return core::Done{};
+}
+
+core::Result<AddonConfig> PostgresProvider::fork(const std::string &resource, const Plan &plan, const std::string &fromResource)
+{
+    auto c = cluster();
+    if (!c)
+        return c.error();
+    auto dir = (*c)->backupsDir();
+    if (!dir)
+        return dir.error();
+    const QString file = QDir(*dir).filePath(QStringLiteral("fork-%1.dump").arg(QString::fromStdString(resource)));
+    if (auto dumped = (*c)->dumpDatabase(QString::fromStdString(fromResource), file); !dumped)
+        return dumped.error();
+    auto creds = (*c)->createDatabase(QString::fromStdString(resource), plan.connectionLimit);
+    if (!creds) {
+        QFile::remove(file);
+        return creds.error();
+    }
+    auto restored = (*c)->restore(*creds, file);
+    QFile::remove(file);
+    if (!restored) {
+        (void)(*c)->dropDatabase(QString::fromStdString(resource)); // nothing half-made stays behind
+        return restored.error();
+    }
+    return configOf(*creds);
 }
 
 void PostgresProvider::shutdown()
