@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -163,6 +164,9 @@ void MainWindow::openProject(const QString &folder)
     QSettings store;
     m_settings.save(store);
     updateRecentMenu();
+    // The explorer comes forward (a plugin's dock may share its place).
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("projectDock")))
+        QTimer::singleShot(0, dock, &QWidget::raise);
 }
 
 void MainWindow::restoreSession()

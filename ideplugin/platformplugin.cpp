@@ -26,14 +26,16 @@ void PlatformPlugin::initialize(app::IPluginHost &host)
     PluginContext &ctx = *m_context;
     m_apps = new AppsView(ctx);
     host.addDockView(tr("My Apps"), m_apps);
-    if (host.currentProject().isEmpty() && m_apps->parentWidget())
-        // No project yet: the apps are what there is to see (raised once the dock is laid out).
+    if (m_apps->parentWidget())
         QTimer::singleShot(0, m_apps->parentWidget(), [this] {
             auto *dock = qobject_cast<QDockWidget *>(m_apps->parentWidget());
-            dock->raise();
             // Wide enough for the name, URLs and state without wrapping.
             if (auto *window = qobject_cast<QMainWindow *>(m_context->host.window()))
                 window->resizeDocks({dock}, {std::max(dock->width(), window->width() * 2 / 5)}, Qt::Horizontal);
+            // No project open (checked once start-up has opened one): the apps are what there is to
+            // see. With a project the shell keeps its explorer in front.
+            if (m_context->host.currentProject().isEmpty())
+                dock->raise();
         });
 
     auto action = [this, &host](const QString &menu, const QString &name, const QString &text, auto slot) {
