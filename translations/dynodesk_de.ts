@@ -103,6 +103,14 @@
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
 </context>
 <context>
     <name>dynodesk::app::ApiClient</name>
@@ -1327,14 +1335,6 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <translation>Eigentümer</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>&amp;Folder:</source>
-        <translation>&amp;Ordner:</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -1605,16 +1605,8 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <translation>3 bis 30 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
         <source>App &amp;name:</source>
         <translation>App-&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Folder:</source>
-        <translation>&amp;Ordner:</translation>
     </message>
     <message>
         <source>Finish</source>

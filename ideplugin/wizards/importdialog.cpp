@@ -58,26 +58,12 @@ void ImportDialog::buildUi()
             startImport();
     });
 
-    m_folder = new QLineEdit(this);
-    m_folder->setObjectName(QStringLiteral("folderEdit"));
-    m_folder->setText(QDir::toNativeSeparators(wizardsettings::projectsFolder(m_ctx.host.currentProject())));
-    connect(m_folder, &QLineEdit::textChanged, this, &ImportDialog::updateTarget);
-    m_browse = new QPushButton(tr("Browse…"), this);
-    m_browse->setObjectName(QStringLiteral("browseButton"));
-    connect(m_browse, &QPushButton::clicked, this, &ImportDialog::browse);
-    auto *folderRow = new QHBoxLayout;
-    folderRow->addWidget(m_folder, 1);
-    folderRow->addWidget(m_browse);
-
-    m_target = new QLabel(this);
-    m_target->setObjectName(QStringLiteral("targetLabel"));
-    m_target->setWordWrap(true);
-    m_target->setForegroundRole(QPalette::PlaceholderText);
     auto *form = new QFormLayout;
-    auto *folderLabel = new QLabel(tr("&Folder:"), this);
-    folderLabel->setBuddy(m_folder);
-    form->addRow(folderLabel, folderRow);
-    form->addRow(QString(), m_target);
+    const wizardsettings::FolderRow folder = wizardsettings::addFolderRow(form, this, m_ctx.host.currentProject(), tr("Folder for the Imported Project"));
+    m_folder = folder.edit;
+    m_browse = folder.browse;
+    m_target = folder.target;
+    connect(m_folder, &QLineEdit::textChanged, this, &ImportDialog::updateTarget);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -187,13 +173,6 @@ void ImportDialog::updateTarget()
     m_target->setText(app.isEmpty() ? tr("The app is cloned into a folder named after it in %1.").arg(folder)
                                     : tr("The app is cloned into %1.")
                                               .arg(QDir::toNativeSeparators(QDir(QDir::fromNativeSeparators(folder)).filePath(app))));
-}
-
-void ImportDialog::browse()
-{
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the Imported Project"), m_folder->text());
-    if (!dir.isEmpty())
-        m_folder->setText(QDir::toNativeSeparators(dir));
 }
 
 void ImportDialog::startImport()

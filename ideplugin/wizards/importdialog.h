@@ -38,7 +38,6 @@ private:
     void loadApps();
     void fillApps(const QJsonArray &apps);
     void updateTarget();
-    void browse();
     void startImport();
     void cloneFinished(bool ok, const QString &error);
     void setRunning(bool running);

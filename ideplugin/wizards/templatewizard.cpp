@@ -90,28 +90,14 @@ void TemplateWizard::buildUi()
     m_name->setToolTip(tr("3 to 30 lowercase letters, digits and dashes, starting with a letter"));
     connect(m_name, &QLineEdit::textChanged, this, &TemplateWizard::updateTarget);
 
-    m_folder = new QLineEdit(this);
-    m_folder->setObjectName(QStringLiteral("folderEdit"));
-    m_folder->setText(QDir::toNativeSeparators(wizardsettings::projectsFolder(m_ctx.host.currentProject())));
-    connect(m_folder, &QLineEdit::textChanged, this, &TemplateWizard::updateTarget);
-    m_browse = new QPushButton(tr("Browse…"), this);
-    m_browse->setObjectName(QStringLiteral("browseButton"));
-    connect(m_browse, &QPushButton::clicked, this, &TemplateWizard::browse);
-    auto *folderRow = new QHBoxLayout;
-    folderRow->addWidget(m_folder, 1);
-    folderRow->addWidget(m_browse);
-
-    m_target = new QLabel(this);
-    m_target->setObjectName(QStringLiteral("targetLabel"));
-    m_target->setWordWrap(true);
-    m_target->setForegroundRole(QPalette::PlaceholderText);
 
     auto *form = new QFormLayout;
     form->addRow(tr("App &name:"), m_name);
-    auto *folderLabel = new QLabel(tr("&Folder:"), this);
-    folderLabel->setBuddy(m_folder);
-    form->addRow(folderLabel, folderRow);
-    form->addRow(QString(), m_target);
+    const wizardsettings::FolderRow folder = wizardsettings::addFolderRow(form, this, m_ctx.host.currentProject(), tr("Folder for the New Project"));
+    m_folder = folder.edit;
+    m_browse = folder.browse;
+    m_target = folder.target;
+    connect(m_folder, &QLineEdit::textChanged, this, &TemplateWizard::updateTarget);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -208,13 +194,6 @@ void TemplateWizard::updateTarget()
                                                .arg(QDir::toNativeSeparators(folder))
                                      : tr("The project will be cloned into %1.")
                                                .arg(QDir::toNativeSeparators(QDir(folder).filePath(name))));
-}
-
-void TemplateWizard::browse()
-{
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the New Project"), m_folder->text());
-    if (!dir.isEmpty())
-        m_folder->setText(QDir::toNativeSeparators(dir));
 }
 
 void TemplateWizard::finish()

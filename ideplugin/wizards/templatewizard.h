@@ -50,7 +50,6 @@ private:
     void reloadTemplates();
     void templateChanged();
     void updateTarget();
-    void browse();
     void finish();
     void appCreated(const QJsonObject &app);
     void provisionNext();
