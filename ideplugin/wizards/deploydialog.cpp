@@ -266,7 +266,8 @@ void DeployDialog::appendLog(const QString &text)
 
 void DeployDialog::pushFinished(bool ok, const QString &error)
 {
-    if (m_job->isCancelled())
+    // A push that got through released, even if Cancel came after its last byte.
+    if (!ok && m_job->isCancelled())
         return showFailure(tr("Deploy cancelled. The app keeps the release it had."));
     if (!ok) {
         const QString build = detail::buildError(m_output);
@@ -317,7 +318,10 @@ void DeployDialog::showFailure(const QString &error)
 
 void DeployDialog::reject()
 {
-    if (!m_job->isRunning())
+    // Busy from the first step to the last answer. Between two steps no job runs (a finished
+    // commit's answer may still be on its way), but each step looks at the cancel flag before
+    // the next one starts.
+    if (!isRunning())
         return QDialog::reject();
     m_job->cancel();
     m_result->setText(tr("Cancelling…"));
