@@ -6,13 +6,13 @@
 // interrupted provisioning.
 #include "common/golden.h"
 #include "common/httpclient.h"
+#include "common/psqlclient.h"
 
 #include "addons/postgres/postgrescluster.h"
 #include "platform/emulator.h"
 #include "store/store.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,13 +52,8 @@ class TestAddonsApi : public QObject {
     // psql as a client of the URL; nullopt when it cannot connect or the SQL fails.
     std::optional<QString> psql(const std::string &url, const QString &sql) const
     {
-        QProcess p;
-        p.start(m_bins->tool(QStringLiteral("psql")),
-                {QString::fromStdString(url), QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"),
-                 QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
-        if (!p.waitForFinished(60000) || p.exitCode() != 0)
-            return std::nullopt;
-        return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+        const testing::PsqlResult r = testing::runPsql(m_bins->tool(QStringLiteral("psql")), QString::fromStdString(url), sql);
+        return r.ok() ? std::optional(r.out) : std::nullopt;
     }
 
     // SQL as the cluster's superuser, to look behind the add-ons' backs.

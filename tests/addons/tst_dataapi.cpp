@@ -6,6 +6,7 @@
 // and other accounts kept out.
 #include "common/golden.h"
 #include "common/httpclient.h"
+#include "common/psqlclient.h"
 
 #include "addons/postgres/postgrescluster.h"
 #include "platform/emulator.h"
@@ -38,13 +39,8 @@ class TestDataApi : public QObject {
 
     std::optional<QString> psql(const std::string &url, const QString &sql) const
     {
-        QProcess p;
-        p.start(m_bins->tool(QStringLiteral("psql")),
-                {QString::fromStdString(url), QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"),
-                 QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
-        if (!p.waitForFinished(60000) || p.exitCode() != 0)
-            return std::nullopt;
-        return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+        const testing::PsqlResult r = testing::runPsql(m_bins->tool(QStringLiteral("psql")), QString::fromStdString(url), sql);
+        return r.ok() ? std::optional(r.out) : std::nullopt;
     }
 
     std::string config(const char *app, const char *var) const

@@ -3,9 +3,11 @@
 // backup and restore, fork, reset, destroy, restart, and the clear errors of a locked or corrupt
 // cluster directory.
 #include "addons/postgres/postgrescluster.h"
+#include "common/psqlclient.h"
 
 #include <QDir>
 #include <QFile>
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,11 +16,7 @@
 
 using namespace dynodesk::addons::postgres;
 
-struct Psql {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Psql = dynodesk::testing::PsqlResult;
 
 class TestPostgresCluster : public QObject {
     Q_OBJECT
@@ -32,12 +30,7 @@ class TestPostgresCluster : public QObject {
     // psql with nothing but the URL, as a dyno runs it.
     Psql psql(const QString &url, const QString &sql) const
     {
-        QProcess p;
-        p.start(m_bins.tool(QStringLiteral("psql")), {url, QStringLiteral("-X"), QStringLiteral("-At"), QStringLiteral("-v"),
-                                                        QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
-        p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QString::fromUtf8(p.readAllStandardError())};
+        return dynodesk::testing::runPsql(m_bins.tool(QStringLiteral("psql")), url, sql);
     }
 
     QString count(const Credentials &db) const
