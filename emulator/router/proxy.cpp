@@ -22,6 +22,7 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
+using Timer = asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
 using Request = http::request<http::buffer_body>;
 using Response = http::response<http::buffer_body>;
 
@@ -29,25 +30,25 @@ using Response = http::response<http::buffer_body>;
 static constexpr std::uint64_t kNoLimit = std::numeric_limits<std::uint64_t>::max();
 static constexpr size_t kChunk = 16 * 1024;
 
-static auto withError(beast::error_code &ec) { return asio::redirect_error(asio::use_awaitable, ec); }
+static auto withError(beast::error_code &ec) { return asio::redirect_error(asio::use_awaitable_t<Executor>{}, ec); }
 
 static std::chrono::milliseconds since(Clock::time_point t)
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t);
 }
 
-std::optional<beast::tcp_stream> DynoPool::take(const std::string &key)
+std::optional<Stream> DynoPool::take(const std::string &key)
 {
     std::lock_guard lock(m_mutex);
     auto it = m_idle.find(key);
     if (it == m_idle.end() || it->second.empty())
         return std::nullopt;
-    beast::tcp_stream s = std::move(it->second.back());
+    Stream s = std::move(it->second.back());
     it->second.pop_back();
     return s;
 }
 
-void DynoPool::give(const std::string &key, beast::tcp_stream stream)
+void DynoPool::give(const std::string &key, Stream stream)
 {
     std::lock_guard lock(m_mutex);
     auto &idle = m_idle[key];
@@ -57,7 +58,7 @@ void DynoPool::give(const std::string &key, beast::tcp_stream stream)
 
 void DynoPool::retain(const std::set<std::string> &keep)
 {
-    std::vector<beast::tcp_stream> dropped; // closed outside the lock
+    std::vector<Stream> dropped; // closed outside the lock
     {
         std::lock_guard lock(m_mutex);
         for (auto it = m_idle.begin(); it != m_idle.end();) {
@@ -79,11 +80,11 @@ void DynoPool::retain(const std::set<std::string> &keep)
 
 std::string poolKey(const core::RouteDyno &dyno) { return dyno.host + ":" + std::to_string(dyno.port); }
 
-asio::awaitable<void> sweepPool(RouterState &st)
+Task<void> sweepPool(RouterState &st, Worker &worker)
 {
     core::RouteTable::Reader reader(st.routes);
     const core::RouteSnapshot *seen = nullptr;
-    asio::steady_timer timer(co_await asio::this_coro::executor);
+    Timer timer(co_await asio::this_coro::executor);
     while (!st.stopping) {
         const core::RouteSnapshot *now = reader.get();
         if (now != seen) {
@@ -93,7 +94,7 @@ asio::awaitable<void> sweepPool(RouterState &st)
                 for (const core::RouteDyno &d : app->webDynos)
                     if (d.state == "up")
                         up.insert(poolKey(d));
-            st.pool.retain(up);
+            worker.pool.retain(up);
         }
         timer.expires_after(st.settings.poolSweep);
         beast::error_code ec;
@@ -117,7 +118,8 @@ static bool isParseError(const beast::error_code &ec)
 // One request on its way: the client's connection, its parser and what the steps found.
 struct Exchange final {
     RouterState &st;
-    beast::tcp_stream &client;
+    Worker &worker;
+    Stream &client;
     beast::flat_buffer &clientBuffer;
     http::request_parser<http::buffer_body> &parser;
     RequestContext ctx;
@@ -153,7 +155,7 @@ static void log(const RouterState &st, const RequestContext &ctx)
 
 // The platform's answer to a failure before anything reached the client: status, HTML page,
 // the request id. Keeps the connection when the request was read whole.
-static asio::awaitable<bool> answerError(Exchange &ex, const RouteError &error)
+static Task<bool> answerError(Exchange &ex, const RouteError &error)
 {
     ex.ctx.error = error;
     ex.ctx.status = error.status;
@@ -179,7 +181,7 @@ static asio::awaitable<bool> answerError(Exchange &ex, const RouteError &error)
 
 // The steps before the proxy: validate, find the app, maintenance, pick a dyno (waiting for a
 // starting one up to the boot wait). Returns the error to answer with, if any.
-static asio::awaitable<std::optional<RouteError>> route(Exchange &ex, core::RouteTable::Reader &reader,
+static Task<std::optional<RouteError>> route(Exchange &ex, core::RouteTable::Reader &reader,
                                                          std::mt19937_64 &random)
 {
     if (auto e = steps::validate(ex.ctx, ex.st.settings.maxLineBytes))
@@ -197,7 +199,7 @@ static asio::awaitable<std::optional<RouteError>> route(Exchange &ex, core::Rout
         }
         if (Clock::now() >= deadline)
             co_return routeError("H20");
-        asio::steady_timer timer(ex.client.get_executor(), std::chrono::milliseconds(50));
+        Timer timer(ex.client.get_executor(), std::chrono::milliseconds(50));
         beast::error_code ec;
         co_await timer.async_wait(withError(ec));
     }
@@ -220,15 +222,15 @@ static void addPlatformHeaders(Exchange &ex)
 // A connection to the dyno: an idle one from the pool, else a new one (H19 on timeout, H21 on
 // refusal).
 struct Backend final {
-    std::optional<beast::tcp_stream> stream;
+    std::optional<Stream> stream;
     bool reused = false;
     std::optional<RouteError> error;
 };
 
-static asio::awaitable<Backend> connectDyno(Exchange &ex, const std::string &key, bool mayReuse)
+static Task<Backend> connectDyno(Exchange &ex, const std::string &key, bool mayReuse)
 {
     if (mayReuse)
-        if (auto pooled = ex.st.pool.take(key))
+        if (auto pooled = ex.worker.pool.take(key))
             co_return Backend{std::move(pooled), true, std::nullopt};
     const auto t0 = Clock::now();
     Backend b;
@@ -248,51 +250,84 @@ static asio::awaitable<Backend> connectDyno(Exchange &ex, const std::string &key
     co_return b;
 }
 
-// Streams the request's header and body to the dyno as the client sends it. Returns the error
-// code when a side fails: H27/H28 for the client, H18 for the dyno.
-static asio::awaitable<std::optional<RouteError>> sendRequest(Exchange &ex, beast::tcp_stream &dyno)
-{
-    Request &req = ex.parser.get();
-    std::array<char, kChunk> chunk;
-    req.body().data = nullptr;
-    req.body().more = !ex.parser.is_done();
-    http::request_serializer<http::buffer_body> sr{req};
+// How relaying one message went: which side failed, and whether anything reached the other side.
+struct Relayed final {
+    enum Side { none, reading, writing } failed = none;
     beast::error_code ec;
-    dyno.expires_after(ex.st.settings.idleTimeout);
-    co_await http::async_write_header(dyno, sr, withError(ec));
-    if (ec)
-        co_return routeError("H13");
-    while (!sr.is_done()) {
-        if (!ex.parser.is_done()) {
-            req.body().data = chunk.data();
-            req.body().size = chunk.size();
-            ex.client.expires_after(ex.st.settings.idleTimeout);
-            co_await http::async_read(ex.client, ex.clientBuffer, ex.parser, withError(ec));
-            if (ec == http::error::need_buffer)
-                ec = {};
-            if (ec)
-                co_return routeError(isParseError(ec) ? "H25" : ec == beast::error::timeout ? "H28" : "H27");
-            req.body().size = chunk.size() - req.body().size;
-            req.body().data = chunk.data();
-            req.body().more = !ex.parser.is_done();
+    bool wroteAny = false;
+    uint64_t bodyBytes = 0;
+};
+
+// Moves a message from one side to the other as it arrives: the header, then each piece of body
+// the moment it is read (up to kChunk bytes), without holding the whole body. Body bytes that
+// arrived with the header go out with it in one write; a header with nothing behind it yet goes
+// out alone, so a streamed answer is not held back.
+template <bool isRequest>
+static Task<Relayed> relay(Stream &from, beast::flat_buffer &fromBuffer,
+                                      http::parser<isRequest, http::buffer_body> &parser, Stream &to,
+                                      std::chrono::milliseconds idle)
+{
+    auto &message = parser.get();
+    std::array<char, kChunk> chunk;
+    http::serializer<isRequest, http::buffer_body> sr{message};
+    Relayed r;
+    parser.eager(true); // a read takes every whole piece already buffered (chunk header, data, end)
+    for (bool first = true; !sr.is_done(); first = false) {
+        if (!parser.is_done() && (!first || fromBuffer.size() > 0)) {
+            message.body().data = chunk.data();
+            message.body().size = chunk.size();
+            from.expires_after(idle);
+            co_await http::async_read_some(from, fromBuffer, parser, withError(r.ec));
+            if (r.ec == http::error::need_buffer)
+                r.ec = {};
+            if (r.ec) {
+                r.failed = Relayed::reading;
+                co_return r;
+            }
+            message.body().size = chunk.size() - message.body().size;
+            message.body().data = chunk.data();
+            r.bodyBytes += message.body().size;
         } else {
-            req.body().data = nullptr;
-            req.body().size = 0;
-            req.body().more = false;
+            message.body().data = nullptr;
+            message.body().size = 0;
         }
-        dyno.expires_after(ex.st.settings.idleTimeout);
-        co_await http::async_write(dyno, sr, withError(ec));
-        if (ec == http::error::need_buffer)
-            ec = {};
-        if (ec)
-            co_return routeError("H18");
+        message.body().more = !parser.is_done();
+        if (message.body().size == 0) {
+            // Nothing for the body yet (say, only a chunk header was read): an empty piece would
+            // end a chunked body early, so only the header, if due, goes out.
+            message.body().data = nullptr;
+            if (message.body().more && r.wroteAny)
+                continue;
+        }
+        to.expires_after(idle);
+        co_await http::async_write(to, sr, withError(r.ec));
+        if (r.ec == http::error::need_buffer)
+            r.ec = {};
+        if (r.ec) {
+            r.failed = Relayed::writing;
+            co_return r;
+        }
+        r.wroteAny = true;
     }
+    co_return r;
+}
+
+// Sends the request to the dyno as the client sends it. Returns the error code when a side
+// fails: H25/H27/H28 for the client, H13 when the dyno took nothing, H18 when it stopped taking
+// the body.
+static Task<std::optional<RouteError>> sendRequest(Exchange &ex, Stream &dyno, Relayed &sent)
+{
+    sent = co_await relay(ex.client, ex.clientBuffer, ex.parser, dyno, ex.st.settings.idleTimeout);
+    if (sent.failed == Relayed::reading)
+        co_return routeError(isParseError(sent.ec) ? "H25" : sent.ec == beast::error::timeout ? "H28" : "H27");
+    if (sent.failed == Relayed::writing)
+        co_return routeError(sent.wroteAny ? "H18" : "H13");
     co_return std::nullopt;
 }
 
 // Copies bytes one way of a WebSocket (or any upgraded) connection until a side closes or the
 // rolling window passes with no data either way.
-static asio::awaitable<void> pump(beast::tcp_stream &from, beast::tcp_stream &to, std::string leftover,
+static Task<void> pump(Stream &from, Stream &to, std::string leftover,
                                   std::shared_ptr<std::atomic<int64_t>> lastActivity, std::chrono::milliseconds idle)
 {
     beast::error_code ec;
@@ -324,66 +359,36 @@ static std::string drain(beast::flat_buffer &buffer)
     return out;
 }
 
-static asio::awaitable<void> tunnel(Exchange &ex, beast::tcp_stream dyno, beast::flat_buffer &dynoBuffer)
+static Task<void> tunnel(Exchange &ex, Stream dyno, beast::flat_buffer &dynoBuffer)
 {
     auto last = std::make_shared<std::atomic<int64_t>>(Clock::now().time_since_epoch().count());
-    auto shared = std::make_shared<beast::tcp_stream>(std::move(dyno));
+    auto shared = std::make_shared<Stream>(std::move(dyno));
     const auto idle = ex.st.settings.idleTimeout;
-    auto clientSide = std::make_shared<beast::tcp_stream>(std::move(ex.client));
+    auto clientSide = std::make_shared<Stream>(std::move(ex.client));
     asio::co_spawn(clientSide->get_executor(),
-                   [shared, clientSide, last, idle, left = drain(dynoBuffer)]() -> asio::awaitable<void> {
+                   [shared, clientSide, last, idle, left = drain(dynoBuffer)]() -> Task<void> {
                        co_await pump(*shared, *clientSide, left, last, idle);
                    },
                    asio::detached);
     co_await pump(*clientSide, *shared, drain(ex.clientBuffer), last, idle);
 }
 
-// Streams the dyno's response to the client, in pieces of up to kChunk bytes (a piece is sent
-// when it is full or the body ends). Returns whether the client connection can serve
+// Streams the dyno's response to the client. Returns whether the client connection can serve
 // another request.
-static asio::awaitable<bool> relayResponse(Exchange &ex, beast::tcp_stream &dyno, beast::flat_buffer &dynoBuffer,
+static Task<bool> relayResponse(Exchange &ex, Stream &dyno, beast::flat_buffer &dynoBuffer,
                                            http::response_parser<http::buffer_body> &rp, bool &dynoReusable)
 {
     Response &res = rp.get();
     res.set("X-Request-Id", ex.ctx.requestId);
     res.set(http::field::via, "1.1 vegur");
-    std::array<char, kChunk> chunk;
-    res.body().data = nullptr;
-    res.body().more = !rp.is_done();
-    http::response_serializer<http::buffer_body> sr{res};
-    beast::error_code ec;
-    ex.client.expires_after(ex.st.settings.idleTimeout);
-    co_await http::async_write_header(ex.client, sr, withError(ec));
-    while (!ec && !sr.is_done()) {
-        if (!rp.is_done()) {
-            res.body().data = chunk.data();
-            res.body().size = chunk.size();
-            dyno.expires_after(ex.st.settings.idleTimeout);
-            co_await http::async_read(dyno, dynoBuffer, rp, withError(ec));
-            if (ec == http::error::need_buffer)
-                ec = {};
-            if (ec) {
-                ex.ctx.error = routeError(ec == beast::error::timeout ? "H15" : "H18");
-                co_return false;
-            }
-            res.body().size = chunk.size() - res.body().size;
-            res.body().data = chunk.data();
-            res.body().more = !rp.is_done();
-            ex.ctx.bytes += res.body().size;
-        } else {
-            res.body().data = nullptr;
-            res.body().size = 0;
-            res.body().more = false;
-        }
-        ex.client.expires_after(ex.st.settings.idleTimeout);
-        co_await http::async_write(ex.client, sr, withError(ec));
-        if (ec == http::error::need_buffer)
-            ec = {};
-    }
-    if (ec) {
+    const Relayed r = co_await relay(dyno, dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout);
+    ex.ctx.bytes = r.bodyBytes;
+    if (r.failed == Relayed::reading)
+        ex.ctx.error = routeError(r.ec == beast::error::timeout ? "H15" : "H18");
+    else if (r.failed == Relayed::writing)
         ex.ctx.error = routeError("H27");
+    if (r.failed)
         co_return false;
-    }
     dynoReusable = rp.keep_alive();
     co_return ex.parser.get().keep_alive() && res.keep_alive();
 }
@@ -392,16 +397,17 @@ static bool isUpgrade(const Request &req) { return beast::iequals(req[http::fiel
 
 // One try at the dyno. `retry` is set when a pooled connection turned out closed before any
 // answer, so a fresh one may be tried.
-static asio::awaitable<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
+static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
 {
     const std::string key = poolKey(*ex.ctx.dyno);
     Backend b = co_await connectDyno(ex, key, mayReuse);
     if (b.error)
         co_return co_await answerError(ex, *b.error);
-    beast::tcp_stream &dyno = *b.stream;
+    Stream &dyno = *b.stream;
     const auto t0 = Clock::now();
-    if (auto e = co_await sendRequest(ex, dyno)) {
-        retry = b.reused && e->code == "H13";
+    Relayed sent;
+    if (auto e = co_await sendRequest(ex, dyno, sent)) {
+        retry = b.reused && e->code == "H13" && sent.bodyBytes == 0;
         co_return retry ? false : co_await answerError(ex, *e);
     }
     http::response_parser<http::buffer_body> rp;
@@ -416,7 +422,7 @@ static asio::awaitable<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     if (ec) {
         const bool closed = ec == http::error::end_of_stream || ec == asio::error::connection_reset
                 || ec == asio::error::eof;
-        retry = b.reused && closed && dynoBuffer.size() == 0 && ex.parser.get().body().size == 0;
+        retry = b.reused && closed && dynoBuffer.size() == 0 && sent.bodyBytes == 0;
         if (retry)
             co_return false;
         co_return co_await answerError(ex, routeError(ec == beast::error::timeout ? "H12" : closed ? "H13" : "H17"));
@@ -437,11 +443,11 @@ static asio::awaitable<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     const bool keep = co_await relayResponse(ex, dyno, dynoBuffer, rp, dynoReusable);
     ex.ctx.service = since(t0);
     if (dynoReusable && !ex.ctx.error)
-        ex.st.pool.give(key, std::move(dyno));
+        ex.worker.pool.give(key, std::move(dyno));
     co_return keep;
 }
 
-static asio::awaitable<bool> proxy(Exchange &ex)
+static Task<bool> proxy(Exchange &ex)
 {
     addPlatformHeaders(ex);
     if (isUpgrade(ex.parser.get()))
@@ -455,7 +461,7 @@ static asio::awaitable<bool> proxy(Exchange &ex)
 }
 
 // A request the parser refused: the platform's 400 page (H25) when there is a client to answer.
-static asio::awaitable<void> answerBadRequest(RouterState &st, beast::tcp_stream &client)
+static Task<void> answerBadRequest(RouterState &st, Stream &client)
 {
     http::response<http::string_body> res{http::status::bad_request, 11};
     res.set(http::field::content_type, "text/html; charset=utf-8");
@@ -471,7 +477,7 @@ static asio::awaitable<void> answerBadRequest(RouterState &st, beast::tcp_stream
 // After an answer sent before the whole request was read (H18, H25): stop sending, then read and
 // drop what the client still sends, so closing does not reset the connection before the client
 // has read the answer.
-static asio::awaitable<void> lingeringClose(RouterState &st, beast::tcp_stream &client)
+static Task<void> lingeringClose(RouterState &st, Stream &client)
 {
     beast::error_code ec;
     client.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -481,11 +487,11 @@ static asio::awaitable<void> lingeringClose(RouterState &st, beast::tcp_stream &
         co_await client.async_read_some(asio::buffer(scratch), withError(ec));
 }
 
-asio::awaitable<void> serveClient(RouterState &st, tcp::socket socket)
+Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
 {
     beast::error_code ec;
     const std::string fwd = socket.remote_endpoint(ec).address().to_string(ec);
-    beast::tcp_stream client(std::move(socket));
+    Stream client(std::move(socket));
     beast::flat_buffer buffer;
     core::RouteTable::Reader reader(st.routes);
     std::mt19937_64 random(std::random_device{}());
@@ -503,7 +509,7 @@ asio::awaitable<void> serveClient(RouterState &st, tcp::socket socket)
             }
             break;
         }
-        Exchange ex{st, client, buffer, parser, contextFor(parser.get(), fwd)};
+        Exchange ex{st, worker, client, buffer, parser, contextFor(parser.get(), fwd)};
         if (auto error = co_await route(ex, reader, random))
             keep = co_await answerError(ex, *error);
         else

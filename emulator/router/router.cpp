@@ -5,7 +5,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 namespace dynodesk::router {
@@ -15,19 +14,20 @@ using tcp = asio::ip::tcp;
 
 namespace detail {
 
+// Accepts on the first worker and hands each connection to the next worker in turn.
 static asio::awaitable<void> acceptLoop(RouterState &st)
 {
-    for (;;) {
+    for (size_t next = 0;; next = (next + 1) % st.workers.size()) {
+        Worker &worker = *st.workers[next];
         boost::system::error_code ec;
-        tcp::socket socket = co_await st.acceptor->async_accept(asio::make_strand(st.ioc),
+        Socket socket = co_await st.acceptor->async_accept(worker.ioc.get_executor(),
                                                                 asio::redirect_error(asio::use_awaitable, ec));
         if (st.stopping)
             co_return;
         if (ec)
             continue;
         socket.set_option(tcp::no_delay(true), ec);
-        auto executor = socket.get_executor();
-        asio::co_spawn(executor, serveClient(st, std::move(socket)), asio::detached);
+        asio::co_spawn(worker.ioc, serveClient(st, worker, std::move(socket)), asio::detached);
     }
 }
 
@@ -44,16 +44,17 @@ uint16_t Router::listen(uint16_t port)
 {
     auto &st = *m_state;
     const tcp::endpoint endpoint(asio::ip::make_address(st.settings.host), port);
-    st.acceptor.emplace(st.ioc);
+    st.acceptor.emplace(st.workers.front()->ioc);
     st.acceptor->open(endpoint.protocol());
     st.acceptor->set_option(asio::socket_base::reuse_address(true));
     st.acceptor->bind(endpoint);
     st.acceptor->listen(asio::socket_base::max_listen_connections);
     st.port = st.acceptor->local_endpoint().port();
-    asio::co_spawn(st.ioc, detail::acceptLoop(st), asio::detached);
-    asio::co_spawn(asio::make_strand(st.ioc), detail::sweepPool(st), asio::detached);
-    for (int i = 0; i < std::max(1, st.settings.threads); ++i)
-        st.threads.emplace_back([&st] { st.ioc.run(); });
+    asio::co_spawn(st.workers.front()->ioc, detail::acceptLoop(st), asio::detached);
+    for (auto &worker : st.workers) {
+        asio::co_spawn(worker->ioc, detail::sweepPool(st, *worker), asio::detached);
+        worker->thread = std::thread([&ioc = worker->ioc] { ioc.run(); });
+    }
     return st.port;
 }
 
@@ -63,15 +64,17 @@ void Router::stop()
     if (st.stopping.exchange(true))
         return;
     if (st.acceptor)
-        asio::post(st.ioc, [&st] {
+        asio::post(st.workers.front()->ioc, [&st] {
             boost::system::error_code ec;
             st.acceptor->close(ec);
         });
-    st.ioc.stop();
-    for (std::thread &t : st.threads)
-        t.join();
-    st.threads.clear();
-    st.pool.clear();
+    for (auto &worker : st.workers)
+        worker->ioc.stop();
+    for (auto &worker : st.workers) {
+        if (worker->thread.joinable())
+            worker->thread.join();
+        worker->pool.clear();
+    }
 }
 
 } // namespace dynodesk::router

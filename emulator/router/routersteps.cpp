@@ -1,7 +1,5 @@
 #include "routersteps.h"
 
-#include "core/ids.h"
-
 #include <algorithm>
 #include <map>
 
@@ -82,7 +80,24 @@ std::string requestIdFor(std::string_view clientId)
 {
     if (clientId.size() >= 20 && clientId.size() <= 200)
         return std::string(clientId);
-    return core::newId();
+    // A version 4 UUID. The router makes one per request, so it draws from a per-thread
+    // generator rather than the system's: a request id must be unique, not unguessable.
+    thread_local std::mt19937_64 random{std::random_device{}()};
+    const uint64_t hi = (random() & ~0xf000ull) | 0x4000ull;
+    const uint64_t lo = (random() & ~(3ull << 62)) | (2ull << 62);
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string id(36, '-');
+    size_t pos = 0;
+    auto put = [&](uint64_t v, int nibbles) {
+        for (int i = nibbles - 1; i >= 0; --i, ++pos) {
+            if (pos == 8 || pos == 13 || pos == 18 || pos == 23)
+                ++pos;
+            id[pos] = hex[(v >> (4 * i)) & 0xf];
+        }
+    };
+    put(hi, 16);
+    put(lo, 16);
+    return id;
 }
 
 static std::string quoted(std::string_view s)

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -83,9 +84,11 @@ int main(int argc, char **argv)
                                        QStringLiteral("n"), QStringLiteral("4500"));
     const QCommandLineOption threads(QStringLiteral("api-threads"), QStringLiteral("I/O threads of the API server."),
                                      QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption routerThreads(QStringLiteral("router-threads"), QStringLiteral("I/O threads of the router."),
+                                           QStringLiteral("n"), QStringLiteral("2"));
     const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("With accounts:add: the password."),
                                       QStringLiteral("password"));
-    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, password});
+    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, password});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL"), QStringLiteral("[command]"));
     parser.process(app);
 
@@ -104,6 +107,7 @@ int main(int argc, char **argv)
     settings.routerPort = static_cast<uint16_t>(parser.value(routerPort).toUInt());
     settings.rateLimitPerHour = parser.value(rateLimit).toDouble();
     settings.apiThreads = parser.value(threads).toInt();
+    settings.routerThreads = std::max(1, parser.value(routerThreads).toInt());
 
     installSignalHandlers(app);
     platform::Emulator emulator(settings);
