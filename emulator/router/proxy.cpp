@@ -186,6 +186,8 @@ static Task<std::optional<RouteError>> route(Exchange &ex, core::RouteTable::Rea
 {
     if (auto e = steps::validate(ex.ctx, ex.st.settings.maxLineBytes))
         co_return e;
+    if (ex.st.settings.beforeRoute)
+        ex.st.settings.beforeRoute(ex.ctx.host);
     const auto deadline = Clock::now() + ex.st.settings.bootWait;
     for (;;) {
         if (auto e = steps::findApp(ex.ctx, *reader.get()))
@@ -238,8 +240,12 @@ static Task<Backend> connectDyno(Exchange &ex, const std::string &key, bool mayR
     b.stream->expires_after(ex.st.settings.connectTimeout);
     beast::error_code ec;
     const tcp::endpoint endpoint(asio::ip::make_address(ex.ctx.dyno->host, ec), static_cast<uint16_t>(ex.ctx.dyno->port));
-    if (!ec)
-        co_await b.stream->async_connect(endpoint, withError(ec));
+    if (ec) {
+        // The route table names an address nobody can connect to: the platform's fault, not the app's.
+        b.error = routeError("H99");
+        co_return b;
+    }
+    co_await b.stream->async_connect(endpoint, withError(ec));
     ex.ctx.connect = since(t0);
     if (ec == beast::error::timeout)
         b.error = routeError("H19");
@@ -510,10 +516,24 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
             break;
         }
         Exchange ex{st, worker, client, buffer, parser, contextFor(parser.get(), fwd)};
-        if (auto error = co_await route(ex, reader, random))
-            keep = co_await answerError(ex, *error);
-        else
-            keep = co_await proxy(ex);
+        bool failed = false;
+        try {
+            if (auto error = co_await route(ex, reader, random))
+                keep = co_await answerError(ex, *error);
+            else
+                keep = co_await proxy(ex);
+        } catch (const std::exception &) {
+            failed = true; // answered below: no co_await inside a handler
+        }
+        if (failed) {
+            // The router itself failed on this request (H99). A client that has had nothing yet
+            // gets the error page; one in the middle of a response can only be cut off.
+            if (ex.ctx.status == 0 && client.socket().is_open())
+                co_await answerError(ex, routeError("H99"));
+            ex.ctx.error = routeError("H99");
+            ex.ctx.status = 503;
+            keep = false;
+        }
         if (ex.ctx.service.count() == 0)
             ex.ctx.service = since(ex.started);
         log(st, ex.ctx);

@@ -7,6 +7,8 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <cstdio>
+
 namespace dynodesk::router {
 
 namespace asio = boost::asio;
@@ -53,7 +55,18 @@ uint16_t Router::listen(uint16_t port)
     asio::co_spawn(st.workers.front()->ioc, detail::acceptLoop(st), asio::detached);
     for (auto &worker : st.workers) {
         asio::co_spawn(worker->ioc, detail::sweepPool(st, *worker), asio::detached);
-        worker->thread = std::thread([&ioc = worker->ioc] { ioc.run(); });
+        worker->thread = std::thread([&ioc = worker->ioc] {
+            // A handler that throws ends only its own request (serveClient answers H99 for what
+            // it can catch); the worker goes on serving everyone else.
+            for (;;) {
+                try {
+                    ioc.run();
+                    return;
+                } catch (const std::exception &e) {
+                    std::fprintf(stderr, "dynodesk router: %s\n", e.what());
+                }
+            }
+        });
     }
     return st.port;
 }

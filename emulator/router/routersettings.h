@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace dynodesk::router {
 
@@ -20,6 +22,9 @@ struct RouterSettings final {
     size_t poolPerDyno = 8;                           // idle keep-alive connections kept per dyno
     std::chrono::milliseconds poolSweep{200};         // how often the pool looks for dynos gone from the table
     std::chrono::milliseconds lingerTimeout{5000};    // draining a client whose request was cut short
+    // Called with each request's Host before it is routed. Tests throw from it to stand for a
+    // fault inside the router, which the client sees as H99.
+    std::function<void(std::string_view host)> beforeRoute;
 };
 
 } // namespace dynodesk::router

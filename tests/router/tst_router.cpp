@@ -15,6 +15,7 @@
 
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include <netinet/in.h>
@@ -169,6 +170,10 @@ void TestRouter::initTestCase()
     s.responseTimeout = std::chrono::milliseconds(600);
     s.idleTimeout = std::chrono::milliseconds(800);
     s.bootWait = std::chrono::milliseconds(500);
+    s.beforeRoute = [](std::string_view host) {
+        if (host.rfind("faulty.", 0) == 0)
+            throw std::runtime_error("injected fault");
+    };
     m_router = std::make_unique<router::Router>(m_table, &m_lines, s);
     m_port = m_router->listen(0);
     QVERIFY(m_port > 0);
@@ -195,7 +200,9 @@ void TestRouter::init()
     publish({one, app("three", {up(1), up(2), up(3)}), wild,
              app("crashed", {{"web.1", "127.0.0.1", 0, "crashed"}}), app("none", {}),
              app("starting", {{"web.1", "127.0.0.1", 0, "starting"}}),
-             app("refused", {{"web.1", "127.0.0.1", m_closedPort, "up"}})});
+             app("refused", {{"web.1", "127.0.0.1", m_closedPort, "up"}}),
+             app("broken", {{"web.1", "not an address", 5000, "up"}}),
+             app("faulty", {{"web.1", "127.0.0.1", m_dynos[0].port, "up"}})});
 }
 
 RawReply TestRouter::get(const std::string &h, const std::string &target, const std::string &extra)
@@ -380,6 +387,8 @@ void TestRouter::errors_data()
     QTest::newRow("H13 closed without a response") << "one" << "/close" << 503 << "H13";
     QTest::newRow("H17 malformed response") << "one" << "/garbage" << 503 << "H17";
     QTest::newRow("H21 connection refused") << "refused" << "/" << 503 << "H21";
+    QTest::newRow("H99 route table names no usable address") << "broken" << "/" << 503 << "H99";
+    QTest::newRow("H99 fault inside the router") << "faulty" << "/" << 503 << "H99";
 }
 
 void TestRouter::errors()
