@@ -36,6 +36,9 @@ struct Settings final {
     // How often each dyno's memory is sampled (R14/R15), and the `log-runtime-metrics` period.
     int memorySampleMilliseconds = 5000;
     int runtimeMetricsSeconds = 20;
+    // Idling (apps with the labs feature `idling` and one eco web dyno): how long without
+    // requests before the dyno sleeps. The platform: 30 minutes.
+    int idleAfterMilliseconds = 30 * 60 * 1000;
     // One-off dynos: the TLS rendezvous port (0: a free one), and how long a dyno waits for its
     // client before R13.
     uint16_t rendezvousPort = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -17,7 +18,7 @@ struct RouteDyno final {
     std::string name; // web.1
     std::string host; // 127.0.0.1
     int port = 0;
-    std::string state; // starting, up, crashed, down
+    std::string state; // starting, up, crashed, down, idle
 };
 
 // One app as the router sees it.
@@ -27,7 +28,17 @@ struct RouteApp final {
     std::string maintenancePageUrl, errorPageUrl; // MAINTENANCE_PAGE_URL / ERROR_PAGE_URL
     std::vector<RouteDyno> webDynos;
     std::vector<std::string> domains; // custom domains, lower case; `*.example.test` is a wildcard
+    // When the router last gave the app a request (`steadyMs()`), which idling goes by. Shared
+    // with the dynos' side and kept across snapshots; null when nobody watches.
+    std::shared_ptr<std::atomic<int64_t>> lastRequestMs;
 };
+
+// Milliseconds on the steady clock: the router and the dynos' side compare them.
+inline int64_t steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+}
 
 // An immutable picture of every app the router can reach. A new one is published on every
 // change; the router never sees a half-made table (DESIGN rule 2).

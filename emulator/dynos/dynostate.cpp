@@ -8,7 +8,7 @@ std::optional<State> transition(State from, Input input, bool oneOff)
 {
     switch (input) {
     case Input::Launched:
-        if (from == State::Down || from == State::Crashed)
+        if (from == State::Down || from == State::Crashed || from == State::Idle)
             return State::Starting;
         return std::nullopt;
     case Input::Ready:
@@ -28,8 +28,12 @@ std::optional<State> transition(State from, Input input, bool oneOff)
             return oneOff ? State::Complete : State::Crashed;
         return std::nullopt;
     case Input::StopAsked:
-        if (from == State::Starting || from == State::Up || from == State::Crashed)
+        if (from == State::Starting || from == State::Up || from == State::Crashed || from == State::Idle)
             return State::Down;
+        return std::nullopt;
+    case Input::IdleAsked:
+        if (from == State::Up && !oneOff)
+            return State::Idle;
         return std::nullopt;
     }
     return std::nullopt;
@@ -43,6 +47,7 @@ std::string_view toString(State state)
     case State::Crashed: return "crashed";
     case State::Down: return "down";
     case State::Complete: return "complete";
+    case State::Idle: return "idle";
     }
     return "unknown";
 }
@@ -56,6 +61,7 @@ std::string_view toString(Input input)
     case Input::BootTimeout: return "boot timeout";
     case Input::MemoryKill: return "memory kill";
     case Input::StopAsked: return "stop asked";
+    case Input::IdleAsked: return "idle asked";
     }
     return "unknown";
 }

@@ -7,7 +7,7 @@
 namespace dynodesk::dynos {
 
 // A dyno's state, in the platform's words (platform-facts §6).
-enum class State { Starting, Up, Crashed, Down, Complete };
+enum class State { Starting, Up, Crashed, Down, Complete, Idle };
 
 // What happens to a dyno.
 enum class Input {
@@ -17,6 +17,7 @@ enum class Input {
     BootTimeout, // a web dyno did not bind $PORT in time (R10)
     MemoryKill,  // far over its memory quota (R15)
     StopAsked,   // a stop, a restart, a scale-down or a new release
+    IdleAsked,   // an idling app's web dyno went without requests for long enough: it sleeps
 };
 
 // The next state, or nullopt when the input does not apply in that state. One-off dynos end in

@@ -3,6 +3,7 @@
 #include "build/releasephase.h"
 #include "build/slugcompiler.h"
 #include "core/ids.h"
+#include "core/routetable.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -11,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <csignal>
 #include <cstdio>
@@ -31,6 +33,8 @@ struct Supervisor::Dyno {
     int index = 0, port = 0, crashes = 0, lastSignal = 0, memoryMb = 512;
     pid_t group = 0; // the dyno's process group (its shell leads it)
     bool stopping = false;
+    bool sleeping = false, wakeAsked = false; // idling: stopping to sleep, and woken meanwhile
+    int64_t upSinceMs = 0;                     // core::steadyMs() when it last came up
     core::TimePoint created, updated;
     QProcess *process = nullptr;
     QTimer *poll = nullptr, *bootTimer = nullptr, *killTimer = nullptr, *restartTimer = nullptr;
@@ -79,6 +83,9 @@ Supervisor::Supervisor(SupervisorSettings settings, const core::IClock &clock, c
     m_metricsTimer = new QTimer(this);
     connect(m_metricsTimer, &QTimer::timeout, this, [this] { emitRuntimeMetrics(); });
     m_metricsTimer->start(m_settings.metricsPeriod);
+    m_idleTimer = new QTimer(this);
+    connect(m_idleTimer, &QTimer::timeout, this, [this] { checkIdle(); });
+    m_idleTimer->start(std::clamp(m_settings.idleAfter / 10, std::chrono::milliseconds(50), std::chrono::milliseconds(10000)));
 }
 
 Supervisor::~Supervisor() { stopAll(); }
@@ -98,6 +105,8 @@ void Supervisor::move(Dyno &d, Input input, const std::string &why)
     const State before = d.state;
     d.state = *next;
     d.updated = m_clock.now();
+    if (d.state == State::Up)
+        d.upSinceMs = core::steadyMs();
     if (!why.empty())
         log(d, why);
     if (!(before == State::Down && d.state == State::Starting))
@@ -138,6 +147,9 @@ void Supervisor::launchOn(Dyno &d, int terminal)
     if (d.type != "web" || d.oneOff)
         return move(d, Input::Ready);
     // A web dyno is up when it accepts connections on $PORT, within the boot timeout (R10).
+    for (QTimer *old : {d.poll, d.bootTimer}) // from an earlier launch (a crash, a wake)
+        if (old)
+            old->deleteLater();
     d.poll = new QTimer(this);
     connect(d.poll, &QTimer::timeout, this, [this, dp] { checkBound(*dp); });
     d.poll->start(50);
@@ -380,6 +392,20 @@ void Supervisor::onFinished(Dyno &d, int exitCode, bool)
         move(d, Input::Exited);
         return discard(d);
     }
+    if (d.sleeping && !m_shuttingDown) {
+        // Asleep: the dyno stays, `idle`, until a request wakes it (or the formation changes).
+        d.sleeping = d.stopping = false;
+        if (d.killTimer) {
+            d.killTimer->deleteLater();
+            d.killTimer = nullptr;
+        }
+        QDir(QString::fromStdString(d.dir)).removeRecursively(); // a fresh copy of the slug on waking
+        if (std::exchange(d.wakeAsked, false)) {
+            log(d, "Unidling");
+            return launch(d);
+        }
+        return reconverge(d.appId);
+    }
     if (d.stopping || m_shuttingDown) {
         // A stop, restart or scale-down: the dyno goes, and the formation decides what follows.
         const std::string appId = d.appId;
@@ -421,6 +447,12 @@ void Supervisor::beginStop(Dyno &d)
         return;
     }
     move(d, Input::StopAsked);
+    signalStop(d);
+}
+
+// SIGTERM to the dyno's process group, then SIGKILL after the grace (R12).
+void Supervisor::signalStop(Dyno &d)
+{
     log(d, "Stopping all processes with SIGTERM");
     d.lastSignal = SIGTERM;
     if (d.group > 0)
@@ -439,6 +471,61 @@ void Supervisor::beginStop(Dyno &d)
             ::kill(-pid, SIGKILL);
     });
     d.killTimer->start(m_settings.stopGrace);
+}
+
+void Supervisor::sleep(Dyno &d)
+{
+    d.stopping = d.sleeping = true;
+    move(d, Input::IdleAsked, "Idling");
+    signalStop(d);
+}
+
+static bool isEco(const std::string &size) { return QString::fromStdString(size).compare(QStringLiteral("eco"), Qt::CaseInsensitive) == 0; }
+
+void Supervisor::checkIdle()
+{
+    const int64_t now = core::steadyMs();
+    std::vector<Dyno *> sleepy;
+    for (const auto &[appId, want] : m_desired) {
+        if (!want.idling)
+            continue;
+        const auto web = std::find_if(want.formation.begin(), want.formation.end(),
+                                      [](const DesiredApp::Process &p) { return p.type == "web"; });
+        if (web == want.formation.end() || web->quantity != 1 || !isEco(web->size))
+            continue;
+        auto seen = m_activity.find(appId);
+        const int64_t lastRequest = seen == m_activity.end() ? 0 : seen->second->load(std::memory_order_relaxed);
+        for (auto &d : m_dynos)
+            if (d->appId == appId && d->type == "web" && !d->oneOff && !d->stopping && d->state == State::Up
+                && now - std::max(d->upSinceMs, lastRequest) >= m_settings.idleAfter.count())
+                sleepy.push_back(d.get());
+    }
+    for (Dyno *d : sleepy)
+        sleep(*d);
+}
+
+std::shared_ptr<std::atomic<int64_t>> Supervisor::activity(const std::string &appId)
+{
+    auto &slot = m_activity[appId];
+    if (!slot)
+        slot = std::make_shared<std::atomic<int64_t>>(0);
+    return slot;
+}
+
+void Supervisor::wake(const std::string &appId)
+{
+    std::vector<Dyno *> sleeping;
+    for (auto &d : m_dynos)
+        if (d->appId == appId && d->state == State::Idle)
+            sleeping.push_back(d.get());
+    for (Dyno *d : sleeping) {
+        if (d->sleeping) { // still stopping: woken once it is down
+            d->wakeAsked = true;
+            continue;
+        }
+        log(*d, "Unidling");
+        launch(*d);
+    }
 }
 
 void Supervisor::converge(const DesiredApp &desired)
@@ -623,6 +710,7 @@ bool Supervisor::stop(const std::string &appId, const std::string &typeOrName) {
 void Supervisor::forget(const std::string &appId)
 {
     m_desired.erase(appId);
+    m_activity.erase(appId);
     std::vector<Dyno *> picked;
     for (auto &d : m_dynos)
         if (d->appId == appId)

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -32,6 +33,7 @@ struct DesiredApp final {
     };
     std::vector<Process> formation;
     bool runtimeMetrics = false; // the labs feature `log-runtime-metrics`
+    bool idling = false;         // the labs feature `idling`: an eco app's only web dyno may sleep
 };
 
 // A one-off dyno to run (`heroku run`, `heroku run:detached`).
@@ -67,6 +69,7 @@ struct SupervisorSettings final {
     std::chrono::milliseconds cycle{24LL * 60 * 60 * 1000}; // daily cycling
     std::chrono::milliseconds memorySample{5000};           // R14/R15
     std::chrono::milliseconds metricsPeriod{20000};         // log-runtime-metrics
+    std::chrono::milliseconds idleAfter{30 * 60 * 1000};    // idling: how long without requests
 };
 
 // Runs each app's formation as real processes and converges them to what is desired
@@ -87,6 +90,12 @@ public:
     // Stops every dyno of the app and forgets it (the app was destroyed).
     void forget(const std::string &appId);
     std::vector<DynoInfo> dynos(const std::string &appId) const;
+
+    // Idling: an app that opted in (`idling`), with one web dyno of size eco, sleeps after
+    // `idleAfter` without requests. The router stamps each request into the app's activity
+    // record, and asks to wake an app whose dyno sleeps.
+    std::shared_ptr<std::atomic<int64_t>> activity(const std::string &appId);
+    void wake(const std::string &appId);
 
     // Starts a one-off dyno (`run.NNNN`) on a fresh copy of the release's slug. A detached one
     // starts at once with its output in the logs; an attached one waits for its client, which
@@ -112,6 +121,9 @@ private:
     void launchOn(Dyno &d, int terminal);
     void move(Dyno &d, Input input, const std::string &why = {});
     void beginStop(Dyno &d);
+    void signalStop(Dyno &d);
+    void sleep(Dyno &d);
+    void checkIdle();
     void onOutput(Dyno &d);
     void onFinished(Dyno &d, int exitCode, bool crashedExit);
     void checkBound(Dyno &d);
@@ -133,7 +145,8 @@ private:
     std::map<std::string, DesiredApp> m_desired;
     std::vector<std::unique_ptr<Dyno>> m_dynos;
     bool m_shuttingDown = false;
-    QTimer *m_memoryTimer = nullptr, *m_metricsTimer = nullptr;
+    QTimer *m_memoryTimer = nullptr, *m_metricsTimer = nullptr, *m_idleTimer = nullptr;
+    std::map<std::string, std::shared_ptr<std::atomic<int64_t>>> m_activity;
 };
 
 } // namespace dynodesk::dynos

@@ -67,6 +67,9 @@ const std::vector<LabsFeature> &labsFeatures()
     static const std::vector<LabsFeature> all = {
         {stableId("feature:log-runtime-metrics"), "log-runtime-metrics", "Log runtime metrics",
          "Emit dyno resource usage information into app logs", "https://devcenter.heroku.com/articles/log-runtime-metrics", "beta"},
+        {stableId("feature:idling"), "idling", "Idling",
+         "Let the app's only eco web dyno sleep after 30 minutes without requests; the next request wakes it",
+         "https://devcenter.heroku.com/articles/eco-dyno-hours", "beta"},
         {stableId("feature:runtime-dyno-metadata"), "runtime-dyno-metadata", "Runtime dyno metadata",
          "Provide information about the app and environment", "https://devcenter.heroku.com/articles/dyno-metadata", "beta"},
     };

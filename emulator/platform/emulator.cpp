@@ -148,7 +148,8 @@ core::Status Emulator::start()
                                               std::chrono::seconds(m_settings.attachTimeoutSeconds),
                                               std::chrono::seconds(m_settings.cycleSeconds),
                                               std::chrono::milliseconds(m_settings.memorySampleMilliseconds),
-                                              std::chrono::seconds(m_settings.runtimeMetricsSeconds)},
+                                              std::chrono::seconds(m_settings.runtimeMetricsSeconds),
+                                              std::chrono::milliseconds(m_settings.idleAfterMilliseconds)},
                     m_clock, *m_logplex);
             auto converge = [this](const QString &appId) {
                 m_supervisor->converge(m_platform->desiredDynos(appId.toStdString()));
@@ -251,7 +252,15 @@ core::Status Emulator::start()
     api::addStreamRoutes(*m_server, {onCore, m_platform.get(), m_deployer.get(), m_logplex.get(), hookSecret});
     try {
         m_settings.apiPort = m_server->listen(m_settings.host, m_settings.apiPort);
-        m_router = std::make_unique<router::Router>(m_routes, m_logplex.get(), routerSettings(m_settings));
+        router::RouterSettings rs = routerSettings(m_settings);
+        // A request for an app whose dyno sleeps wakes it, on the core thread.
+        rs.wake = [this](const std::string &appId) {
+            QMetaObject::invokeMethod(m_coreContext.get(), [this, appId] {
+                if (m_supervisor)
+                    m_supervisor->wake(appId);
+            }, Qt::QueuedConnection);
+        };
+        m_router = std::make_unique<router::Router>(m_routes, m_logplex.get(), std::move(rs));
         m_settings.routerPort = m_router->listen(m_settings.routerPort);
         m_git->setHookEndpoint(apiUrl() + "/internal/git-hook", hookSecret);
     } catch (const std::exception &e) {
@@ -285,6 +294,7 @@ void Emulator::scheduleRoutes()
             return;
         std::vector<std::shared_ptr<const core::RouteApp>> apps;
         for (core::RouteApp &app : m_platform->routingApps()) {
+            app.lastRequestMs = m_supervisor->activity(app.id);
             for (const dynos::DynoInfo &d : m_supervisor->dynos(app.id))
                 if (d.type == "web")
                     app.webDynos.push_back({d.name, "127.0.0.1", d.port, d.state});

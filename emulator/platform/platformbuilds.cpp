@@ -271,6 +271,8 @@ dynos::DesiredApp Platform::desiredDynos(const std::string &appId)
     for (const auto &f : m_store.features.listFor(a->id))
         if (f.name == "log-runtime-metrics")
             want.runtimeMetrics = f.enabled;
+        else if (f.name == "idling")
+            want.idling = f.enabled;
     for (const auto &f : m_store.formations.list(a->id)) {
         const auto size = findDynoSize(f.size);
         want.formation.push_back({f.type, f.command, f.size, static_cast<int>(f.quantity), size ? size->memoryMb : 512});

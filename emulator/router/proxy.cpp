@@ -199,6 +199,8 @@ static Task<std::optional<RouteError>> route(Exchange &ex, core::RouteTable::Rea
             ex.ctx.dyno = pick.dyno;
             co_return pick.error;
         }
+        if (pick.asleep && ex.st.settings.wake)
+            ex.st.settings.wake(ex.ctx.app->id); // the dynos' side ignores a second ask
         if (Clock::now() >= deadline)
             co_return routeError("H20");
         Timer timer(ex.client.get_executor(), std::chrono::milliseconds(50));

@@ -25,6 +25,9 @@ struct RouterSettings final {
     // Called with each request's Host before it is routed. Tests throw from it to stand for a
     // fault inside the router, which the client sees as H99.
     std::function<void(std::string_view host)> beforeRoute;
+    // Asked (from an I/O thread) to wake an app whose web dyno sleeps (idling); the request then
+    // waits for it like for a starting dyno, up to the boot wait (H20).
+    std::function<void(const std::string &appId)> wake;
 };
 
 } // namespace dynodesk::router

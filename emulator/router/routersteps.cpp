@@ -47,6 +47,8 @@ std::optional<RouteError> findApp(RequestContext &ctx, const core::RouteSnapshot
     ctx.app = routes.find(ctx.host);
     if (!ctx.app)
         return RouteError{"H14", "No such app", 404, {}};
+    if (ctx.app->lastRequestMs) // keeps an idling app awake
+        ctx.app->lastRequestMs->store(core::steadyMs(), std::memory_order_relaxed);
     return std::nullopt;
 }
 
@@ -60,18 +62,19 @@ std::optional<RouteError> maintenance(const RequestContext &ctx)
 Pick pickDyno(const core::RouteApp &app, std::mt19937_64 &random)
 {
     std::vector<const core::RouteDyno *> up;
-    bool starting = false, crashed = false;
+    bool starting = false, asleep = false, crashed = false;
     for (const core::RouteDyno &d : app.webDynos) {
         if (d.state == "up" && d.port > 0)
             up.push_back(&d);
         starting = starting || d.state == "starting";
+        asleep = asleep || d.state == "idle";
         crashed = crashed || d.state == "crashed";
     }
     if (!up.empty())
-        return {*up[std::uniform_int_distribution<size_t>(0, up.size() - 1)(random)], false, std::nullopt};
-    if (starting)
-        return {std::nullopt, true, std::nullopt};
-    return {std::nullopt, false, routeError(crashed ? "H10" : "H14")};
+        return {*up[std::uniform_int_distribution<size_t>(0, up.size() - 1)(random)], false, false, std::nullopt};
+    if (starting || asleep)
+        return {std::nullopt, true, asleep, std::nullopt};
+    return {std::nullopt, false, false, routeError(crashed ? "H10" : "H14")};
 }
 
 } // namespace steps

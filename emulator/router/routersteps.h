@@ -48,7 +48,8 @@ std::optional<RouteError> maintenance(const RequestContext &ctx);
 // What picking a dyno found: one `up` dyno, or none yet because some are starting, or an error.
 struct Pick final {
     std::optional<core::RouteDyno> dyno;
-    bool starting = false;
+    bool starting = false; // none up yet, but one is starting or asleep: worth waiting for
+    bool asleep = false;   // one sleeps (idling) and must be woken
     std::optional<RouteError> error;
 };
 // A random `up` web dyno; H10 when every web dyno crashed, H14 when there are none.

@@ -86,9 +86,13 @@ int main(int argc, char **argv)
                                      QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption routerThreads(QStringLiteral("router-threads"), QStringLiteral("I/O threads of the router."),
                                            QStringLiteral("n"), QStringLiteral("2"));
+    const QCommandLineOption idleAfter(QStringLiteral("idle-after"),
+                                       QStringLiteral("Idling: seconds without requests before an eco web dyno of an app "
+                                                      "with the labs feature `idling` sleeps."),
+                                       QStringLiteral("seconds"), QStringLiteral("1800"));
     const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("With accounts:add: the password."),
                                       QStringLiteral("password"));
-    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, password});
+    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, password});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL"), QStringLiteral("[command]"));
     parser.process(app);
 
@@ -108,6 +112,7 @@ int main(int argc, char **argv)
     settings.rateLimitPerHour = parser.value(rateLimit).toDouble();
     settings.apiThreads = parser.value(threads).toInt();
     settings.routerThreads = std::max(1, parser.value(routerThreads).toInt());
+    settings.idleAfterMilliseconds = static_cast<int>(std::max(1.0, parser.value(idleAfter).toDouble()) * 1000);
 
     installSignalHandlers(app);
     platform::Emulator emulator(settings);

@@ -19,7 +19,8 @@ private slots:
         QTest::addColumn<bool>("oneOff");
         QTest::addColumn<int>("to"); // -1: the input does not apply
 
-        const State S = State::Starting, U = State::Up, C = State::Crashed, D = State::Down, X = State::Complete;
+        const State S = State::Starting, U = State::Up, C = State::Crashed, D = State::Down, X = State::Complete,
+                    I = State::Idle;
         const int no = -1;
         auto to = [](State s) { return static_cast<int>(s); };
         // from, input, formation dyno, one-off dyno
@@ -37,6 +38,12 @@ private slots:
             {D, Input::MemoryKill, no, no},       {X, Input::MemoryKill, no, no},
             {S, Input::StopAsked, to(D), to(D)},  {U, Input::StopAsked, to(D), to(D)}, {C, Input::StopAsked, to(D), to(D)},
             {D, Input::StopAsked, no, no},        {X, Input::StopAsked, no, no},
+            // Idling: only an up formation dyno sleeps; a sleeping one wakes by launching, and
+            // a stop (new release, restart, scale) takes it down.
+            {U, Input::IdleAsked, to(I), no},     {S, Input::IdleAsked, no, no},     {C, Input::IdleAsked, no, no},
+            {D, Input::IdleAsked, no, no},        {I, Input::IdleAsked, no, no},     {X, Input::IdleAsked, no, no},
+            {I, Input::Launched, to(S), to(S)},   {I, Input::StopAsked, to(D), to(D)}, {I, Input::Ready, no, no},
+            {I, Input::Exited, no, no},           {I, Input::BootTimeout, no, no},   {I, Input::MemoryKill, no, no},
         };
         for (const Row &r : rows) {
             QTest::addRow("%s + %s", toString(r.from).data(), toString(r.input).data()) << r.from << r.input << false << r.formation;
@@ -64,6 +71,7 @@ private slots:
         QCOMPARE(toString(State::Crashed), std::string_view("crashed"));
         QCOMPARE(toString(State::Down), std::string_view("down"));
         QCOMPARE(toString(State::Complete), std::string_view("complete"));
+        QCOMPARE(toString(State::Idle), std::string_view("idle"));
     }
 
     void crashCooldownGrowsToItsCap()

@@ -1,6 +1,6 @@
 // End to end: an app deployed with git push answers through the emulator's router at its
 // web_url, logs every request as heroku[router], and maintenance mode and scaling to zero give
-// the platform's H80 and H14.
+// the platform's H80 and H14; an idling app sleeps and wakes.
 #include "rawhttp.h"
 
 #include "deploy/deploytestbase.h"
@@ -72,6 +72,63 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(get(f, "routed.localhost" + port).status, 404, 5000);
         QCOMPARE(get(f, "routed-renamed.localhost" + port).status, 503); // found, and still no web dynos
         QCOMPARE(get(f, "api.wild.routed.test").status, 503);
+    }
+
+    // Idling: opt-in per app (labs feature `idling`), only for one eco web dyno; after the idle
+    // time without requests the dyno sleeps, and the next request wakes it and is answered.
+    void idlingAppSleepsAndTheNextRequestWakesIt()
+    {
+        DeployFixture f(120, [](dynodesk::core::Settings &s) { s.idleAfterMilliseconds = 1500; });
+        QVERIFY(f.started());
+        QCOMPARE(f.api().post("/apps", {{"name", "sleepy"}}).status, 201);
+        QCOMPARE(f.push(f.repoOf(QStringLiteral("node-basic"), QStringLiteral("sleepy")), QStringLiteral("sleepy")).exitCode, 0);
+        const std::string host = "sleepy.localhost:" + std::to_string(f.emulator().routerPort());
+        auto webState = [&f] {
+            for (const auto &d : f.api().get("/apps/sleepy/dynos").json())
+                if (d["name"] == "web.1")
+                    return QString::fromStdString(d["state"].get<std::string>());
+            return QString();
+        };
+        QCOMPARE(f.api().patch("/apps/sleepy/formation", {{"updates", {{{"type", "web"}, {"size", "eco"}}}}}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(get(f, host).status, 200, 20000);
+
+        // Off by default: the eco dyno stays up past the idle time.
+        QTest::qWait(2500);
+        QCOMPARE(webState(), QStringLiteral("up"));
+        QCOMPARE(f.api().get("/apps/sleepy/features/idling").json()["enabled"].get<bool>(), false);
+        QCOMPARE(f.api().patch("/apps/sleepy/features/idling", {{"enabled", true}}).status, 200);
+
+        // Requests keep it awake.
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(get(f, host).status, 200);
+            QTest::qWait(400);
+        }
+        QCOMPARE(webState(), QStringLiteral("up"));
+        QVERIFY(!logs(f, QStringLiteral("sleepy")).contains(QStringLiteral("Idling")));
+
+        // Without requests it sleeps: the platform's lines, the dyno `idle`, its process gone.
+        QTRY_COMPARE_WITH_TIMEOUT(webState(), QStringLiteral("idle"), 10000);
+        const QString slept = logs(f, QStringLiteral("sleepy"));
+        QVERIFY2(slept.contains(QStringLiteral("heroku[web.1]: Idling")), qPrintable(slept));
+        QVERIFY(slept.contains(QStringLiteral("heroku[web.1]: State changed from up to idle")));
+        QTRY_VERIFY_WITH_TIMEOUT(logs(f, QStringLiteral("sleepy")).contains(QStringLiteral("heroku[web.1]: Process exited")), 10000);
+
+        // The next request wakes it and is answered once it is up.
+        const RawReply woken = get(f, host);
+        QCOMPARE(woken.status, 200);
+        QCOMPARE(woken.body, std::string("Hello from node-basic\n"));
+        const QString after = logs(f, QStringLiteral("sleepy"));
+        QVERIFY2(after.contains(QStringLiteral("heroku[web.1]: Unidling")), qPrintable(after));
+        QVERIFY(after.contains(QStringLiteral("heroku[web.1]: State changed from idle to starting")));
+        QVERIFY(after.indexOf(QStringLiteral("Unidling")) < after.lastIndexOf(QStringLiteral("State changed from starting to up")));
+        QCOMPARE(webState(), QStringLiteral("up"));
+
+        // Two web dynos never idle.
+        QCOMPARE(f.api().patch("/apps/sleepy/formation", {{"updates", {{{"type", "web"}, {"quantity", 2}}}}}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(f.api().get("/apps/sleepy/dynos").json().size(), size_t(2), 10000);
+        QTest::qWait(3000);
+        for (const auto &d : f.api().get("/apps/sleepy/dynos").json())
+            QCOMPARE(QString::fromStdString(d["state"].get<std::string>()), QStringLiteral("up"));
     }
 };
 
