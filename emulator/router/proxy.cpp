@@ -124,7 +124,28 @@ struct Exchange final {
     http::request_parser<http::buffer_body> &parser;
     RequestContext ctx;
     Clock::time_point started = Clock::now();
+    // How the client wants its connection, read before the router rewrites the header for the dyno.
+    bool clientKeepAlive = parser.keep_alive();
+    bool clientHttp11 = parser.get().version() >= 11;
 };
+
+// Hop-by-hop headers (RFC 9110 §7.6.1) concern one connection: the client's with the router,
+// or the router's with the dyno. The router keeps each connection on its own terms, so neither
+// side's go to the other.
+template <class Fields>
+static void stripHopByHop(Fields &fields)
+{
+    std::vector<std::string> named;
+    for (const auto &token : http::token_list(fields[http::field::connection]))
+        named.emplace_back(token);
+    for (const std::string &name : named)
+        if (!beast::iequals(name, "upgrade"))
+            fields.erase(name);
+    fields.erase(http::field::connection);
+    fields.erase(http::field::keep_alive);
+    fields.erase(http::field::proxy_connection);
+    fields.erase(http::field::te);
+}
 
 static size_t longestHeaderLine(const Request &req)
 {
@@ -169,7 +190,7 @@ static Task<bool> answerError(Exchange &ex, const RouteError &error)
     res.set(http::field::cache_control, "no-cache, no-store");
     res.set("X-Request-Id", ex.ctx.requestId);
     res.body() = errorPage(error.code, custom);
-    const bool keep = ex.parser.is_done() && ex.parser.get().keep_alive() && error.code != "H25";
+    const bool keep = ex.parser.is_done() && ex.clientKeepAlive && error.code != "H25";
     res.keep_alive(keep);
     res.prepare_payload();
     ex.ctx.bytes = res.body().size();
@@ -186,12 +207,12 @@ static Task<std::optional<RouteError>> route(Exchange &ex, core::RouteTable::Rea
 {
     if (auto e = steps::validate(ex.ctx, ex.st.settings.maxLineBytes))
         co_return e;
-    if (ex.st.settings.beforeRoute)
-        ex.st.settings.beforeRoute(ex.ctx.host);
     const auto deadline = Clock::now() + ex.st.settings.bootWait;
     for (;;) {
         if (auto e = steps::findApp(ex.ctx, *reader.get()))
             co_return e;
+        if (ex.st.settings.beforeRoute)
+            ex.st.settings.beforeRoute(ex.ctx.host);
         if (auto e = steps::maintenance(ex.ctx))
             co_return e;
         steps::Pick pick = steps::pickDyno(*ex.ctx.app, random);
@@ -233,9 +254,17 @@ struct Backend final {
 
 static Task<Backend> connectDyno(Exchange &ex, const std::string &key, bool mayReuse)
 {
-    if (mayReuse)
-        if (auto pooled = ex.worker.pool.take(key))
+    while (mayReuse) {
+        auto pooled = ex.worker.pool.take(key);
+        if (!pooled)
+            break;
+        // Bytes waiting on an idle connection belong to no request (a dyno that answered more
+        // than it was asked): the connection is not reused, or they would reach the next client.
+        beast::error_code ec;
+        if (pooled->socket().available(ec) == 0 && !ec)
             co_return Backend{std::move(pooled), true, std::nullopt};
+        pooled->socket().close(ec);
+    }
     const auto t0 = Clock::now();
     Backend b;
     b.stream.emplace(ex.client.get_executor());
@@ -387,18 +416,38 @@ static Task<bool> relayResponse(Exchange &ex, Stream &dyno, beast::flat_buffer &
                                            http::response_parser<http::buffer_body> &rp, bool &dynoReusable)
 {
     Response &res = rp.get();
+    res.version(11); // the router speaks its own HTTP version, whatever the dyno's
     res.set("X-Request-Id", ex.ctx.requestId);
     res.set(http::field::via, "1.1 vegur");
+    stripHopByHop(res);
+    bool keep = ex.clientKeepAlive;
+    if (rp.need_eof()) {
+        // The dyno ends its body by closing: framed in chunks for an HTTP/1.1 client, whose
+        // connection then lives on; an HTTP/1.0 one gets the close.
+        if (keep && ex.clientHttp11)
+            res.chunked(true);
+        else
+            keep = false;
+    }
+    res.keep_alive(keep);
+    if (keep && !ex.clientHttp11)
+        res.set(http::field::connection, "keep-alive");
     const Relayed r = co_await relay(dyno, dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout);
     ex.ctx.bytes = r.bodyBytes;
-    if (r.failed == Relayed::reading)
-        ex.ctx.error = routeError(r.ec == beast::error::timeout ? "H15" : "H18");
-    else if (r.failed == Relayed::writing)
+    if (r.failed == Relayed::reading) {
+        const RouteError error =
+                routeError(r.ec == beast::error::timeout ? "H15" : isParseError(r.ec) ? "H17" : "H18");
+        if (!r.wroteAny) // the client has had nothing yet: it gets the error page
+            co_await answerError(ex, error);
+        ex.ctx.error = error;
+        co_return false;
+    }
+    if (r.failed == Relayed::writing)
         ex.ctx.error = routeError("H27");
     if (r.failed)
         co_return false;
     dynoReusable = rp.keep_alive();
-    co_return ex.parser.get().keep_alive() && res.keep_alive();
+    co_return keep;
 }
 
 static bool isUpgrade(const Request &req) { return beast::iequals(req[http::field::upgrade], "websocket"); }
@@ -439,6 +488,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     if (ex.ctx.status == 101 && isUpgrade(ex.parser.get())) {
         http::response<http::empty_body> res;
         res.base() = rp.get().base();
+        res.version(11); // the router speaks its own HTTP version, whatever the dyno's
         res.set("X-Request-Id", ex.ctx.requestId);
         co_await http::async_write(ex.client, res, withError(ec));
         log(ex.st, ex.ctx);
@@ -450,7 +500,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     bool dynoReusable = false;
     const bool keep = co_await relayResponse(ex, dyno, dynoBuffer, rp, dynoReusable);
     ex.ctx.service = since(t0);
-    if (dynoReusable && !ex.ctx.error)
+    if (dynoReusable && !ex.ctx.error && dynoBuffer.size() == 0) // nothing read past the response
         ex.worker.pool.give(key, std::move(dyno));
     co_return keep;
 }
@@ -458,8 +508,12 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
 static Task<bool> proxy(Exchange &ex)
 {
     addPlatformHeaders(ex);
-    if (isUpgrade(ex.parser.get()))
-        ex.parser.get().set(http::field::connection, "Upgrade");
+    Request &req = ex.parser.get();
+    const bool upgrade = isUpgrade(req);
+    stripHopByHop(req);
+    req.version(11); // and kept alive, whatever the client asked of its own connection
+    if (upgrade)
+        req.set(http::field::connection, "Upgrade");
     bool retry = false;
     const bool keep = co_await proxyOnce(ex, true, retry);
     if (!retry)

@@ -19,10 +19,10 @@ struct RouterSettings final {
     std::chrono::milliseconds bootWait{75000};        // H20: waiting for a starting dyno
     size_t maxLineBytes = 8192;                       // request line and each header line
     size_t maxHeaderBytes = 64 * 1024;                // all header lines together
-    size_t poolPerDyno = 8;                           // idle keep-alive connections kept per dyno
+    size_t poolPerDyno = 32;                          // idle keep-alive connections kept per dyno (per I/O thread)
     std::chrono::milliseconds poolSweep{200};         // how often the pool looks for dynos gone from the table
     std::chrono::milliseconds lingerTimeout{5000};    // draining a client whose request was cut short
-    // Called with each request's Host before it is routed. Tests throw from it to stand for a
+    // Called with each request's Host once its app is found. Tests throw from it to stand for a
     // fault inside the router, which the client sees as H99.
     std::function<void(std::string_view host)> beforeRoute;
     // Asked (from an I/O thread) to wake an app whose web dyno sleeps (idling); the request then

@@ -13,6 +13,17 @@ const routes = {
   '/slow': (req, res, q) => setTimeout(() => reply(res, 200, 'slow\n'), Number(q.get('ms') || 1000)),
   '/close': (req) => req.socket.destroy(),
   '/garbage': (req) => { req.socket.end('THIS IS NOT HTTP\r\n\r\n'); },
+  // A header, then a chunked body that is not chunked encoding.
+  '/bad-chunk': (req) => { req.socket.end('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nno\r\n'); },
+  // A body that ends when the connection does.
+  '/until-close': (req) => { req.socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close'); },
+  // An HTTP/1.0 answer.
+  '/http10': (req) => { req.socket.end('HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nold\r\n'); },
+  // A whole answer, then bytes nobody asked for: a forged answer for whoever is next.
+  '/stray': (req, res) => {
+    res.writeHead(200, { 'Content-Length': '3', 'X-Dyno': name });
+    res.end('ok\n', () => req.socket.write('HTTP/1.1 418 Forged\r\nContent-Length: 7\r\n\r\nforged\n'));
+  },
   '/stall': (req, res) => { res.writeHead(200, { 'X-Dyno': name }); res.write('first'); },
   '/echo-headers': (req, res) => reply(res, 200, JSON.stringify(req.headers), { 'Content-Type': 'application/json' }),
   '/echo-body': (req, res) => { res.writeHead(200, { 'X-Dyno': name }); req.pipe(res); },

@@ -86,6 +86,7 @@ RawReply RawHttp::read()
     if (status.size() < 12)
         return r;
     r.status = std::stoi(status.substr(9, 3));
+    r.version = status.substr(0, 8);
     for (std::string l = line(); !l.empty(); l = line()) {
         const size_t colon = l.find(':');
         std::string name = l.substr(0, colon);

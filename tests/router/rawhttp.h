@@ -10,6 +10,7 @@ namespace dynodesk::testing {
 // A reply as the client read it off the wire.
 struct RawReply final {
     int status = 0; // 0: the connection closed before a status line
+    std::string version; // HTTP/1.1
     std::map<std::string, std::string> headers; // lower-case names
     std::string body; // chunked bodies decoded
     std::string header(const std::string &name) const
