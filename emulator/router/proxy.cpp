@@ -12,6 +12,7 @@
 #include <boost/beast/http.hpp>
 
 #include <array>
+#include <cstdio>
 #include <limits>
 #include <random>
 
@@ -295,21 +296,53 @@ struct Relayed final {
     uint64_t bodyBytes = 0;
 };
 
+// A message's start line and header fields as they go on the wire.
+template <bool isRequest>
+static std::string wireHeader(const http::message<isRequest, http::buffer_body> &m)
+{
+    std::string out;
+    out.reserve(512);
+    auto add = [&out](beast::string_view piece) -> std::string & { return out.append(piece.data(), piece.size()); };
+    const std::string version = "HTTP/" + std::to_string(m.version() / 10) + "." + std::to_string(m.version() % 10);
+    if constexpr (isRequest) {
+        add(m.method_string()) += ' ';
+        add(m.target()) += ' ';
+        out += version;
+    } else {
+        out += version + " " + std::to_string(m.result_int()) + " ";
+        add(m.reason().empty() ? http::obsolete_reason(m.result()) : m.reason());
+    }
+    out += "\r\n";
+    for (const auto &field : m) {
+        add(field.name_string()) += ": ";
+        add(field.value()) += "\r\n";
+    }
+    out.append("\r\n");
+    return out;
+}
+
 // Moves a message from one side to the other as it arrives: the header, then each piece of body
-// the moment it is read (up to kChunk bytes), without holding the whole body. Body bytes that
-// arrived with the header go out with it in one write; a header with nothing behind it yet goes
-// out alone, so a streamed answer is not held back.
+// the moment it is read (up to kChunk bytes), without holding the whole body; a chunked body is
+// framed again piece by piece. Body bytes that arrived with the header go out with it in one
+// write, and the end of a chunked body with its last piece; a header with nothing behind it yet
+// goes out alone, so a streamed answer is not held back. The header is written as one flat
+// buffer rather than through Beast's serializer, which costs more than the rest of the relay.
 template <bool isRequest>
 static Task<Relayed> relay(Stream &from, beast::flat_buffer &fromBuffer,
-                                      http::parser<isRequest, http::buffer_body> &parser, Stream &to,
-                                      std::chrono::milliseconds idle)
+                           http::parser<isRequest, http::buffer_body> &parser, Stream &to,
+                           std::chrono::milliseconds idle)
 {
     auto &message = parser.get();
+    const bool hasBody = !parser.is_done(); // none after a HEAD, a 204 or 304, or Content-Length: 0
+    const bool chunked = hasBody && message.chunked();
+    const std::string header = wireHeader(message);
     std::array<char, kChunk> chunk;
-    http::serializer<isRequest, http::buffer_body> sr{message};
+    std::array<char, 24> sizeLine;
+    static constexpr std::string_view crlf = "\r\n", lastChunk = "0\r\n\r\n";
     Relayed r;
     parser.eager(true); // a read takes every whole piece already buffered (chunk header, data, end)
-    for (bool first = true; !sr.is_done(); first = false) {
+    for (bool first = true;; first = false) {
+        size_t n = 0;
         if (!parser.is_done() && (!first || fromBuffer.size() > 0)) {
             message.body().data = chunk.data();
             message.body().size = chunk.size();
@@ -321,32 +354,36 @@ static Task<Relayed> relay(Stream &from, beast::flat_buffer &fromBuffer,
                 r.failed = Relayed::reading;
                 co_return r;
             }
-            message.body().size = chunk.size() - message.body().size;
-            message.body().data = chunk.data();
-            r.bodyBytes += message.body().size;
-        } else {
-            message.body().data = nullptr;
-            message.body().size = 0;
+            n = chunk.size() - message.body().size;
+            r.bodyBytes += n;
         }
-        message.body().more = !parser.is_done();
-        if (message.body().size == 0) {
-            // Nothing for the body yet (say, only a chunk header was read): an empty piece would
-            // end a chunked body early, so only the header, if due, goes out.
-            message.body().data = nullptr;
-            if (message.body().more && r.wroteAny)
-                continue;
+        const bool done = parser.is_done();
+        if (n == 0 && !done && r.wroteAny)
+            continue; // nothing for the body yet (say, only a chunk header was read)
+        std::array<asio::const_buffer, 5> out{};
+        size_t k = 0;
+        if (!r.wroteAny)
+            out[k++] = asio::buffer(header);
+        if (n > 0 && chunked) {
+            const int len = std::snprintf(sizeLine.data(), sizeLine.size(), "%zx\r\n", n);
+            out[k++] = asio::buffer(sizeLine.data(), static_cast<size_t>(len));
         }
+        if (n > 0)
+            out[k++] = asio::buffer(chunk.data(), n);
+        if (n > 0 && chunked)
+            out[k++] = asio::buffer(crlf.data(), crlf.size());
+        if (done && chunked)
+            out[k++] = asio::buffer(lastChunk.data(), lastChunk.size());
         to.expires_after(idle);
-        co_await http::async_write(to, sr, withError(r.ec));
-        if (r.ec == http::error::need_buffer)
-            r.ec = {};
+        co_await asio::async_write(to, out, withError(r.ec));
         if (r.ec) {
             r.failed = Relayed::writing;
             co_return r;
         }
         r.wroteAny = true;
+        if (done)
+            co_return r;
     }
-    co_return r;
 }
 
 // Sends the request to the dyno as the client sends it. Returns the error code when a side
