@@ -25,7 +25,27 @@ Logplex::Logplex(const core::IClock &clock) : m_clock(clock) {}
 void Logplex::append(const std::string &appId, const std::string &source, const std::string &process,
                      const std::string &message)
 {
-    appendLines(appId, source, process, {message});
+    if (message.size() > kMaxLineBytes)
+        return appendLines(appId, source, process, {message});
+    // One line (the router writes one per request): one copy of it, and no lists.
+    LogLine line{m_clock.now(), source, process, message};
+    std::vector<std::pair<Reader, LogFilter>> readers;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &s : m_subscribers)
+            if (s.appId == appId && s.filter.matches(line))
+                readers.emplace_back(s.reader, s.filter);
+        auto &buffer = m_buffers[appId];
+        if (readers.empty())
+            buffer.push_back(std::move(line));
+        else
+            buffer.push_back(line);
+        if (buffer.size() > kBufferLines)
+            buffer.pop_front();
+    }
+    // Outside the lock: a reader may unsubscribe (its client went away) while it is called.
+    for (const auto &[reader, filter] : readers)
+        reader(line);
 }
 
 void Logplex::appendLines(const std::string &appId, const std::string &source, const std::string &process,
