@@ -370,7 +370,16 @@ private slots:
         const QStringList app{QStringLiteral("-a"), QStringLiteral("cli-deploy")};
         QCOMPARE(routerGet("www.example.test").first, 404); // not known yet
 
-        auto r = heroku(QStringList{QStringLiteral("domains:add"), QStringLiteral("www.example.test")} + app);
+        // The web URL apps:info prints reaches the app.
+        auto r = heroku(QStringList{QStringLiteral("apps:info")} + app);
+        const auto webUrl = QRegularExpression(QStringLiteral("Web URL:\\s+(http://(cli-deploy\\.localhost:(\\d+))/)\n")).match(r.out);
+        QVERIFY2(webUrl.hasMatch(), qPrintable(r.all()));
+        QCOMPARE(webUrl.captured(3).toInt(), int(m_server->routerPort()));
+        const auto viaWebUrl = routerGet(webUrl.captured(2).toUtf8());
+        QCOMPARE(viaWebUrl.first, 200);
+        QVERIFY(viaWebUrl.second.contains("Hello from node-basic\n"));
+
+        r = heroku(QStringList{QStringLiteral("domains:add"), QStringLiteral("www.example.test")} + app);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains(QStringLiteral("Adding www.example.test to cli-deploy... done")), qPrintable(r.all()));
         const QString target = QRegularExpression(QStringLiteral("point to the DNS Target ([a-z]+-[a-z]+-\\d{4}\\.herokudns\\.com)\\."))
@@ -419,6 +428,16 @@ private slots:
         r = heroku(QStringList{QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("300")} + app);
         QVERIFY2(r.out.contains(QStringLiteral("heroku[router]: at=error code=H80 desc=\"Maintenance mode\" method=GET path=\"/\" "
                                                "host=www.example.test")), qPrintable(r.all()));
+
+        // The CLI's router filter: only the router's lines.
+        r = heroku(QStringList{QStringLiteral("logs"), QStringLiteral("--dyno"), QStringLiteral("router"), QStringLiteral("-n"),
+                               QStringLiteral("300")} + app);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("heroku[router]: at=error code=H80")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("heroku[router]: at=info method=GET path=\"/\" host=cli-deploy.localhost:")),
+                 qPrintable(r.all()));
+        for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            QVERIFY2(line.contains(QStringLiteral(" heroku[router]: ")), qPrintable(line));
 
         // Removed: the name no longer routes, and the list has only the default domain.
         r = heroku(QStringList{QStringLiteral("domains:remove"), QStringLiteral("www.example.test")} + app);
