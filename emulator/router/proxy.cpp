@@ -504,14 +504,23 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         retry = b.reused && e->code == "H13" && sent.bodyBytes == 0;
         co_return retry ? false : co_await answerError(ex, *e);
     }
-    http::response_parser<http::buffer_body> rp;
-    rp.body_limit(kNoLimit);
-    if (ex.parser.get().method() == http::verb::head)
-        rp.skip(true);
+    std::optional<http::response_parser<http::buffer_body>> parsed;
     beast::flat_buffer dynoBuffer;
     beast::error_code ec;
     dyno.expires_after(ex.st.settings.responseTimeout);
-    co_await http::async_read_header(dyno, dynoBuffer, rp, withError(ec));
+    for (;;) {
+        parsed.emplace();
+        parsed->body_limit(kNoLimit);
+        if (ex.parser.get().method() == http::verb::head)
+            parsed->skip(true);
+        co_await http::async_read_header(dyno, dynoBuffer, *parsed, withError(ec));
+        const unsigned status = ec ? 0 : parsed->get().result_int();
+        if (status < 100 || status > 199 || status == 101)
+            break;
+        // An interim answer (100 Continue, 103 Early Hints): the final one follows on the same
+        // connection, and that is what the client gets.
+    }
+    auto &rp = *parsed;
     ex.ctx.service = since(t0);
     if (ec) {
         const bool closed = ec == http::error::end_of_stream || ec == asio::error::connection_reset
@@ -522,7 +531,11 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         co_return co_await answerError(ex, routeError(ec == beast::error::timeout ? "H12" : closed ? "H13" : "H17"));
     }
     ex.ctx.status = rp.get().result_int();
-    if (ex.ctx.status == 101 && isUpgrade(ex.parser.get())) {
+    if (ex.ctx.status < 100 || ex.ctx.status > 599) // not an HTTP status, though three digits
+        co_return co_await answerError(ex, routeError("H17"));
+    if (ex.ctx.status == 101 && !isUpgrade(ex.parser.get())) // a switch of protocols nobody asked for
+        co_return co_await answerError(ex, routeError("H17"));
+    if (ex.ctx.status == 101) {
         http::response<http::empty_body> res;
         res.base() = rp.get().base();
         res.version(11); // the router speaks its own HTTP version, whatever the dyno's

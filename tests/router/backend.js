@@ -17,6 +17,12 @@ const routes = {
   '/bad-chunk': (req) => { req.socket.end('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nno\r\n'); },
   // A body that ends when the connection does.
   '/until-close': (req) => { req.socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil close'); },
+  // Switches protocols though nobody asked, then talks something else.
+  '/unasked-101': (req) => { req.socket.end('HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: other\r\n\r\nnot http'); },
+  // A status that is no HTTP status.
+  '/status-12': (req) => { req.socket.end('HTTP/1.1 012 Odd\r\nContent-Length: 0\r\n\r\n'); },
+  // An interim answer, then the final one.
+  '/interim': (req, res) => { res.writeContinue(); setTimeout(() => reply(res, 200, 'final\n'), 50); },
   // An HTTP/1.0 answer.
   '/http10': (req) => { req.socket.end('HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nold\r\n'); },
   // A whole answer, then bytes nobody asked for: a forged answer for whoever is next.

@@ -382,6 +382,11 @@ void TestRouter::expectError(const std::string &appName, const std::string &targ
 
 void TestRouter::answersInItsOwnHttpVersion()
 {
+    // An interim answer (100 Continue) is not the answer: the final one is.
+    const RawReply interim = get(host("one"), "/interim");
+    QCOMPARE(interim.status, 200);
+    QCOMPARE(interim.body, std::string("final\n"));
+
     const RawReply r = get(host("one"), "/http10");
     QCOMPARE(r.status, 200);
     QCOMPARE(r.version, std::string("HTTP/1.1"));
@@ -437,6 +442,8 @@ void TestRouter::errors_data()
     QTest::newRow("H13 closed without a response") << "one" << "/close" << 503 << "H13";
     QTest::newRow("H17 malformed response") << "one" << "/garbage" << 503 << "H17";
     QTest::newRow("H17 malformed chunked body") << "one" << "/bad-chunk" << 503 << "H17";
+    QTest::newRow("H17 protocol switch nobody asked for") << "one" << "/unasked-101" << 503 << "H17";
+    QTest::newRow("H17 status outside 100-599") << "one" << "/status-12" << 503 << "H17";
     QTest::newRow("H21 connection refused") << "refused" << "/" << 503 << "H21";
     QTest::newRow("H99 route table names no usable address") << "broken" << "/" << 503 << "H99";
     QTest::newRow("H99 fault inside the router") << "faulty" << "/" << 503 << "H99";
