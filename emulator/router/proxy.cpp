@@ -11,6 +11,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <limits>
@@ -22,7 +23,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
-using Clock = std::chrono::steady_clock;
 using Timer = asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
 using Request = http::request<http::buffer_body>;
 using Response = http::response<http::buffer_body>;
@@ -38,20 +38,74 @@ static std::chrono::milliseconds since(Clock::time_point t)
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t);
 }
 
-std::optional<Stream> DynoPool::take(const std::string &key)
+Conn::Conn(const Executor &executor) : Conn(Socket(executor)) {}
+
+Conn::Conn(Socket socket) : m_watch(std::make_shared<Watch>(std::move(socket))) {}
+
+Conn &Conn::operator=(Conn &&other) noexcept
 {
-    std::lock_guard lock(m_mutex);
+    if (this != &other) {
+        close();
+        m_watch = std::move(other.m_watch);
+    }
+    return *this;
+}
+
+Conn::~Conn() { close(); }
+
+void Conn::close()
+{
+    if (!m_watch)
+        return;
+    m_watch->released = true;
+    beast::error_code ec;
+    m_watch->socket.close(ec);
+    m_watch->timer.cancel();
+}
+
+void Conn::Watch::arm()
+{
+    armed = deadline;
+    timer.expires_at(deadline); // lets go of a wait for a later time
+    timer.async_wait([self = shared_from_this()](const beast::error_code &ec) {
+        if (!ec)
+            self->check();
+    });
+}
+
+void Conn::Watch::check()
+{
+    armed = Clock::time_point::max();
+    if (released || deadline == Clock::time_point::max())
+        return;
+    if (Clock::now() < deadline) {
+        arm(); // the deadline moved on since the timer was set
+        return;
+    }
+    timedOut = true;
+    beast::error_code ec;
+    socket.close(ec);
+}
+
+// An operation's error, or a timeout when the connection's deadline ended it.
+static beast::error_code failure(const Conn &conn, const beast::error_code &ec)
+{
+    return ec && conn.timedOut() ? beast::error_code(beast::error::timeout) : ec;
+}
+
+std::optional<Conn> DynoPool::take(const std::string &key)
+{
     auto it = m_idle.find(key);
     if (it == m_idle.end() || it->second.empty())
         return std::nullopt;
-    Stream s = std::move(it->second.back());
+    Conn s = std::move(it->second.back());
     it->second.pop_back();
     return s;
 }
 
-void DynoPool::give(const std::string &key, Stream stream)
+void DynoPool::give(const std::string &key, Conn stream)
 {
-    std::lock_guard lock(m_mutex);
+    stream.expiresNever(); // idle: no request of its own to time out
     auto &idle = m_idle[key];
     if (idle.size() < m_perDyno)
         idle.push_back(std::move(stream));
@@ -59,23 +113,16 @@ void DynoPool::give(const std::string &key, Stream stream)
 
 void DynoPool::retain(const std::set<std::string> &keep)
 {
-    std::vector<Stream> dropped; // closed outside the lock
-    {
-        std::lock_guard lock(m_mutex);
-        for (auto it = m_idle.begin(); it != m_idle.end();) {
-            if (keep.count(it->first)) {
-                ++it;
-                continue;
-            }
-            for (auto &s : it->second)
-                dropped.push_back(std::move(s));
-            it = m_idle.erase(it);
+    for (auto it = m_idle.begin(); it != m_idle.end();) {
+        if (keep.count(it->first)) {
+            ++it;
+            continue;
         }
-    }
-    for (auto &s : dropped) {
-        beast::error_code ec;
-        s.socket().shutdown(tcp::socket::shutdown_both, ec);
-        s.socket().close(ec);
+        for (auto &s : it->second) {
+            beast::error_code ec;
+            s.socket().shutdown(tcp::socket::shutdown_both, ec);
+        }
+        it = m_idle.erase(it); // closes them
     }
 }
 
@@ -103,11 +150,7 @@ Task<void> sweepPool(RouterState &st, Worker &worker)
     }
 }
 
-void DynoPool::clear()
-{
-    std::lock_guard lock(m_mutex);
-    m_idle.clear();
-}
+void DynoPool::clear() { m_idle.clear(); }
 
 // The client sent something that is not HTTP (as opposed to going away or going quiet).
 static bool isParseError(const beast::error_code &ec)
@@ -120,8 +163,9 @@ static bool isParseError(const beast::error_code &ec)
 struct Exchange final {
     RouterState &st;
     Worker &worker;
-    Stream &client;
+    Conn &client;
     beast::flat_buffer &clientBuffer;
+    std::string &wire; // a header on its way out, kept for its capacity
     http::request_parser<http::buffer_body> &parser;
     RequestContext ctx;
     Clock::time_point started = Clock::now();
@@ -130,23 +174,49 @@ struct Exchange final {
     bool clientHttp11 = parser.get().version() >= 11;
 };
 
-// Hop-by-hop headers (RFC 9110 §7.6.1) concern one connection: the client's with the router,
-// or the router's with the dyno. The router keeps each connection on its own terms, so neither
-// side's go to the other.
+// Appends a header's fields as they go on, less two kinds. Hop-by-hop ones (RFC 9110 §7.6.1)
+// concern one connection, the client's with the router or the router's with the dyno; the router
+// keeps each connection on its own terms, so neither side's go to the other (Upgrade excepted,
+// which a WebSocket handshake needs). And those named in `replaced`, which the router sets itself.
+// `skipTransferEncoding` drops Transfer-Encoding, for a caller that writes its own.
 template <class Fields>
-static void stripHopByHop(Fields &fields)
+static void appendFields(std::string &out, const Fields &fields, std::initializer_list<std::string_view> replaced,
+                         bool skipTransferEncoding = false)
 {
-    std::vector<std::string> named;
-    for (const auto &token : http::token_list(fields[http::field::connection]))
-        named.emplace_back(token);
-    for (const std::string &name : named)
-        if (!beast::iequals(name, "upgrade"))
-            fields.erase(name);
-    fields.erase(http::field::connection);
-    fields.erase(http::field::keep_alive);
-    fields.erase(http::field::proxy_connection);
-    fields.erase(http::field::te);
+    const beast::string_view connection = fields[http::field::connection];
+    const auto namedByConnection = [&connection](beast::string_view name) {
+        if (connection.empty() || beast::iequals(name, "upgrade"))
+            return false;
+        for (const auto &token : http::token_list(connection))
+            if (beast::iequals(token, name))
+                return true;
+        return false;
+    };
+    for (const auto &field : fields) {
+        switch (field.name()) {
+        case http::field::connection:
+        case http::field::keep_alive:
+        case http::field::proxy_connection:
+        case http::field::te:
+            continue;
+        case http::field::transfer_encoding:
+            if (skipTransferEncoding)
+                continue;
+            break;
+        default:
+            break;
+        }
+        const beast::string_view name = field.name_string();
+        if (std::any_of(replaced.begin(), replaced.end(),
+                        [&name](std::string_view r) { return beast::iequals(name, beast::string_view(r.data(), r.size())); })
+            || namedByConnection(name))
+            continue;
+        out.append(name.data(), name.size()).append(": ");
+        out.append(field.value().data(), field.value().size()).append("\r\n");
+    }
 }
+
+static bool isUpgrade(const Request &req) { return beast::iequals(req[http::field::upgrade], "websocket"); }
 
 static size_t longestHeaderLine(const Request &req)
 {
@@ -196,8 +266,8 @@ static Task<bool> answerError(Exchange &ex, const RouteError &error)
     res.prepare_payload();
     ex.ctx.bytes = res.body().size();
     beast::error_code ec;
-    ex.client.expires_after(ex.st.settings.idleTimeout);
-    co_await http::async_write(ex.client, res, withError(ec));
+    ex.client.expiresAfter(ex.st.settings.idleTimeout);
+    co_await http::async_write(ex.client.socket(), res, withError(ec));
     co_return keep && !ec;
 }
 
@@ -225,30 +295,49 @@ static Task<std::optional<RouteError>> route(Exchange &ex, core::RouteTable::Rea
             ex.st.settings.wake(ex.ctx.app->id); // the dynos' side ignores a second ask
         if (Clock::now() >= deadline)
             co_return routeError("H20");
-        Timer timer(ex.client.get_executor(), std::chrono::milliseconds(50));
+        Timer timer(ex.client.executor(), std::chrono::milliseconds(50));
         beast::error_code ec;
         co_await timer.async_wait(withError(ec));
     }
 }
 
-static void addPlatformHeaders(Exchange &ex)
+static void appendField(std::string &out, std::string_view name, std::string_view value)
 {
-    Request &req = ex.parser.get();
-    const std::string forwarded(req["X-Forwarded-For"]);
-    req.set("X-Forwarded-For", forwarded.empty() ? ex.ctx.fwd : forwarded + ", " + ex.ctx.fwd);
-    req.set("X-Forwarded-Proto", "http");
-    req.set("X-Forwarded-Port", std::to_string(ex.st.port));
+    out.append(name).append(": ").append(value).append("\r\n");
+}
+
+// The request as it goes to the dyno: HTTP/1.1 on the router's kept-alive connection, with the
+// headers the router adds (platform-facts §7). Built straight into `out` rather than by editing
+// the parsed fields, which would allocate for every field set.
+static void requestHeader(std::string &out, const Exchange &ex)
+{
+    const Request &req = ex.parser.get();
+    out.clear();
+    out.append(req.method_string().data(), req.method_string().size()).append(" ");
+    out.append(req.target().data(), req.target().size()).append(" HTTP/1.1\r\n");
+    appendFields(out, req,
+                 {"X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Request-Start", "X-Request-Id", "Via"});
+    const beast::string_view forwarded = req["X-Forwarded-For"];
+    out.append("X-Forwarded-For: ");
+    if (!forwarded.empty())
+        out.append(forwarded.data(), forwarded.size()).append(", ");
+    out.append(ex.ctx.fwd).append("\r\n");
+    appendField(out, "X-Forwarded-Proto", "http");
+    appendField(out, "X-Forwarded-Port", std::to_string(ex.st.port));
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::system_clock::now().time_since_epoch());
-    req.set("X-Request-Start", std::to_string(ms.count()));
-    req.set("X-Request-Id", ex.ctx.requestId);
-    req.set(http::field::via, "1.1 vegur");
+    appendField(out, "X-Request-Start", std::to_string(ms.count()));
+    appendField(out, "X-Request-Id", ex.ctx.requestId);
+    appendField(out, "Via", "1.1 vegur");
+    if (isUpgrade(req))
+        appendField(out, "Connection", "Upgrade");
+    out.append("\r\n");
 }
 
 // A connection to the dyno: an idle one from the pool, else a new one (H19 on timeout, H21 on
 // refusal).
 struct Backend final {
-    std::optional<Stream> stream;
+    std::optional<Conn> stream;
     bool reused = false;
     std::optional<RouteError> error;
 };
@@ -268,8 +357,8 @@ static Task<Backend> connectDyno(Exchange &ex, const std::string &key, bool mayR
     }
     const auto t0 = Clock::now();
     Backend b;
-    b.stream.emplace(ex.client.get_executor());
-    b.stream->expires_after(ex.st.settings.connectTimeout);
+    b.stream.emplace(ex.client.executor());
+    b.stream->expiresAfter(ex.st.settings.connectTimeout);
     beast::error_code ec;
     const tcp::endpoint endpoint(asio::ip::make_address(ex.ctx.dyno->host, ec), static_cast<uint16_t>(ex.ctx.dyno->port));
     if (ec) {
@@ -277,7 +366,8 @@ static Task<Backend> connectDyno(Exchange &ex, const std::string &key, bool mayR
         b.error = routeError("H99");
         co_return b;
     }
-    co_await b.stream->async_connect(endpoint, withError(ec));
+    co_await b.stream->socket().async_connect(endpoint, withError(ec));
+    ec = failure(*b.stream, ec);
     ex.ctx.connect = since(t0);
     if (ec == beast::error::timeout)
         b.error = routeError("H19");
@@ -296,46 +386,21 @@ struct Relayed final {
     uint64_t bodyBytes = 0;
 };
 
-// A message's start line and header fields as they go on the wire.
-template <bool isRequest>
-static std::string wireHeader(const http::message<isRequest, http::buffer_body> &m)
-{
-    std::string out;
-    out.reserve(512);
-    auto add = [&out](beast::string_view piece) -> std::string & { return out.append(piece.data(), piece.size()); };
-    const std::string version = "HTTP/" + std::to_string(m.version() / 10) + "." + std::to_string(m.version() % 10);
-    if constexpr (isRequest) {
-        add(m.method_string()) += ' ';
-        add(m.target()) += ' ';
-        out += version;
-    } else {
-        out += version + " " + std::to_string(m.result_int()) + " ";
-        add(m.reason().empty() ? http::obsolete_reason(m.result()) : m.reason());
-    }
-    out += "\r\n";
-    for (const auto &field : m) {
-        add(field.name_string()) += ": ";
-        add(field.value()) += "\r\n";
-    }
-    out.append("\r\n");
-    return out;
-}
-
 // Moves a message from one side to the other as it arrives: the header, then each piece of body
 // the moment it is read (up to kChunk bytes), without holding the whole body; a chunked body is
 // framed again piece by piece. Body bytes that arrived with the header go out with it in one
 // write, and the end of a chunked body with its last piece; a header with nothing behind it yet
-// goes out alone, so a streamed answer is not held back. The header is written as one flat
-// buffer rather than through Beast's serializer, which costs more than the rest of the relay.
+// goes out alone, so a streamed answer is not held back. `header` is the start line and fields as
+// they go out, written as one flat buffer rather than through Beast's serializer, which costs
+// more than the rest of the relay; `chunkedOut` says whether the body goes out in chunks.
 template <bool isRequest>
-static Task<Relayed> relay(Stream &from, beast::flat_buffer &fromBuffer,
-                           http::parser<isRequest, http::buffer_body> &parser, Stream &to,
-                           std::chrono::milliseconds idle)
+static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
+                           http::parser<isRequest, http::buffer_body> &parser, Conn &to,
+                           std::chrono::milliseconds idle, const std::string &header, bool chunkedOut)
 {
     auto &message = parser.get();
     const bool hasBody = !parser.is_done(); // none after a HEAD, a 204 or 304, or Content-Length: 0
-    const bool chunked = hasBody && message.chunked();
-    const std::string header = wireHeader(message);
+    const bool chunked = hasBody && chunkedOut;
     std::array<char, kChunk> chunk;
     std::array<char, 24> sizeLine;
     static constexpr std::string_view crlf = "\r\n", lastChunk = "0\r\n\r\n";
@@ -346,8 +411,9 @@ static Task<Relayed> relay(Stream &from, beast::flat_buffer &fromBuffer,
         if (!parser.is_done() && (!first || fromBuffer.size() > 0)) {
             message.body().data = chunk.data();
             message.body().size = chunk.size();
-            from.expires_after(idle);
-            co_await http::async_read_some(from, fromBuffer, parser, withError(r.ec));
+            from.expiresAfter(idle);
+            co_await http::async_read_some(from.socket(), fromBuffer, parser, withError(r.ec));
+            r.ec = failure(from, r.ec);
             if (r.ec == http::error::need_buffer)
                 r.ec = {};
             if (r.ec) {
@@ -374,8 +440,9 @@ static Task<Relayed> relay(Stream &from, beast::flat_buffer &fromBuffer,
             out[k++] = asio::buffer(crlf.data(), crlf.size());
         if (done && chunked)
             out[k++] = asio::buffer(lastChunk.data(), lastChunk.size());
-        to.expires_after(idle);
-        co_await asio::async_write(to, out, withError(r.ec));
+        to.expiresAfter(idle);
+        co_await asio::async_write(to.socket(), out, withError(r.ec));
+        r.ec = failure(to, r.ec);
         if (r.ec) {
             r.failed = Relayed::writing;
             co_return r;
@@ -389,9 +456,11 @@ static Task<Relayed> relay(Stream &from, beast::flat_buffer &fromBuffer,
 // Sends the request to the dyno as the client sends it. Returns the error code when a side
 // fails: H25/H27/H28 for the client, H13 when the dyno took nothing, H18 when it stopped taking
 // the body.
-static Task<std::optional<RouteError>> sendRequest(Exchange &ex, Stream &dyno, Relayed &sent)
+static Task<std::optional<RouteError>> sendRequest(Exchange &ex, Conn &dyno, Relayed &sent)
 {
-    sent = co_await relay(ex.client, ex.clientBuffer, ex.parser, dyno, ex.st.settings.idleTimeout);
+    requestHeader(ex.wire, ex);
+    sent = co_await relay(ex.client, ex.clientBuffer, ex.parser, dyno, ex.st.settings.idleTimeout, ex.wire,
+                          ex.parser.chunked());
     if (sent.failed == Relayed::reading)
         co_return routeError(isParseError(sent.ec) ? "H25" : sent.ec == beast::error::timeout ? "H28" : "H27");
     if (sent.failed == Relayed::writing)
@@ -400,30 +469,24 @@ static Task<std::optional<RouteError>> sendRequest(Exchange &ex, Stream &dyno, R
 }
 
 // Copies bytes one way of a WebSocket (or any upgraded) connection until a side closes or the
-// rolling window passes with no data either way.
-static Task<void> pump(Stream &from, Stream &to, std::string leftover,
-                                  std::shared_ptr<std::atomic<int64_t>> lastActivity, std::chrono::milliseconds idle)
+// rolling window passes with no data in either direction: data either way moves both
+// connections' deadlines on.
+static Task<void> pump(Conn &from, Conn &to, std::string leftover, std::chrono::milliseconds idle)
 {
     beast::error_code ec;
     if (!leftover.empty())
-        co_await asio::async_write(to, asio::buffer(leftover), withError(ec));
+        co_await asio::async_write(to.socket(), asio::buffer(leftover), withError(ec));
     std::array<char, kChunk> chunk;
     while (!ec) {
-        from.expires_after(idle);
-        const size_t n = co_await from.async_read_some(asio::buffer(chunk), withError(ec));
-        if (ec == beast::error::timeout
-            && Clock::now().time_since_epoch().count() - lastActivity->load() < std::chrono::nanoseconds(idle).count()) {
-            ec = {};
-            continue;
-        }
+        const size_t n = co_await from.socket().async_read_some(asio::buffer(chunk), withError(ec));
         if (ec)
             break;
-        lastActivity->store(Clock::now().time_since_epoch().count());
-        to.expires_never();
-        co_await asio::async_write(to, asio::buffer(chunk.data(), n), withError(ec));
+        from.expiresAfter(idle);
+        to.expiresAfter(idle);
+        co_await asio::async_write(to.socket(), asio::buffer(chunk.data(), n), withError(ec));
     }
-    from.socket().close(ec);
-    to.socket().close(ec);
+    from.close();
+    to.close();
 }
 
 static std::string drain(beast::flat_buffer &buffer)
@@ -433,43 +496,59 @@ static std::string drain(beast::flat_buffer &buffer)
     return out;
 }
 
-static Task<void> tunnel(Exchange &ex, Stream dyno, beast::flat_buffer &dynoBuffer)
+static Task<void> tunnel(Exchange &ex, Conn dyno, beast::flat_buffer &dynoBuffer)
 {
-    auto last = std::make_shared<std::atomic<int64_t>>(Clock::now().time_since_epoch().count());
-    auto shared = std::make_shared<Stream>(std::move(dyno));
     const auto idle = ex.st.settings.idleTimeout;
-    auto clientSide = std::make_shared<Stream>(std::move(ex.client));
-    asio::co_spawn(clientSide->get_executor(),
-                   [shared, clientSide, last, idle, left = drain(dynoBuffer)]() -> Task<void> {
-                       co_await pump(*shared, *clientSide, left, last, idle);
+    auto dynoSide = std::make_shared<Conn>(std::move(dyno));
+    auto clientSide = std::make_shared<Conn>(std::move(ex.client));
+    dynoSide->expiresAfter(idle);
+    clientSide->expiresAfter(idle);
+    asio::co_spawn(clientSide->executor(),
+                   [dynoSide, clientSide, idle, left = drain(dynoBuffer)]() -> Task<void> {
+                       co_await pump(*dynoSide, *clientSide, left, idle);
                    },
                    asio::detached);
-    co_await pump(*clientSide, *shared, drain(ex.clientBuffer), last, idle);
+    co_await pump(*clientSide, *dynoSide, drain(ex.clientBuffer), idle);
 }
 
 // Streams the dyno's response to the client. Returns whether the client connection can serve
 // another request.
-static Task<bool> relayResponse(Exchange &ex, Stream &dyno, beast::flat_buffer &dynoBuffer,
+static Task<bool> relayResponse(Exchange &ex, Conn &dyno, beast::flat_buffer &dynoBuffer,
                                            http::response_parser<http::buffer_body> &rp, bool &dynoReusable)
 {
-    Response &res = rp.get();
-    res.version(11); // the router speaks its own HTTP version, whatever the dyno's
-    res.set("X-Request-Id", ex.ctx.requestId);
-    res.set(http::field::via, "1.1 vegur");
-    stripHopByHop(res);
+    const Response &res = rp.get();
     bool keep = ex.clientKeepAlive;
+    bool reframe = false; // a body the dyno ends by closing, framed in chunks for the client
     if (rp.need_eof()) {
-        // The dyno ends its body by closing: framed in chunks for an HTTP/1.1 client, whose
-        // connection then lives on; an HTTP/1.0 one gets the close.
+        // An HTTP/1.1 client's connection then lives on; an HTTP/1.0 one gets the close.
         if (keep && ex.clientHttp11)
-            res.chunked(true);
+            reframe = true;
         else
             keep = false;
     }
-    res.keep_alive(keep);
-    if (keep && !ex.clientHttp11)
-        res.set(http::field::connection, "keep-alive");
-    const Relayed r = co_await relay(dyno, dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout);
+    // The router speaks its own HTTP version, whatever the dyno's.
+    std::string &out = ex.wire;
+    out.clear();
+    out.append("HTTP/1.1 ").append(std::to_string(res.result_int())).append(" ");
+    const beast::string_view reason = res.reason().empty() ? http::obsolete_reason(res.result()) : res.reason();
+    out.append(reason.data(), reason.size()).append("\r\n");
+    appendFields(out, res, {"X-Request-Id", "Via"}, reframe);
+    appendField(out, "X-Request-Id", ex.ctx.requestId);
+    appendField(out, "Via", "1.1 vegur");
+    if (reframe) {
+        const beast::string_view coding = res[http::field::transfer_encoding];
+        out.append("Transfer-Encoding: ");
+        if (!coding.empty())
+            out.append(coding.data(), coding.size()).append(", ");
+        out.append("chunked\r\n");
+    }
+    if (!keep)
+        appendField(out, "Connection", "close");
+    else if (!ex.clientHttp11)
+        appendField(out, "Connection", "keep-alive");
+    out.append("\r\n");
+    const Relayed r = co_await relay(dyno, dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout, out,
+                                     reframe || rp.chunked());
     ex.ctx.bytes = r.bodyBytes;
     if (r.failed == Relayed::reading) {
         const RouteError error =
@@ -487,8 +566,6 @@ static Task<bool> relayResponse(Exchange &ex, Stream &dyno, beast::flat_buffer &
     co_return keep;
 }
 
-static bool isUpgrade(const Request &req) { return beast::iequals(req[http::field::upgrade], "websocket"); }
-
 // One try at the dyno. `retry` is set when a pooled connection turned out closed before any
 // answer, so a fresh one may be tried.
 static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
@@ -497,7 +574,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     Backend b = co_await connectDyno(ex, key, mayReuse);
     if (b.error)
         co_return co_await answerError(ex, *b.error);
-    Stream &dyno = *b.stream;
+    Conn &dyno = *b.stream;
     const auto t0 = Clock::now();
     Relayed sent;
     if (auto e = co_await sendRequest(ex, dyno, sent)) {
@@ -507,13 +584,14 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     std::optional<http::response_parser<http::buffer_body>> parsed;
     beast::flat_buffer dynoBuffer;
     beast::error_code ec;
-    dyno.expires_after(ex.st.settings.responseTimeout);
+    dyno.expiresAfter(ex.st.settings.responseTimeout);
     for (;;) {
         parsed.emplace();
         parsed->body_limit(kNoLimit);
         if (ex.parser.get().method() == http::verb::head)
             parsed->skip(true);
-        co_await http::async_read_header(dyno, dynoBuffer, *parsed, withError(ec));
+        co_await http::async_read_header(dyno.socket(), dynoBuffer, *parsed, withError(ec));
+        ec = failure(dyno, ec);
         const unsigned status = ec ? 0 : parsed->get().result_int();
         if (status < 100 || status > 199 || status == 101)
             break;
@@ -540,7 +618,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         res.base() = rp.get().base();
         res.version(11); // the router speaks its own HTTP version, whatever the dyno's
         res.set("X-Request-Id", ex.ctx.requestId);
-        co_await http::async_write(ex.client, res, withError(ec));
+        co_await http::async_write(ex.client.socket(), res, withError(ec));
         log(ex.st, ex.ctx);
         if (!ec)
             co_await tunnel(ex, std::move(dyno), dynoBuffer);
@@ -557,13 +635,6 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
 
 static Task<bool> proxy(Exchange &ex)
 {
-    addPlatformHeaders(ex);
-    Request &req = ex.parser.get();
-    const bool upgrade = isUpgrade(req);
-    stripHopByHop(req);
-    req.version(11); // and kept alive, whatever the client asked of its own connection
-    if (upgrade)
-        req.set(http::field::connection, "Upgrade");
     bool retry = false;
     const bool keep = co_await proxyOnce(ex, true, retry);
     if (!retry)
@@ -573,7 +644,7 @@ static Task<bool> proxy(Exchange &ex)
 }
 
 // A request the parser refused: the platform's 400 page (H25) when there is a client to answer.
-static Task<void> answerBadRequest(RouterState &st, Stream &client)
+static Task<void> answerBadRequest(RouterState &st, Conn &client)
 {
     http::response<http::string_body> res{http::status::bad_request, 11};
     res.set(http::field::content_type, "text/html; charset=utf-8");
@@ -581,30 +652,31 @@ static Task<void> answerBadRequest(RouterState &st, Stream &client)
     res.keep_alive(false);
     res.prepare_payload();
     beast::error_code ec;
-    client.expires_after(st.settings.idleTimeout);
-    co_await http::async_write(client, res, withError(ec));
+    client.expiresAfter(st.settings.idleTimeout);
+    co_await http::async_write(client.socket(), res, withError(ec));
 }
 
 
 // After an answer sent before the whole request was read (H18, H25): stop sending, then read and
 // drop what the client still sends, so closing does not reset the connection before the client
 // has read the answer.
-static Task<void> lingeringClose(RouterState &st, Stream &client)
+static Task<void> lingeringClose(RouterState &st, Conn &client)
 {
     beast::error_code ec;
     client.socket().shutdown(tcp::socket::shutdown_send, ec);
-    client.expires_after(st.settings.lingerTimeout);
+    client.expiresAfter(st.settings.lingerTimeout);
     std::array<char, kChunk> scratch;
     while (!ec)
-        co_await client.async_read_some(asio::buffer(scratch), withError(ec));
+        co_await client.socket().async_read_some(asio::buffer(scratch), withError(ec));
 }
 
 Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
 {
     beast::error_code ec;
     const std::string fwd = socket.remote_endpoint(ec).address().to_string(ec);
-    Stream client(std::move(socket));
+    Conn client(std::move(socket));
     beast::flat_buffer buffer;
+    std::string wire;
     core::RouteTable::Reader reader(st.routes);
     std::mt19937_64 random(std::random_device{}());
     bool readWhole = true; // the last request was read to its end
@@ -612,8 +684,9 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
         http::request_parser<http::buffer_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(st.settings.maxHeaderBytes));
         parser.body_limit(kNoLimit);
-        client.expires_after(st.settings.idleTimeout);
-        co_await http::async_read_header(client, buffer, parser, withError(ec));
+        client.expiresAfter(st.settings.idleTimeout);
+        co_await http::async_read_header(client.socket(), buffer, parser, withError(ec));
+        ec = failure(client, ec);
         if (ec) {
             if (isParseError(ec)) {
                 co_await answerBadRequest(st, client);
@@ -621,7 +694,7 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
             }
             break;
         }
-        Exchange ex{st, worker, client, buffer, parser, contextFor(parser.get(), fwd)};
+        Exchange ex{st, worker, client, buffer, wire, parser, contextFor(parser.get(), fwd)};
         bool failed = false;
         try {
             if (auto error = co_await route(ex, reader, random))
@@ -634,7 +707,7 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
         if (failed) {
             // The router itself failed on this request (H99). A client that has had nothing yet
             // gets the error page; one in the middle of a response can only be cut off.
-            if (ex.ctx.status == 0 && client.socket().is_open())
+            if (ex.ctx.status == 0 && client.isOpen())
                 co_await answerError(ex, routeError("H99"));
             ex.ctx.error = routeError("H99");
             ex.ctx.status = 503;
@@ -644,12 +717,12 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
             ex.ctx.service = since(ex.started);
         log(st, ex.ctx);
         readWhole = parser.is_done();
-        if (!client.socket().is_open())
+        if (!client.isOpen())
             break;
     }
-    if (client.socket().is_open() && !readWhole && !st.stopping)
+    if (client.isOpen() && !readWhole && !st.stopping)
         co_await lingeringClose(st, client);
-    else if (client.socket().is_open())
+    else if (client.isOpen())
         client.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
 
