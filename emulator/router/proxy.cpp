@@ -166,6 +166,7 @@ struct Exchange final {
     Conn &client;
     beast::flat_buffer &clientBuffer;
     std::string &wire; // a header on its way out, kept for its capacity
+    std::array<char, kChunk> &chunk; // a piece of body on its way, kept out of the coroutine frames
     http::request_parser<http::buffer_body> &parser;
     RequestContext ctx;
     Clock::time_point started = Clock::now();
@@ -271,34 +272,44 @@ static Task<bool> answerError(Exchange &ex, const RouteError &error)
     co_return keep && !ec;
 }
 
-// The steps before the proxy: validate, find the app, maintenance, pick a dyno (waiting for a
-// starting one up to the boot wait). Returns the error to answer with, if any.
-static Task<std::optional<RouteError>> route(Exchange &ex, core::RouteTable::Reader &reader,
-                                                         std::mt19937_64 &random)
+// One pass of the steps after validation: find the app, maintenance, pick a dyno. Sets `error`
+// to the answer for a request that cannot go on. Returns false when no dyno is `up` yet but one
+// is starting (or asleep, and asked to wake): the caller waits and tries again.
+static bool routeOnce(Exchange &ex, const core::RouteSnapshot &routes, std::mt19937_64 &random,
+                      std::optional<RouteError> &error)
 {
-    if (auto e = steps::validate(ex.ctx, ex.st.settings.maxLineBytes))
-        co_return e;
+    if ((error = steps::findApp(ex.ctx, routes)))
+        return true;
+    if (ex.st.settings.beforeRoute)
+        ex.st.settings.beforeRoute(ex.ctx.host);
+    if ((error = steps::maintenance(ex.ctx)))
+        return true;
+    steps::Pick pick = steps::pickDyno(*ex.ctx.app, random);
+    if (pick.error || pick.dyno) {
+        ex.ctx.dyno = pick.dyno;
+        error = pick.error;
+        return true;
+    }
+    if (pick.asleep && ex.st.settings.wake)
+        ex.st.settings.wake(ex.ctx.app->id); // the dynos' side ignores a second ask
+    return false;
+}
+
+// Waits for a starting dyno up to the boot wait (H20 after it), routing again every 50 ms.
+static Task<std::optional<RouteError>> waitForDyno(Exchange &ex, core::RouteTable::Reader &reader,
+                                                   std::mt19937_64 &random)
+{
     const auto deadline = Clock::now() + ex.st.settings.bootWait;
-    for (;;) {
-        if (auto e = steps::findApp(ex.ctx, *reader.get()))
-            co_return e;
-        if (ex.st.settings.beforeRoute)
-            ex.st.settings.beforeRoute(ex.ctx.host);
-        if (auto e = steps::maintenance(ex.ctx))
-            co_return e;
-        steps::Pick pick = steps::pickDyno(*ex.ctx.app, random);
-        if (pick.error || pick.dyno) {
-            ex.ctx.dyno = pick.dyno;
-            co_return pick.error;
-        }
-        if (pick.asleep && ex.st.settings.wake)
-            ex.st.settings.wake(ex.ctx.app->id); // the dynos' side ignores a second ask
-        if (Clock::now() >= deadline)
-            co_return routeError("H20");
-        Timer timer(ex.client.executor(), std::chrono::milliseconds(50));
+    Timer timer(ex.client.executor());
+    std::optional<RouteError> error;
+    while (Clock::now() < deadline) {
+        timer.expires_after(std::chrono::milliseconds(50));
         beast::error_code ec;
         co_await timer.async_wait(withError(ec));
+        if (routeOnce(ex, *reader.get(), random, error))
+            co_return error;
     }
+    co_return routeError("H20");
 }
 
 static void appendField(std::string &out, std::string_view name, std::string_view value)
@@ -334,27 +345,29 @@ static void requestHeader(std::string &out, const Exchange &ex)
     out.append("\r\n");
 }
 
-// A connection to the dyno: an idle one from the pool, else a new one (H19 on timeout, H21 on
-// refusal).
+// A connection to the dyno: an idle one from the pool (takePooled), else a new one (connectDyno:
+// H19 on timeout, H21 on refusal).
 struct Backend final {
     std::optional<Conn> stream;
     bool reused = false;
     std::optional<RouteError> error;
 };
 
-static Task<Backend> connectDyno(Exchange &ex, const std::string &key, bool mayReuse)
+// An idle connection to the dyno from the worker's pool, if there is one fit for reuse.
+static std::optional<Conn> takePooled(Exchange &ex, const std::string &key)
 {
-    while (mayReuse) {
-        auto pooled = ex.worker.pool.take(key);
-        if (!pooled)
-            break;
+    while (auto pooled = ex.worker.pool.take(key)) {
         // Bytes waiting on an idle connection belong to no request (a dyno that answered more
         // than it was asked): the connection is not reused, or they would reach the next client.
         beast::error_code ec;
         if (pooled->socket().available(ec) == 0 && !ec)
-            co_return Backend{std::move(pooled), true, std::nullopt};
-        pooled->socket().close(ec);
+            return pooled;
     }
+    return std::nullopt;
+}
+
+static Task<Backend> connectDyno(Exchange &ex)
+{
     const auto t0 = Clock::now();
     Backend b;
     b.stream.emplace(ex.client.executor());
@@ -396,12 +409,12 @@ struct Relayed final {
 template <bool isRequest>
 static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
                            http::parser<isRequest, http::buffer_body> &parser, Conn &to,
-                           std::chrono::milliseconds idle, const std::string &header, bool chunkedOut)
+                           std::chrono::milliseconds idle, const std::string &header, bool chunkedOut,
+                           std::array<char, kChunk> &chunk)
 {
     auto &message = parser.get();
     const bool hasBody = !parser.is_done(); // none after a HEAD, a 204 or 304, or Content-Length: 0
     const bool chunked = hasBody && chunkedOut;
-    std::array<char, kChunk> chunk;
     std::array<char, 24> sizeLine;
     static constexpr std::string_view crlf = "\r\n", lastChunk = "0\r\n\r\n";
     Relayed r;
@@ -453,19 +466,15 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
     }
 }
 
-// Sends the request to the dyno as the client sends it. Returns the error code when a side
-// fails: H25/H27/H28 for the client, H13 when the dyno took nothing, H18 when it stopped taking
-// the body.
-static Task<std::optional<RouteError>> sendRequest(Exchange &ex, Conn &dyno, Relayed &sent)
+// The error code for a request that did not reach the dyno whole: H25/H27/H28 for the client,
+// H13 when the dyno took nothing, H18 when it stopped taking the body.
+static std::optional<RouteError> requestError(const Relayed &sent)
 {
-    requestHeader(ex.wire, ex);
-    sent = co_await relay(ex.client, ex.clientBuffer, ex.parser, dyno, ex.st.settings.idleTimeout, ex.wire,
-                          ex.parser.chunked());
     if (sent.failed == Relayed::reading)
-        co_return routeError(isParseError(sent.ec) ? "H25" : sent.ec == beast::error::timeout ? "H28" : "H27");
+        return routeError(isParseError(sent.ec) ? "H25" : sent.ec == beast::error::timeout ? "H28" : "H27");
     if (sent.failed == Relayed::writing)
-        co_return routeError(sent.wroteAny ? "H18" : "H13");
-    co_return std::nullopt;
+        return routeError(sent.wroteAny ? "H18" : "H13");
+    return std::nullopt;
 }
 
 // Copies bytes one way of a WebSocket (or any upgraded) connection until a side closes or the
@@ -548,7 +557,7 @@ static Task<bool> relayResponse(Exchange &ex, Conn &dyno, beast::flat_buffer &dy
         appendField(out, "Connection", "keep-alive");
     out.append("\r\n");
     const Relayed r = co_await relay(dyno, dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout, out,
-                                     reframe || rp.chunked());
+                                     reframe || rp.chunked(), ex.chunk);
     ex.ctx.bytes = r.bodyBytes;
     if (r.failed == Relayed::reading) {
         const RouteError error =
@@ -571,13 +580,18 @@ static Task<bool> relayResponse(Exchange &ex, Conn &dyno, beast::flat_buffer &dy
 static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
 {
     const std::string key = poolKey(*ex.ctx.dyno);
-    Backend b = co_await connectDyno(ex, key, mayReuse);
-    if (b.error)
+    Backend b;
+    if (mayReuse && (b.stream = takePooled(ex, key)))
+        b.reused = true;
+    else if ((b = co_await connectDyno(ex)).error)
         co_return co_await answerError(ex, *b.error);
     Conn &dyno = *b.stream;
     const auto t0 = Clock::now();
-    Relayed sent;
-    if (auto e = co_await sendRequest(ex, dyno, sent)) {
+    // The request goes to the dyno as the client sends it.
+    requestHeader(ex.wire, ex);
+    const Relayed sent = co_await relay(ex.client, ex.clientBuffer, ex.parser, dyno, ex.st.settings.idleTimeout,
+                                        ex.wire, ex.parser.chunked(), ex.chunk);
+    if (auto e = requestError(sent)) {
         retry = b.reused && e->code == "H13" && sent.bodyBytes == 0;
         co_return retry ? false : co_await answerError(ex, *e);
     }
@@ -633,16 +647,6 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     co_return keep;
 }
 
-static Task<bool> proxy(Exchange &ex)
-{
-    bool retry = false;
-    const bool keep = co_await proxyOnce(ex, true, retry);
-    if (!retry)
-        co_return keep;
-    bool again = false;
-    co_return co_await proxyOnce(ex, false, again);
-}
-
 // A request the parser refused: the platform's 400 page (H25) when there is a client to answer.
 static Task<void> answerBadRequest(RouterState &st, Conn &client)
 {
@@ -677,6 +681,7 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
     Conn client(std::move(socket));
     beast::flat_buffer buffer;
     std::string wire;
+    std::array<char, kChunk> chunk;
     core::RouteTable::Reader reader(st.routes);
     std::mt19937_64 random(std::random_device{}());
     bool readWhole = true; // the last request was read to its end
@@ -694,13 +699,20 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
             }
             break;
         }
-        Exchange ex{st, worker, client, buffer, wire, parser, contextFor(parser.get(), fwd)};
+        Exchange ex{st, worker, client, buffer, wire, chunk, parser, contextFor(parser.get(), fwd)};
         bool failed = false;
         try {
-            if (auto error = co_await route(ex, reader, random))
+            std::optional<RouteError> error = steps::validate(ex.ctx, st.settings.maxLineBytes);
+            if (!error && !routeOnce(ex, *reader.get(), random, error))
+                error = co_await waitForDyno(ex, reader, random);
+            if (error) {
                 keep = co_await answerError(ex, *error);
-            else
-                keep = co_await proxy(ex);
+            } else {
+                bool retry = false;
+                keep = co_await proxyOnce(ex, true, retry);
+                if (retry) // a pooled connection the dyno had closed: once more on a new one
+                    keep = co_await proxyOnce(ex, false, retry);
+            }
         } catch (const std::exception &) {
             failed = true; // answered below: no co_await inside a handler
         }
