@@ -167,6 +167,9 @@ struct Exchange final {
     beast::flat_buffer &clientBuffer;
     std::string &wire; // a header on its way out, kept for its capacity
     std::array<char, kChunk> &chunk; // a piece of body on its way, kept out of the coroutine frames
+    // The dyno's answer: its parser, and what was read from its connection.
+    std::optional<http::response_parser<http::buffer_body>> &response;
+    beast::flat_buffer &dynoBuffer;
     http::request_parser<http::buffer_body> &parser;
     RequestContext ctx;
     Clock::time_point started = Clock::now();
@@ -467,14 +470,14 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
 }
 
 // The error code for a request that did not reach the dyno whole: H25/H27/H28 for the client,
-// H13 when the dyno took nothing, H18 when it stopped taking the body.
-static std::optional<RouteError> requestError(const Relayed &sent)
+// H13 when the dyno took nothing, H18 when it stopped taking the body. Null when it did.
+static const char *requestError(const Relayed &sent)
 {
     if (sent.failed == Relayed::reading)
-        return routeError(isParseError(sent.ec) ? "H25" : sent.ec == beast::error::timeout ? "H28" : "H27");
+        return isParseError(sent.ec) ? "H25" : sent.ec == beast::error::timeout ? "H28" : "H27";
     if (sent.failed == Relayed::writing)
-        return routeError(sent.wroteAny ? "H18" : "H13");
-    return std::nullopt;
+        return sent.wroteAny ? "H18" : "H13";
+    return nullptr;
 }
 
 // Copies bytes one way of a WebSocket (or any upgraded) connection until a side closes or the
@@ -577,6 +580,22 @@ static Task<bool> relayResponse(Exchange &ex, Conn &dyno, beast::flat_buffer &dy
 
 // One try at the dyno. `retry` is set when a pooled connection turned out closed before any
 // answer, so a fresh one may be tried.
+// The dyno switched protocols (a WebSocket handshake): its 101 goes to the client, then bytes
+// flow both ways until either side closes.
+static Task<void> upgrade(Exchange &ex, Conn dyno)
+{
+    http::response<http::empty_body> res;
+    res.base() = ex.response->get().base();
+    res.version(11); // the router speaks its own HTTP version, whatever the dyno's
+    res.set("X-Request-Id", ex.ctx.requestId);
+    beast::error_code ec;
+    co_await http::async_write(ex.client.socket(), res, withError(ec));
+    log(ex.st, ex.ctx);
+    if (!ec)
+        co_await tunnel(ex, std::move(dyno), ex.dynoBuffer);
+    ex.ctx.app = nullptr; // logged already
+}
+
 static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
 {
     const std::string key = poolKey(*ex.ctx.dyno);
@@ -591,12 +610,15 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     requestHeader(ex.wire, ex);
     const Relayed sent = co_await relay(ex.client, ex.clientBuffer, ex.parser, dyno, ex.st.settings.idleTimeout,
                                         ex.wire, ex.parser.chunked(), ex.chunk);
-    if (auto e = requestError(sent)) {
-        retry = b.reused && e->code == "H13" && sent.bodyBytes == 0;
-        co_return retry ? false : co_await answerError(ex, *e);
+    if (const char *code = requestError(sent)) {
+        retry = b.reused && std::string_view(code) == "H13" && sent.bodyBytes == 0;
+        co_return retry ? false : co_await answerError(ex, routeError(code));
     }
-    std::optional<http::response_parser<http::buffer_body>> parsed;
-    beast::flat_buffer dynoBuffer;
+    // The response. Its parser and buffer live with the client connection, which keeps this
+    // frame small (see Exchange).
+    auto &parsed = ex.response;
+    beast::flat_buffer &dynoBuffer = ex.dynoBuffer;
+    dynoBuffer.clear();
     beast::error_code ec;
     dyno.expiresAfter(ex.st.settings.responseTimeout);
     for (;;) {
@@ -614,29 +636,25 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     }
     auto &rp = *parsed;
     ex.ctx.service = since(t0);
+    const char *failed = nullptr;
     if (ec) {
         const bool closed = ec == http::error::end_of_stream || ec == asio::error::connection_reset
                 || ec == asio::error::eof;
         retry = b.reused && closed && dynoBuffer.size() == 0 && sent.bodyBytes == 0;
         if (retry)
             co_return false;
-        co_return co_await answerError(ex, routeError(ec == beast::error::timeout ? "H12" : closed ? "H13" : "H17"));
+        failed = ec == beast::error::timeout ? "H12" : closed ? "H13" : "H17";
+    } else {
+        ex.ctx.status = rp.get().result_int();
+        if (ex.ctx.status < 100 || ex.ctx.status > 599) // not an HTTP status, though three digits
+            failed = "H17";
+        else if (ex.ctx.status == 101 && !isUpgrade(ex.parser.get())) // a switch of protocols nobody asked for
+            failed = "H17";
     }
-    ex.ctx.status = rp.get().result_int();
-    if (ex.ctx.status < 100 || ex.ctx.status > 599) // not an HTTP status, though three digits
-        co_return co_await answerError(ex, routeError("H17"));
-    if (ex.ctx.status == 101 && !isUpgrade(ex.parser.get())) // a switch of protocols nobody asked for
-        co_return co_await answerError(ex, routeError("H17"));
+    if (failed)
+        co_return co_await answerError(ex, routeError(failed));
     if (ex.ctx.status == 101) {
-        http::response<http::empty_body> res;
-        res.base() = rp.get().base();
-        res.version(11); // the router speaks its own HTTP version, whatever the dyno's
-        res.set("X-Request-Id", ex.ctx.requestId);
-        co_await http::async_write(ex.client.socket(), res, withError(ec));
-        log(ex.st, ex.ctx);
-        if (!ec)
-            co_await tunnel(ex, std::move(dyno), dynoBuffer);
-        ex.ctx.app = nullptr; // logged already
+        co_await upgrade(ex, std::move(dyno));
         co_return false;
     }
     bool dynoReusable = false;
@@ -682,6 +700,8 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
     beast::flat_buffer buffer;
     std::string wire;
     std::array<char, kChunk> chunk;
+    std::optional<http::response_parser<http::buffer_body>> response;
+    beast::flat_buffer dynoBuffer;
     core::RouteTable::Reader reader(st.routes);
     std::mt19937_64 random(std::random_device{}());
     bool readWhole = true; // the last request was read to its end
@@ -699,7 +719,7 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
             }
             break;
         }
-        Exchange ex{st, worker, client, buffer, wire, chunk, parser, contextFor(parser.get(), fwd)};
+        Exchange ex{st, worker, client, buffer, wire, chunk, response, dynoBuffer, parser, contextFor(parser.get(), fwd)};
         bool failed = false;
         try {
             std::optional<RouteError> error = steps::validate(ex.ctx, st.settings.maxLineBytes);

@@ -1,6 +1,7 @@
 #include "routersteps.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 namespace dynodesk::router {
@@ -103,31 +104,52 @@ std::string requestIdFor(std::string_view clientId)
     return id;
 }
 
-static std::string quoted(std::string_view s)
+// Appends `s` in double quotes, escaping quotes and backslashes and dropping control characters.
+static void appendQuoted(std::string &out, std::string_view s)
 {
-    std::string out = "\"";
+    out += '"';
     for (char c : s)
         if (c == '"' || c == '\\')
             out += '\\', out += c;
         else if (static_cast<unsigned char>(c) >= 0x20)
             out += c;
-    return out + "\"";
+    out += '"';
 }
 
 std::string logLine(const RequestContext &ctx)
 {
-    std::string line;
+    std::string line; // built in place: one allocation per request
+    line.reserve(256 + ctx.path.size() + ctx.host.size());
     if (ctx.error && !ctx.error->sock.empty())
-        line = "sock=" + ctx.error->sock + " ";
-    if (ctx.error)
-        line += "at=error code=" + ctx.error->code + " desc=" + quoted(ctx.error->desc) + " ";
-    else
-        line = "at=info ";
-    line += "method=" + ctx.method + " path=" + quoted(ctx.path) + " host=" + ctx.host + " request_id=" + ctx.requestId
-            + " fwd=" + quoted(ctx.fwd) + " dyno=" + (ctx.dyno ? ctx.dyno->name : std::string())
-            + " connect=" + std::to_string(ctx.connect.count()) + "ms service=" + std::to_string(ctx.service.count())
-            + "ms status=" + std::to_string(ctx.status) + " bytes=" + std::to_string(ctx.bytes)
-            + " protocol=" + ctx.protocol;
+        line.append("sock=").append(ctx.error->sock).append(" ");
+    if (ctx.error) {
+        line.append("at=error code=").append(ctx.error->code).append(" desc=");
+        appendQuoted(line, ctx.error->desc);
+        line.append(" ");
+    } else {
+        line.append("at=info ");
+    }
+    line.append("method=").append(ctx.method).append(" path=");
+    appendQuoted(line, ctx.path);
+    line.append(" host=").append(ctx.host).append(" request_id=").append(ctx.requestId).append(" fwd=");
+    appendQuoted(line, ctx.fwd);
+    line.append(" dyno=");
+    if (ctx.dyno)
+        line.append(ctx.dyno->name);
+    const auto number = [&line](long long n) {
+        char digits[24];
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+        line.append(digits, end);
+    };
+    line.append(" connect=");
+    number(ctx.connect.count());
+    line.append("ms service=");
+    number(ctx.service.count());
+    line.append("ms status=");
+    number(ctx.status);
+    line.append(" bytes=");
+    number(static_cast<long long>(ctx.bytes));
+    line.append(" protocol=").append(ctx.protocol);
     return line;
 }
 
