@@ -52,7 +52,8 @@ struct RouteSnapshot final {
     // more in front of the suffix. The host may carry a port, and is matched case-blind.
     const RouteApp *find(std::string_view host) const
     {
-        std::string h(host.substr(0, host.find(':')));
+        thread_local std::string h; // keeps its capacity: no allocation per request
+        h.assign(host.substr(0, host.find(':')));
         for (char &c : h)
             c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         if (!h.empty() && h.back() == '.')

@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdio>
 #include <limits>
+#include <memory_resource>
 #include <random>
 
 namespace dynodesk::router::detail {
@@ -24,8 +25,14 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using Timer = asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
-using Request = http::request<http::buffer_body>;
-using Response = http::response<http::buffer_body>;
+// Header fields come from an arena per client connection, emptied for each request: Beast's
+// basic_fields otherwise allocates once for every field (Beast's http_server_fast does the same).
+using FieldsAlloc = std::pmr::polymorphic_allocator<char>;
+using Fields = http::basic_fields<FieldsAlloc>;
+using Request = http::request<http::buffer_body, Fields>;
+using Response = http::response<http::buffer_body, Fields>;
+using RequestParser = http::request_parser<http::buffer_body, FieldsAlloc>;
+using ResponseParser = http::response_parser<http::buffer_body, FieldsAlloc>;
 
 // Beast 1.74 treats an empty optional body limit as "over the limit".
 static constexpr std::uint64_t kNoLimit = std::numeric_limits<std::uint64_t>::max();
@@ -168,9 +175,10 @@ struct Exchange final {
     std::string &wire; // a header on its way out, kept for its capacity
     std::array<char, kChunk> &chunk; // a piece of body on its way, kept out of the coroutine frames
     // The dyno's answer: its parser, and what was read from its connection.
-    std::optional<http::response_parser<http::buffer_body>> &response;
+    std::optional<ResponseParser> &response;
+    FieldsAlloc fieldsAlloc;
     beast::flat_buffer &dynoBuffer;
-    http::request_parser<http::buffer_body> &parser;
+    RequestParser &parser;
     RequestContext ctx;
     Clock::time_point started = Clock::now();
     // How the client wants its connection, read before the router rewrites the header for the dyno.
@@ -411,7 +419,7 @@ struct Relayed final {
 // more than the rest of the relay; `chunkedOut` says whether the body goes out in chunks.
 template <bool isRequest>
 static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
-                           http::parser<isRequest, http::buffer_body> &parser, Conn &to,
+                           http::parser<isRequest, http::buffer_body, FieldsAlloc> &parser, Conn &to,
                            std::chrono::milliseconds idle, const std::string &header, bool chunkedOut,
                            std::array<char, kChunk> &chunk)
 {
@@ -526,7 +534,7 @@ static Task<void> tunnel(Exchange &ex, Conn dyno, beast::flat_buffer &dynoBuffer
 // Streams the dyno's response to the client. Returns whether the client connection can serve
 // another request.
 static Task<bool> relayResponse(Exchange &ex, Conn &dyno, beast::flat_buffer &dynoBuffer,
-                                           http::response_parser<http::buffer_body> &rp, bool &dynoReusable)
+                                           ResponseParser &rp, bool &dynoReusable)
 {
     const Response &res = rp.get();
     bool keep = ex.clientKeepAlive;
@@ -584,7 +592,7 @@ static Task<bool> relayResponse(Exchange &ex, Conn &dyno, beast::flat_buffer &dy
 // flow both ways until either side closes.
 static Task<void> upgrade(Exchange &ex, Conn dyno)
 {
-    http::response<http::empty_body> res;
+    http::response<http::empty_body, Fields> res;
     res.base() = ex.response->get().base();
     res.version(11); // the router speaks its own HTTP version, whatever the dyno's
     res.set("X-Request-Id", ex.ctx.requestId);
@@ -622,7 +630,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     beast::error_code ec;
     dyno.expiresAfter(ex.st.settings.responseTimeout);
     for (;;) {
-        parsed.emplace();
+        parsed.emplace(std::piecewise_construct, std::make_tuple(), std::make_tuple(ex.fieldsAlloc));
         parsed->body_limit(kNoLimit);
         if (ex.parser.get().method() == http::verb::head)
             parsed->skip(true);
@@ -700,13 +708,17 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
     beast::flat_buffer buffer;
     std::string wire;
     std::array<char, kChunk> chunk;
-    std::optional<http::response_parser<http::buffer_body>> response;
+    std::array<std::byte, 4096> arenaStart;
+    std::pmr::monotonic_buffer_resource arena(arenaStart.data(), arenaStart.size());
+    std::optional<ResponseParser> response;
     beast::flat_buffer dynoBuffer;
     core::RouteTable::Reader reader(st.routes);
     std::mt19937_64 random(std::random_device{}());
     bool readWhole = true; // the last request was read to its end
     for (bool keep = true; keep && !st.stopping;) {
-        http::request_parser<http::buffer_body> parser;
+        response.reset(); // the last request's fields are done with
+        arena.release();
+        RequestParser parser(std::piecewise_construct, std::make_tuple(), std::make_tuple(FieldsAlloc(&arena)));
         parser.header_limit(static_cast<std::uint32_t>(st.settings.maxHeaderBytes));
         parser.body_limit(kNoLimit);
         client.expiresAfter(st.settings.idleTimeout);
@@ -719,7 +731,8 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
             }
             break;
         }
-        Exchange ex{st, worker, client, buffer, wire, chunk, response, dynoBuffer, parser, contextFor(parser.get(), fwd)};
+        Exchange ex{st,         worker,     client, buffer, wire, chunk, response, FieldsAlloc(&arena),
+                    dynoBuffer, parser, contextFor(parser.get(), fwd)};
         bool failed = false;
         try {
             std::optional<RouteError> error = steps::validate(ex.ctx, st.settings.maxLineBytes);

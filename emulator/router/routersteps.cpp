@@ -62,17 +62,21 @@ std::optional<RouteError> maintenance(const RequestContext &ctx)
 
 Pick pickDyno(const core::RouteApp &app, std::mt19937_64 &random)
 {
-    std::vector<const core::RouteDyno *> up;
+    const auto isUp = [](const core::RouteDyno &d) { return d.state == "up" && d.port > 0; };
+    size_t up = 0;
     bool starting = false, asleep = false, crashed = false;
     for (const core::RouteDyno &d : app.webDynos) {
-        if (d.state == "up" && d.port > 0)
-            up.push_back(&d);
+        up += isUp(d);
         starting = starting || d.state == "starting";
         asleep = asleep || d.state == "idle";
         crashed = crashed || d.state == "crashed";
     }
-    if (!up.empty())
-        return {*up[std::uniform_int_distribution<size_t>(0, up.size() - 1)(random)], false, false, std::nullopt};
+    if (up > 0) {
+        size_t k = std::uniform_int_distribution<size_t>(0, up - 1)(random);
+        for (const core::RouteDyno &d : app.webDynos)
+            if (isUp(d) && k-- == 0)
+                return {d, false, false, std::nullopt};
+    }
     if (starting || asleep)
         return {std::nullopt, true, asleep, std::nullopt};
     return {std::nullopt, false, false, routeError(crashed ? "H10" : "H14")};
