@@ -176,12 +176,12 @@ struct Exchange final {
     std::array<char, kChunk> &chunk; // a piece of body on its way, kept out of the coroutine frames
     // The dyno's answer: its parser, and what was read from its connection.
     std::optional<ResponseParser> &response;
-    FieldsAlloc fieldsAlloc;
+    FieldsAlloc fieldsAlloc; // the connection's arena, for the response's fields
     beast::flat_buffer &dynoBuffer;
     RequestParser &parser;
     RequestContext ctx;
     Clock::time_point started = Clock::now();
-    // How the client wants its connection, read before the router rewrites the header for the dyno.
+    // How the client wants its connection.
     bool clientKeepAlive = parser.keep_alive();
     bool clientHttp11 = parser.get().version() >= 11;
 };
