@@ -55,9 +55,20 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   (routes[url.pathname] || ((rq, rs) => reply(rs, 404, 'not found\n')))(req, res, url.searchParams);
 });
-// WebSocket (or any upgrade): switch protocols, then echo every byte back.
+// WebSocket (or any upgrade): switch protocols, then echo every byte back; `/ws-ticks?n=` sends
+// n ticks 200 ms apart instead and reads nothing.
 server.on('upgrade', (req, socket, head) => {
   socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/ws-ticks') {
+    let left = Number(url.searchParams.get('n') || 1);
+    const timer = setInterval(() => {
+      socket.write('t');
+      if (--left === 0) clearInterval(timer);
+    }, 200);
+    socket.on('error', () => clearInterval(timer));
+    return;
+  }
   if (head.length) socket.write(head);
   socket.pipe(socket);
 });

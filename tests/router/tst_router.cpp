@@ -117,6 +117,7 @@ private slots:
     void maintenanceAndCustomPages();
     void domainsAndWildcards();
     void webSocketEchoes();
+    void webSocketWindowCountsDataEitherWay();
     void clientGoneIsH27();
     void dynoAnsweringBeforeTheBodyIsH18();
     void answersInItsOwnHttpVersion();
@@ -537,6 +538,27 @@ void TestRouter::webSocketEchoes()
         QCOMPARE(back, msg);
     }
     // Quiet for longer than the rolling window: the router ends it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    QVERIFY(c.closedByPeer());
+}
+
+void TestRouter::webSocketWindowCountsDataEitherWay()
+{
+    // The dyno sends a tick every 200 ms for 1.6 s and the client sends nothing: longer than the
+    // 800 ms window, but data flows one way all along, so the tunnel stays.
+    RawHttp c(m_port);
+    c.send(RawHttp::get(host("one"), "/ws-ticks?n=8", "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                                                      "Sec-WebSocket-Version: 13\r\n"
+                                                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"));
+    QCOMPARE(c.read().status, 101);
+    std::string ticks;
+    while (ticks.size() < 8) {
+        const std::string more = c.readSome();
+        QVERIFY2(!more.empty(), ("closed after " + std::to_string(ticks.size()) + " ticks").c_str());
+        ticks += more;
+    }
+    QCOMPARE(ticks, std::string(8, 't'));
+    // Then nothing either way: the window ends it.
     std::this_thread::sleep_for(std::chrono::milliseconds(1200));
     QVERIFY(c.closedByPeer());
 }
