@@ -622,6 +622,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         retry = b.reused && std::string_view(code) == "H13" && sent.bodyBytes == 0;
         co_return retry ? false : co_await answerError(ex, routeError(code));
     }
+    ex.client.expiresNever(); // the client waits for the dyno's first byte as long as it takes (H12)
     // The response. Its parser and buffer live with the client connection, which keeps this
     // frame small (see Exchange).
     auto &parsed = ex.response;
@@ -731,6 +732,9 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
             }
             break;
         }
+        // From here each read and write on the client sets its own deadline; none runs while the
+        // router waits on a starting dyno (the boot wait) or for the dyno's first byte.
+        client.expiresNever();
         Exchange ex{st,         worker,     client, buffer, wire, chunk, response, FieldsAlloc(&arena),
                     dynoBuffer, parser, contextFor(parser.get(), fwd)};
         bool failed = false;

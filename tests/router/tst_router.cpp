@@ -113,6 +113,7 @@ private slots:
     void errors_data();
     void errors();
     void waitsForStartingDyno();
+    void bootWaitOutlastsTheClientWindow();
     void connectTimeoutIsH19();
     void maintenanceAndCustomPages();
     void domainsAndWildcards();
@@ -469,6 +470,27 @@ void TestRouter::waitsForStartingDyno()
         publish({app("starting", {{"web.1", "127.0.0.1", m_dynos[0].port, "up"}})});
     });
     const RawReply r = get(host("starting"), "/");
+    later.join();
+    QCOMPARE(r.status, 200);
+}
+
+void TestRouter::bootWaitOutlastsTheClientWindow()
+{
+    // The boot wait (75 s on the platform) is longer than the rolling window (55 s): a client
+    // waiting for a starting dyno is not cut off by its own idle deadline meanwhile.
+    router::RouterSettings s;
+    s.idleTimeout = std::chrono::milliseconds(300);
+    s.bootWait = std::chrono::milliseconds(3000);
+    router::Router patient(m_table, &m_lines, s);
+    const uint16_t port = patient.listen(0);
+    publish({app("later", {{"web.1", "127.0.0.1", 0, "starting"}})});
+    std::thread later([this] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(700));
+        publish({app("later", {{"web.1", "127.0.0.1", m_dynos[0].port, "up"}})});
+    });
+    RawHttp c(port);
+    c.send(RawHttp::get("later.localhost:" + std::to_string(port), "/"));
+    const RawReply r = c.read();
     later.join();
     QCOMPARE(r.status, 200);
 }
