@@ -364,6 +364,14 @@ struct Backend final {
     std::optional<RouteError> error;
 };
 
+// A connection's options: no Nagle delay, and non-blocking for the relay's straight-away writes.
+static void startConnection(Socket &socket)
+{
+    beast::error_code ec;
+    socket.set_option(tcp::no_delay(true), ec);
+    socket.non_blocking(true, ec);
+}
+
 // An idle connection to the dyno from the worker's pool, if there is one fit for reuse.
 static std::optional<Conn> takePooled(Exchange &ex, const std::string &key)
 {
@@ -398,7 +406,7 @@ static Task<Backend> connectDyno(Exchange &ex)
     else if (ec)
         b.error = routeError("H21");
     else
-        b.stream->socket().set_option(tcp::no_delay(true), ec);
+        startConnection(b.stream->socket());
     co_return b;
 }
 
@@ -464,9 +472,21 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
             out[k++] = asio::buffer(crlf.data(), crlf.size());
         if (done && chunked)
             out[k++] = asio::buffer(lastChunk.data(), lastChunk.size());
-        to.expiresAfter(idle);
-        co_await asio::async_write(to.socket(), out, withError(r.ec));
-        r.ec = failure(to, r.ec);
+        // Straight away first: a socket that takes it all, as a loopback one mostly does, needs no
+        // trip through the I/O context. What it does not take goes out asynchronously.
+        size_t sent = 0;
+        if (to.socket().non_blocking()) {
+            sent = to.socket().write_some(out, r.ec);
+            if (r.ec == asio::error::would_block)
+                r.ec = {};
+        }
+        if (!r.ec && sent < asio::buffer_size(out)) {
+            beast::buffers_suffix<std::array<asio::const_buffer, 5>> rest(out);
+            rest.consume(sent);
+            to.expiresAfter(idle);
+            co_await asio::async_write(to.socket(), rest, withError(r.ec));
+            r.ec = failure(to, r.ec);
+        }
         if (r.ec) {
             r.failed = Relayed::writing;
             co_return r;
@@ -705,6 +725,7 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
 {
     beast::error_code ec;
     const std::string fwd = socket.remote_endpoint(ec).address().to_string(ec);
+    startConnection(socket);
     Conn client(std::move(socket));
     beast::flat_buffer buffer;
     std::string wire;

@@ -28,7 +28,6 @@ static asio::awaitable<void> acceptLoop(RouterState &st)
             co_return;
         if (ec)
             continue;
-        socket.set_option(tcp::no_delay(true), ec);
         asio::co_spawn(worker.ioc, serveClient(st, worker, std::move(socket)), asio::detached);
     }
 }
