@@ -2,34 +2,39 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
+#include <iterator>
 
 namespace dynodesk::router {
 
 RouteError routeError(std::string_view code)
 {
-    static const std::map<std::string, std::pair<std::string, int>, std::less<>> errors = {
-            {"H10", {"App crashed", 503}},
-            {"H12", {"Request timeout", 503}},
-            {"H13", {"Connection closed without response", 503}},
-            {"H14", {"No web processes running", 503}},
-            {"H15", {"Idle connection", 503}},
-            {"H17", {"Poorly formatted HTTP response", 503}},
-            {"H18", {"Server Request Interrupted", 503}},
-            {"H19", {"Backend connection timeout", 503}},
-            {"H20", {"App boot timeout", 503}},
-            {"H21", {"Backend connection refused", 503}},
-            {"H25", {"HTTP Restriction", 400}},
-            {"H27", {"Client Request Interrupted", 499}},
-            {"H28", {"Client Connection Idle", 499}},
-            {"H80", {"Maintenance mode", 503}},
-            {"H99", {"Platform error", 503}},
+    // A constant table, nothing to destroy: a router thread may still be answering while the
+    // process exits (the fuzzer's does).
+    struct Known {
+        std::string_view code, desc;
+        int status;
     };
-    auto it = errors.find(code);
-    if (it == errors.end())
-        return {"H99", "Platform error", 503, {}};
-    const std::string sock = code == "H18" ? "backend" : code == "H27" || code == "H28" ? "client" : "";
-    return {std::string(code), it->second.first, it->second.second, sock};
+    static constexpr Known errors[] = {
+            {"H10", "App crashed", 503},
+            {"H12", "Request timeout", 503},
+            {"H13", "Connection closed without response", 503},
+            {"H14", "No web processes running", 503},
+            {"H15", "Idle connection", 503},
+            {"H17", "Poorly formatted HTTP response", 503},
+            {"H18", "Server Request Interrupted", 503},
+            {"H19", "Backend connection timeout", 503},
+            {"H20", "App boot timeout", 503},
+            {"H21", "Backend connection refused", 503},
+            {"H25", "HTTP Restriction", 400},
+            {"H27", "Client Request Interrupted", 499},
+            {"H28", "Client Connection Idle", 499},
+            {"H80", "Maintenance mode", 503},
+            {"H99", "Platform error", 503},
+    };
+    const auto it = std::find_if(std::begin(errors), std::end(errors), [code](const Known &k) { return k.code == code; });
+    const Known &known = it == std::end(errors) ? errors[std::size(errors) - 1] : *it;
+    const char *sock = known.code == "H18" ? "backend" : known.code == "H27" || known.code == "H28" ? "client" : "";
+    return {std::string(known.code), std::string(known.desc), known.status, sock};
 }
 
 namespace steps {
