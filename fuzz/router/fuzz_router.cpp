@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <condition_variable>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -28,6 +29,7 @@
 #include <iterator>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -104,7 +106,8 @@ struct FdStream final {
 
 // The web dyno: an HTTP/1.1 server on 127.0.0.1, one thread per connection. It answers 200 with
 // the request's body (chunked under /chunked), 101 and an echo to a WebSocket upgrade, and the
-// fuzz input's bytes, as they are, to kAnswerTarget; after those it closes.
+// fuzz input's bytes, as they are, to kAnswerTarget; after those it closes. stop() ends every
+// thread it started before the process exits, so none holds memory the leak check would count.
 class Dyno final {
 public:
     Dyno()
@@ -119,9 +122,23 @@ public:
             std::abort();
         }
         m_port = ntohs(addr.sin_port);
-        std::thread([this] { acceptLoop(); }).detach();
+        ++m_threads;
+        std::thread([this] {
+            acceptLoop();
+            finished();
+        }).detach();
     }
     int port() const { return m_port; }
+    void stop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_stopping = true;
+        ::shutdown(m_listener, SHUT_RDWR); // wakes accept()
+        for (int fd : m_open)
+            ::shutdown(fd, SHUT_RDWR); // wakes recv() and send()
+        if (!m_done.wait_for(lock, std::chrono::seconds(10), [this] { return m_threads == 0; }))
+            std::fprintf(stderr, "fuzz_router: %d dyno threads still running at exit\n", m_threads);
+    }
     void setAnswer(std::string_view bytes)
     {
         std::lock_guard lock(m_mutex);
@@ -135,15 +152,36 @@ private:
         return m_answer;
     }
 
+    void finished()
+    {
+        std::lock_guard lock(m_mutex);
+        --m_threads;
+        m_done.notify_all();
+    }
+
     void acceptLoop()
     {
         for (;;) {
             const int fd = ::accept4(m_listener, nullptr, nullptr, SOCK_CLOEXEC);
-            if (fd < 0) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-                continue;
+            std::lock_guard lock(m_mutex);
+            if (m_stopping) {
+                if (fd >= 0)
+                    ::close(fd);
+                return;
             }
-            std::thread([this, fd] { serve(fd); }).detach();
+            if (fd < 0)
+                continue;
+            m_open.insert(fd);
+            ++m_threads;
+            std::thread([this, fd] {
+                serve(fd);
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_open.erase(fd);
+                    ::close(fd);
+                }
+                finished();
+            }).detach();
         }
     }
 
@@ -175,7 +213,6 @@ private:
         char scratch[4096];
         while (::recv(fd, scratch, sizeof scratch, 0) > 0) {
         }
-        ::close(fd);
     }
 
     static std::string okResponse(const http::request<http::string_body> &req)
@@ -213,7 +250,11 @@ private:
     int m_listener = -1;
     int m_port = 0;
     mutable std::mutex m_mutex;
+    std::condition_variable m_done;
     std::string m_answer;
+    bool m_stopping = false;
+    int m_threads = 0;     // the accept loop and the connections' threads still running
+    std::set<int> m_open; // the connections' sockets
 };
 
 // The router's log lines, dropped but for the last, which a failure report shows.
@@ -263,11 +304,18 @@ struct Harness final {
     }
 };
 
-// Built on the first input and never destroyed: the dyno's connection threads are detached and
-// may still run when the process exits.
+// Built on the first input and never destroyed; at exit, before the leak check, the router and
+// the dyno stop and every thread they run ends.
 Harness &harness()
 {
-    static Harness *h = new Harness;
+    static Harness *h = [] {
+        auto *made = new Harness;
+        std::atexit([] {
+            harness().router->stop();
+            harness().dyno.stop();
+        });
+        return made;
+    }();
     return *h;
 }
 
