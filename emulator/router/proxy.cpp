@@ -536,7 +536,7 @@ static std::string drain(beast::flat_buffer &buffer)
     return out;
 }
 
-static Task<void> tunnel(Exchange &ex, Conn dyno, beast::flat_buffer &dynoBuffer)
+static Task<void> tunnel(Exchange &ex, Conn dyno)
 {
     const auto idle = ex.st.settings.idleTimeout;
     auto dynoSide = std::make_shared<Conn>(std::move(dyno));
@@ -544,30 +544,18 @@ static Task<void> tunnel(Exchange &ex, Conn dyno, beast::flat_buffer &dynoBuffer
     dynoSide->expiresAfter(idle);
     clientSide->expiresAfter(idle);
     asio::co_spawn(clientSide->executor(),
-                   [dynoSide, clientSide, idle, left = drain(dynoBuffer)]() -> Task<void> {
+                   [dynoSide, clientSide, idle, left = drain(ex.dynoBuffer)]() -> Task<void> {
                        co_await pump(*dynoSide, *clientSide, left, idle);
                    },
                    asio::detached);
     co_await pump(*clientSide, *dynoSide, drain(ex.clientBuffer), idle);
 }
 
-// Streams the dyno's response to the client. Returns whether the client connection can serve
-// another request.
-static Task<bool> relayResponse(Exchange &ex, Conn &dyno, beast::flat_buffer &dynoBuffer,
-                                           ResponseParser &rp, bool &dynoReusable)
+// The response as it goes to the client: HTTP/1.1 whatever the dyno's version, with the
+// request id and `Via`; `reframe` puts a body the dyno ends by closing into chunks, and the
+// `Connection` header says what `keep` decided. Built like requestHeader.
+static void responseHeader(std::string &out, const Exchange &ex, const Response &res, bool keep, bool reframe)
 {
-    const Response &res = rp.get();
-    bool keep = ex.clientKeepAlive;
-    bool reframe = false; // a body the dyno ends by closing, framed in chunks for the client
-    if (rp.need_eof()) {
-        // An HTTP/1.1 client's connection then lives on; an HTTP/1.0 one gets the close.
-        if (keep && ex.clientHttp11)
-            reframe = true;
-        else
-            keep = false;
-    }
-    // The router speaks its own HTTP version, whatever the dyno's.
-    std::string &out = ex.wire;
     out.clear();
     out.append("HTTP/1.1 ").append(std::to_string(res.result_int())).append(" ");
     const beast::string_view reason = res.reason().empty() ? http::obsolete_reason(res.result()) : res.reason();
@@ -587,7 +575,24 @@ static Task<bool> relayResponse(Exchange &ex, Conn &dyno, beast::flat_buffer &dy
     else if (!ex.clientHttp11)
         appendField(out, "Connection", "keep-alive");
     out.append("\r\n");
-    const Relayed r = co_await relay(dyno, dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout, out,
+}
+
+// Streams the dyno's response to the client. Returns whether the client connection can serve
+// another request.
+static Task<bool> relayResponse(Exchange &ex, Conn &dyno, bool &dynoReusable)
+{
+    ResponseParser &rp = *ex.response;
+    bool keep = ex.clientKeepAlive;
+    bool reframe = false; // a body the dyno ends by closing, framed in chunks for the client
+    if (rp.need_eof()) {
+        // An HTTP/1.1 client's connection then lives on; an HTTP/1.0 one gets the close.
+        if (keep && ex.clientHttp11)
+            reframe = true;
+        else
+            keep = false;
+    }
+    responseHeader(ex.wire, ex, rp.get(), keep, reframe);
+    const Relayed r = co_await relay(dyno, ex.dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout, ex.wire,
                                      reframe || rp.chunked(), ex.chunk);
     ex.ctx.bytes = r.bodyBytes;
     if (r.failed == Relayed::reading) {
@@ -620,7 +625,7 @@ static Task<void> upgrade(Exchange &ex, Conn dyno)
     co_await http::async_write(ex.client.socket(), res, withError(ec));
     log(ex.st, ex.ctx);
     if (!ec)
-        co_await tunnel(ex, std::move(dyno), ex.dynoBuffer);
+        co_await tunnel(ex, std::move(dyno));
     ex.ctx.app = nullptr; // logged already
 }
 
@@ -687,7 +692,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         co_return false;
     }
     bool dynoReusable = false;
-    const bool keep = co_await relayResponse(ex, dyno, dynoBuffer, rp, dynoReusable);
+    const bool keep = co_await relayResponse(ex, dyno, dynoReusable);
     ex.ctx.service = since(t0);
     if (dynoReusable && !ex.ctx.error && dynoBuffer.size() == 0) // nothing read past the response
         ex.worker.pool.give(key, std::move(dyno));
