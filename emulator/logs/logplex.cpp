@@ -27,25 +27,35 @@ void Logplex::append(const std::string &appId, const std::string &source, const 
 {
     if (message.size() > kMaxLineBytes)
         return appendLines(appId, source, process, {message});
-    // One line (the router writes one per request): one copy of it, and no lists.
-    LogLine line{m_clock.now(), source, process, message};
+    // One line (the router writes one per request). Once an app's buffer is full, the line goes
+    // into the storage of the oldest, which it pushes out: no allocation, but a copy for readers.
+    const auto now = m_clock.now();
+    std::optional<LogLine> forReaders;
     std::vector<std::pair<Reader, LogFilter>> readers;
     {
         std::lock_guard lock(m_mutex);
+        auto &buffer = m_buffers[appId];
+        if (buffer.size() >= kBufferLines) {
+            LogLine oldest = std::move(buffer.front());
+            buffer.pop_front();
+            buffer.push_back(std::move(oldest));
+        } else {
+            buffer.emplace_back();
+        }
+        LogLine &line = buffer.back();
+        line.time = now;
+        line.source.assign(source);
+        line.process.assign(process);
+        line.message.assign(message);
         for (const auto &s : m_subscribers)
             if (s.appId == appId && s.filter.matches(line))
                 readers.emplace_back(s.reader, s.filter);
-        auto &buffer = m_buffers[appId];
-        if (readers.empty())
-            buffer.push_back(std::move(line));
-        else
-            buffer.push_back(line);
-        if (buffer.size() > kBufferLines)
-            buffer.pop_front();
+        if (!readers.empty())
+            forReaders = line;
     }
     // Outside the lock: a reader may unsubscribe (its client went away) while it is called.
     for (const auto &[reader, filter] : readers)
-        reader(line);
+        reader(*forReaders);
 }
 
 void Logplex::appendLines(const std::string &appId, const std::string &source, const std::string &process,

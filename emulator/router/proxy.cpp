@@ -13,7 +13,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
+#include <charconv>
 #include <limits>
 #include <memory_resource>
 #include <random>
@@ -24,6 +24,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+using namespace std::string_view_literals; // "..."sv: appended with no strlen at run time
 using Timer = asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
 // Header fields come from an arena per client connection, emptied for each request: Beast's
 // basic_fields otherwise allocates once for every field (Beast's http_server_fast does the same).
@@ -166,6 +167,47 @@ static bool isParseError(const beast::error_code &ec)
             && ec != http::error::partial_message;
 }
 
+// Reads from `conn` into `buffer` and feeds `parser`: until the header is in (`wholeHeader`), or
+// else until the parser has taken something more. What Beast's async_read_header and
+// async_read_some do, with the same errors (end_of_stream, partial_message, the parser's), but as
+// one plain read on the socket: Beast's composed operations stack two layers of handlers, each
+// tracking work on the I/O context, on every read.
+template <bool isRequest>
+static Task<void> readParsed(Conn &conn, beast::flat_buffer &buffer, http::basic_parser<isRequest> &parser,
+                             bool wholeHeader, beast::error_code &ec)
+{
+    ec = {};
+    for (bool parse = buffer.size() > 0;; parse = true) {
+        if (parse) {
+            buffer.consume(parser.put(buffer.data(), ec));
+            if (ec != http::error::need_more) {
+                if (ec || !wholeHeader || parser.is_header_done())
+                    co_return;
+            }
+            ec = {};
+        }
+        const size_t size = beast::read_size(buffer, 65536);
+        if (size == 0) {
+            ec = http::error::buffer_overflow;
+            co_return;
+        }
+        const size_t n = co_await conn.socket().async_read_some(buffer.prepare(size), withError(ec));
+        buffer.commit(n);
+        ec = failure(conn, ec);
+        if (ec == asio::error::eof) {
+            ec = {};
+            if (!parser.got_some()) {
+                ec = http::error::end_of_stream;
+                co_return;
+            }
+            parser.put_eof(ec); // ends a body delimited by the close; partial_message for the rest
+            co_return;
+        }
+        if (ec)
+            co_return;
+    }
+}
+
 // One request on its way: the client's connection, its parser and what the steps found.
 struct Exchange final {
     RouterState &st;
@@ -179,7 +221,7 @@ struct Exchange final {
     FieldsAlloc fieldsAlloc; // the connection's arena, for the response's fields
     beast::flat_buffer &dynoBuffer;
     RequestParser &parser;
-    RequestContext ctx;
+    RequestContext &ctx; // the connection's, started over for each request
     Clock::time_point started = Clock::now();
     // How the client wants its connection.
     bool clientKeepAlive = parser.keep_alive();
@@ -223,8 +265,8 @@ static void appendFields(std::string &out, const Fields &fields, std::initialize
                         [&name](std::string_view r) { return beast::iequals(name, beast::string_view(r.data(), r.size())); })
             || namedByConnection(name))
             continue;
-        out.append(name.data(), name.size()).append(": ");
-        out.append(field.value().data(), field.value().size()).append("\r\n");
+        out.append(name.data(), name.size()).append(": "sv);
+        out.append(field.value().data(), field.value().size()).append("\r\n"sv);
     }
 }
 
@@ -238,23 +280,35 @@ static size_t longestHeaderLine(const Request &req)
     return longest;
 }
 
-static RequestContext contextFor(const Request &req, const std::string &fwd)
+// Starts `ctx` over for the request: every field as a new context has it, but the strings keep
+// their capacity, so the requests of a kept-alive connection do not allocate for them.
+static void startContext(RequestContext &ctx, const Request &req, const std::string &fwd)
 {
-    RequestContext ctx;
-    ctx.method = std::string(req.method_string());
-    ctx.path = std::string(req.target());
-    ctx.host = std::string(req[http::field::host]);
-    ctx.requestId = requestIdFor(std::string(req["X-Request-Id"]));
+    RequestContext fresh;
+    fresh.method = std::move(ctx.method);
+    fresh.path = std::move(ctx.path);
+    fresh.host = std::move(ctx.host);
+    fresh.requestId = std::move(ctx.requestId);
+    ctx = std::move(fresh);
+    ctx.method.assign(req.method_string().data(), req.method_string().size());
+    ctx.path.assign(req.target().data(), req.target().size());
+    const beast::string_view host = req[http::field::host];
+    ctx.host.assign(host.data(), host.size());
+    const beast::string_view clientId = req["X-Request-Id"];
+    assignRequestId(ctx.requestId, std::string_view(clientId.data(), clientId.size()));
     ctx.fwd = fwd;
     ctx.requestLineBytes = req.method_string().size() + req.target().size() + 10;
     ctx.largestHeaderLineBytes = longestHeaderLine(req);
-    return ctx;
 }
 
 static void log(const RouterState &st, const RequestContext &ctx)
 {
-    if (st.logs && ctx.app)
-        st.logs->append(ctx.app->id, "heroku", "router", logLine(ctx));
+    if (!st.logs || !ctx.app)
+        return;
+    static const std::string source = "heroku", process = "router";
+    thread_local std::string line; // keeps its capacity: the worker's lines allocate nothing here
+    writeLogLine(line, ctx);
+    st.logs->append(ctx.app->id, source, process, line);
 }
 
 // The platform's answer to a failure before anything reached the client: status, HTML page,
@@ -325,7 +379,14 @@ static Task<std::optional<RouteError>> waitForDyno(Exchange &ex, core::RouteTabl
 
 static void appendField(std::string &out, std::string_view name, std::string_view value)
 {
-    out.append(name).append(": ").append(value).append("\r\n");
+    out.append(name).append(": "sv).append(value).append("\r\n"sv);
+}
+
+static void appendField(std::string &out, std::string_view name, long long value)
+{
+    char digits[24];
+    const char *end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    appendField(out, name, std::string_view(digits, static_cast<size_t>(end - digits)));
 }
 
 // The request as it goes to the dyno: HTTP/1.1 on the router's kept-alive connection, with the
@@ -335,25 +396,25 @@ static void requestHeader(std::string &out, const Exchange &ex)
 {
     const Request &req = ex.parser.get();
     out.clear();
-    out.append(req.method_string().data(), req.method_string().size()).append(" ");
-    out.append(req.target().data(), req.target().size()).append(" HTTP/1.1\r\n");
+    out.append(req.method_string().data(), req.method_string().size()).append(" "sv);
+    out.append(req.target().data(), req.target().size()).append(" HTTP/1.1\r\n"sv);
     appendFields(out, req,
                  {"X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Request-Start", "X-Request-Id", "Via"});
     const beast::string_view forwarded = req["X-Forwarded-For"];
-    out.append("X-Forwarded-For: ");
+    out.append("X-Forwarded-For: "sv);
     if (!forwarded.empty())
-        out.append(forwarded.data(), forwarded.size()).append(", ");
-    out.append(ex.ctx.fwd).append("\r\n");
+        out.append(forwarded.data(), forwarded.size()).append(", "sv);
+    out.append(ex.ctx.fwd).append("\r\n"sv);
     appendField(out, "X-Forwarded-Proto", "http");
-    appendField(out, "X-Forwarded-Port", std::to_string(ex.st.port));
+    appendField(out, "X-Forwarded-Port", ex.st.port);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::system_clock::now().time_since_epoch());
-    appendField(out, "X-Request-Start", std::to_string(ms.count()));
+    appendField(out, "X-Request-Start", ms.count());
     appendField(out, "X-Request-Id", ex.ctx.requestId);
     appendField(out, "Via", "1.1 vegur");
     if (isUpgrade(req))
         appendField(out, "Connection", "Upgrade");
-    out.append("\r\n");
+    out.append("\r\n"sv);
 }
 
 // A connection to the dyno: an idle one from the pool (takePooled), else a new one (connectDyno:
@@ -438,14 +499,26 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
     static constexpr std::string_view crlf = "\r\n", lastChunk = "0\r\n\r\n";
     Relayed r;
     parser.eager(true); // a read takes every whole piece already buffered (chunk header, data, end)
+    bool wantMore = false; // what is buffered is not enough to go on: read
     for (bool first = true;; first = false) {
         size_t n = 0;
         if (!parser.is_done() && (!first || fromBuffer.size() > 0)) {
             message.body().data = chunk.data();
             message.body().size = chunk.size();
-            from.expiresAfter(idle);
-            co_await http::async_read_some(from.socket(), fromBuffer, parser, withError(r.ec));
-            r.ec = failure(from, r.ec);
+            if (fromBuffer.size() > 0 && !wantMore) {
+                // Bytes read already (a body that came with its header) are parsed here and now:
+                // Beast's asynchronous read would find them without reading, then still go round
+                // the I/O context to complete.
+                const size_t used = parser.put(fromBuffer.data(), r.ec);
+                fromBuffer.consume(used);
+                wantMore = r.ec == http::error::need_more || (used == 0 && !r.ec && !parser.is_done());
+                if (r.ec == http::error::need_more)
+                    r.ec = {};
+            } else {
+                from.expiresAfter(idle);
+                co_await readParsed(from, fromBuffer, parser, false, r.ec);
+                wantMore = false;
+            }
             if (r.ec == http::error::need_buffer)
                 r.ec = {};
             if (r.ec) {
@@ -463,8 +536,10 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
         if (!r.wroteAny)
             out[k++] = asio::buffer(header);
         if (n > 0 && chunked) {
-            const int len = std::snprintf(sizeLine.data(), sizeLine.size(), "%zx\r\n", n);
-            out[k++] = asio::buffer(sizeLine.data(), static_cast<size_t>(len));
+            char *end = std::to_chars(sizeLine.data(), sizeLine.data() + sizeLine.size() - 2, n, 16).ptr;
+            *end++ = '\r';
+            *end++ = '\n';
+            out[k++] = asio::buffer(sizeLine.data(), static_cast<size_t>(end - sizeLine.data()));
         }
         if (n > 0)
             out[k++] = asio::buffer(chunk.data(), n);
@@ -557,24 +632,26 @@ static Task<void> tunnel(Exchange &ex, Conn dyno)
 static void responseHeader(std::string &out, const Exchange &ex, const Response &res, bool keep, bool reframe)
 {
     out.clear();
-    out.append("HTTP/1.1 ").append(std::to_string(res.result_int())).append(" ");
+    char status[4];
+    const char *end = std::to_chars(status, status + sizeof status, res.result_int()).ptr;
+    out.append("HTTP/1.1 "sv).append(status, static_cast<size_t>(end - status)).append(" "sv);
     const beast::string_view reason = res.reason().empty() ? http::obsolete_reason(res.result()) : res.reason();
-    out.append(reason.data(), reason.size()).append("\r\n");
+    out.append(reason.data(), reason.size()).append("\r\n"sv);
     appendFields(out, res, {"X-Request-Id", "Via"}, reframe);
     appendField(out, "X-Request-Id", ex.ctx.requestId);
     appendField(out, "Via", "1.1 vegur");
     if (reframe) {
         const beast::string_view coding = res[http::field::transfer_encoding];
-        out.append("Transfer-Encoding: ");
+        out.append("Transfer-Encoding: "sv);
         if (!coding.empty())
-            out.append(coding.data(), coding.size()).append(", ");
-        out.append("chunked\r\n");
+            out.append(coding.data(), coding.size()).append(", "sv);
+        out.append("chunked\r\n"sv);
     }
     if (!keep)
         appendField(out, "Connection", "close");
     else if (!ex.clientHttp11)
         appendField(out, "Connection", "keep-alive");
-    out.append("\r\n");
+    out.append("\r\n"sv);
 }
 
 // Streams the dyno's response to the client. Returns whether the client connection can serve
@@ -660,8 +737,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         parsed->body_limit(kNoLimit);
         if (ex.parser.get().method() == http::verb::head)
             parsed->skip(true);
-        co_await http::async_read_header(dyno.socket(), dynoBuffer, *parsed, withError(ec));
-        ec = failure(dyno, ec);
+        co_await readParsed(dyno, dynoBuffer, *parsed, true, ec);
         const unsigned status = ec ? 0 : parsed->get().result_int();
         if (status < 100 || status > 199 || status == 101)
             break;
@@ -741,6 +817,7 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
     beast::flat_buffer dynoBuffer;
     core::RouteTable::Reader reader(st.routes);
     std::mt19937_64 random(std::random_device{}());
+    RequestContext ctx;
     bool readWhole = true; // the last request was read to its end
     for (bool keep = true; keep && !st.stopping;) {
         response.reset(); // the last request's fields are done with
@@ -749,8 +826,7 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
         parser.header_limit(static_cast<std::uint32_t>(st.settings.maxHeaderBytes));
         parser.body_limit(kNoLimit);
         client.expiresAfter(st.settings.idleTimeout);
-        co_await http::async_read_header(client.socket(), buffer, parser, withError(ec));
-        ec = failure(client, ec);
+        co_await readParsed(client, buffer, parser, true, ec);
         if (ec) {
             if (isParseError(ec)) {
                 co_await answerBadRequest(st, client);
@@ -761,8 +837,8 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
         // From here each read and write on the client sets its own deadline; none runs while the
         // router waits on a starting dyno (the boot wait) or for the dyno's first byte.
         client.expiresNever();
-        Exchange ex{st,         worker,     client, buffer, wire, chunk, response, FieldsAlloc(&arena),
-                    dynoBuffer, parser, contextFor(parser.get(), fwd)};
+        startContext(ctx, parser.get(), fwd);
+        Exchange ex{st, worker, client, buffer, wire, chunk, response, FieldsAlloc(&arena), dynoBuffer, parser, ctx};
         bool failed = false;
         try {
             std::optional<RouteError> error = steps::validate(ex.ctx, st.settings.maxLineBytes);

@@ -6,6 +6,8 @@
 
 namespace dynodesk::router {
 
+using namespace std::string_view_literals;
+
 RouteError routeError(std::string_view code)
 {
     // A constant table, nothing to destroy: a router thread may still be answering while the
@@ -89,17 +91,19 @@ Pick pickDyno(const core::RouteApp &app, std::mt19937_64 &random)
 
 } // namespace steps
 
-std::string requestIdFor(std::string_view clientId)
+void assignRequestId(std::string &id, std::string_view clientId)
 {
-    if (clientId.size() >= 20 && clientId.size() <= 200)
-        return std::string(clientId);
+    if (clientId.size() >= 20 && clientId.size() <= 200) {
+        id.assign(clientId);
+        return;
+    }
     // A version 4 UUID. The router makes one per request, so it draws from a per-thread
     // generator rather than the system's: a request id must be unique, not unguessable.
     thread_local std::mt19937_64 random{std::random_device{}()};
     const uint64_t hi = (random() & ~0xf000ull) | 0x4000ull;
     const uint64_t lo = (random() & ~(3ull << 62)) | (2ull << 62);
     static constexpr char hex[] = "0123456789abcdef";
-    std::string id(36, '-');
+    id.assign(36, '-');
     size_t pos = 0;
     auto put = [&](uint64_t v, int nibbles) {
         for (int i = nibbles - 1; i >= 0; --i, ++pos) {
@@ -110,7 +114,6 @@ std::string requestIdFor(std::string_view clientId)
     };
     put(hi, 16);
     put(lo, 16);
-    return id;
 }
 
 // Appends `s` in double quotes, escaping quotes and backslashes and dropping control characters.
@@ -125,24 +128,23 @@ static void appendQuoted(std::string &out, std::string_view s)
     out += '"';
 }
 
-std::string logLine(const RequestContext &ctx)
+void writeLogLine(std::string &line, const RequestContext &ctx)
 {
-    std::string line; // built in place: one allocation per request
-    line.reserve(256 + ctx.path.size() + ctx.host.size());
+    line.clear();
     if (ctx.error && !ctx.error->sock.empty())
-        line.append("sock=").append(ctx.error->sock).append(" ");
+        line.append("sock="sv).append(ctx.error->sock).append(" "sv);
     if (ctx.error) {
-        line.append("at=error code=").append(ctx.error->code).append(" desc=");
+        line.append("at=error code="sv).append(ctx.error->code).append(" desc="sv);
         appendQuoted(line, ctx.error->desc);
-        line.append(" ");
+        line.append(" "sv);
     } else {
-        line.append("at=info ");
+        line.append("at=info "sv);
     }
-    line.append("method=").append(ctx.method).append(" path=");
+    line.append("method="sv).append(ctx.method).append(" path="sv);
     appendQuoted(line, ctx.path);
-    line.append(" host=").append(ctx.host).append(" request_id=").append(ctx.requestId).append(" fwd=");
+    line.append(" host="sv).append(ctx.host).append(" request_id="sv).append(ctx.requestId).append(" fwd="sv);
     appendQuoted(line, ctx.fwd);
-    line.append(" dyno=");
+    line.append(" dyno="sv);
     if (ctx.dyno)
         line.append(ctx.dyno->name);
     const auto number = [&line](long long n) {
@@ -150,16 +152,15 @@ std::string logLine(const RequestContext &ctx)
         const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
         line.append(digits, end);
     };
-    line.append(" connect=");
+    line.append(" connect="sv);
     number(ctx.connect.count());
-    line.append("ms service=");
+    line.append("ms service="sv);
     number(ctx.service.count());
-    line.append("ms status=");
+    line.append("ms status="sv);
     number(ctx.status);
-    line.append(" bytes=");
+    line.append(" bytes="sv);
     number(static_cast<long long>(ctx.bytes));
-    line.append(" protocol=").append(ctx.protocol);
-    return line;
+    line.append(" protocol="sv).append(ctx.protocol);
 }
 
 static std::string page(std::string_view title, std::string_view text, const std::string &customUrl)

@@ -59,11 +59,12 @@ Pick pickDyno(const core::RouteApp &app, std::mt19937_64 &random);
 
 // The router's error codes with the platform's descriptions.
 RouteError routeError(std::string_view code);
-// X-Request-Id: the client's when it has 20 to 200 characters, else a new UUID.
-std::string requestIdFor(std::string_view clientId);
-// `at=info method=GET path="/" host=... status=200 bytes=12 protocol=http`, or `at=error code=..`
-// (after `sock=backend` or `sock=client` when a socket failed, as the platform writes it).
-std::string logLine(const RequestContext &ctx);
+// X-Request-Id into `id`: the client's when it has 20 to 200 characters, else a new UUID.
+void assignRequestId(std::string &id, std::string_view clientId);
+// Into `line`: `at=info method=GET path="/" host=... status=200 bytes=12 protocol=http`, or
+// `at=error code=..` (after `sock=backend` or `sock=client` when a socket failed, as the platform
+// writes it). Both write into a caller's string, which keeps its capacity from one request to the next.
+void writeLogLine(std::string &line, const RequestContext &ctx);
 // The HTML page of a failure: the maintenance page for H80, the application error page else;
 // `customUrl` (MAINTENANCE_PAGE_URL / ERROR_PAGE_URL) is shown in place of the default.
 std::string errorPage(std::string_view code, const std::string &customUrl);
