@@ -167,45 +167,51 @@ static bool isParseError(const beast::error_code &ec)
             && ec != http::error::partial_message;
 }
 
-// Reads from `conn` into `buffer` and feeds `parser`: until the header is in (`wholeHeader`), or
-// else until the parser has taken something more. What Beast's async_read_header and
-// async_read_some do, with the same errors (end_of_stream, partial_message, the parser's), but as
-// one plain read on the socket: Beast's composed operations stack two layers of handlers, each
-// tracking work on the I/O context, on every read.
+// Reading a message the way Beast's async_read_header and async_read_some do (same errors:
+// end_of_stream, partial_message, the parser's), but with one plain read on the socket at a time
+// in the caller's coroutine: Beast's composed operations stack two layers of handlers on each
+// read, each tracking work on the I/O context, and a helper coroutine would cost a frame.
+//   for (bool parse = buffer.size() > 0; needRead(buffer, parser, wholeHeader, parse, ec); parse = true)
+//       if (!tookRead(conn, buffer, parser, co_await <read_some into readSpace(buffer)>, ec)) break;
+// leaves the header parsed (`wholeHeader`), or else some more of the message, or `ec` set.
+
+// Parses what `buffer` holds (when `parse`). True when the caller must read more first.
 template <bool isRequest>
-static Task<void> readParsed(Conn &conn, beast::flat_buffer &buffer, http::basic_parser<isRequest> &parser,
-                             bool wholeHeader, beast::error_code &ec)
+static bool needRead(beast::flat_buffer &buffer, http::basic_parser<isRequest> &parser, bool wholeHeader, bool parse,
+                     beast::error_code &ec)
 {
     ec = {};
-    for (bool parse = buffer.size() > 0;; parse = true) {
-        if (parse) {
-            buffer.consume(parser.put(buffer.data(), ec));
-            if (ec != http::error::need_more) {
-                if (ec || !wholeHeader || parser.is_header_done())
-                    co_return;
-            }
-            ec = {};
-        }
-        const size_t size = beast::read_size(buffer, 65536);
-        if (size == 0) {
-            ec = http::error::buffer_overflow;
-            co_return;
-        }
-        const size_t n = co_await conn.socket().async_read_some(buffer.prepare(size), withError(ec));
-        buffer.commit(n);
-        ec = failure(conn, ec);
-        if (ec == asio::error::eof) {
-            ec = {};
-            if (!parser.got_some()) {
-                ec = http::error::end_of_stream;
-                co_return;
-            }
-            parser.put_eof(ec); // ends a body delimited by the close; partial_message for the rest
-            co_return;
-        }
-        if (ec)
-            co_return;
+    if (parse) {
+        buffer.consume(parser.put(buffer.data(), ec));
+        if (ec != http::error::need_more && (ec || !wholeHeader || parser.is_header_done()))
+            return false;
+        ec = {};
     }
+    if (beast::read_size(buffer, 65536) == 0) {
+        ec = http::error::buffer_overflow;
+        return false;
+    }
+    return true;
+}
+
+static asio::mutable_buffer readSpace(beast::flat_buffer &buffer) { return buffer.prepare(beast::read_size(buffer, 65536)); }
+
+// Takes in `n` bytes read (with the read's error). False when the read ended it: an error, or the
+// end of the stream (which ends a body delimited by the close, and is partial_message for the rest).
+template <bool isRequest>
+static bool tookRead(Conn &conn, beast::flat_buffer &buffer, http::basic_parser<isRequest> &parser, size_t n,
+                     beast::error_code &ec)
+{
+    buffer.commit(n);
+    ec = failure(conn, ec);
+    if (ec != asio::error::eof)
+        return !ec;
+    ec = {};
+    if (parser.got_some())
+        parser.put_eof(ec);
+    else
+        ec = http::error::end_of_stream;
+    return false;
 }
 
 // One request on its way: the client's connection, its parser and what the steps found.
@@ -479,6 +485,31 @@ struct Relayed final {
     uint64_t bodyBytes = 0;
 };
 
+// Writing straight away first: a socket that takes it all, as a loopback one mostly does, needs
+// no trip through the I/O context. writeStraight returns what the socket took (`ec` set if it
+// failed); writeRest sends what it did not take, asynchronously.
+template <class Buffers>
+static size_t writeStraight(Conn &to, const Buffers &out, beast::error_code &ec)
+{
+    if (!to.socket().non_blocking())
+        return 0;
+    const size_t sent = to.socket().write_some(out, ec);
+    if (ec == asio::error::would_block)
+        ec = {};
+    return sent;
+}
+
+template <class Buffers>
+static Task<void> writeRest(Conn &to, const Buffers &out, size_t sent, std::chrono::milliseconds idle,
+                            beast::error_code &ec)
+{
+    beast::buffers_suffix<Buffers> rest(out);
+    rest.consume(sent);
+    to.expiresAfter(idle);
+    co_await asio::async_write(to.socket(), rest, withError(ec));
+    ec = failure(to, ec);
+}
+
 // Moves a message from one side to the other as it arrives: the header, then each piece of body
 // the moment it is read (up to kChunk bytes), without holding the whole body; a chunked body is
 // framed again piece by piece. Body bytes that arrived with the header go out with it in one
@@ -499,25 +530,17 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
     static constexpr std::string_view crlf = "\r\n", lastChunk = "0\r\n\r\n";
     Relayed r;
     parser.eager(true); // a read takes every whole piece already buffered (chunk header, data, end)
-    bool wantMore = false; // what is buffered is not enough to go on: read
     for (bool first = true;; first = false) {
         size_t n = 0;
         if (!parser.is_done() && (!first || fromBuffer.size() > 0)) {
             message.body().data = chunk.data();
             message.body().size = chunk.size();
-            if (fromBuffer.size() > 0 && !wantMore) {
-                // Bytes read already (a body that came with its header) are parsed here and now:
-                // Beast's asynchronous read would find them without reading, then still go round
-                // the I/O context to complete.
-                const size_t used = parser.put(fromBuffer.data(), r.ec);
-                fromBuffer.consume(used);
-                wantMore = r.ec == http::error::need_more || (used == 0 && !r.ec && !parser.is_done());
-                if (r.ec == http::error::need_more)
-                    r.ec = {};
-            } else {
+            // Bytes read already (a body that came with its header) are parsed without a read.
+            for (bool parse = fromBuffer.size() > 0; needRead(fromBuffer, parser, false, parse, r.ec); parse = true) {
                 from.expiresAfter(idle);
-                co_await readParsed(from, fromBuffer, parser, false, r.ec);
-                wantMore = false;
+                const size_t got = co_await from.socket().async_read_some(readSpace(fromBuffer), withError(r.ec));
+                if (!tookRead(from, fromBuffer, parser, got, r.ec))
+                    break;
             }
             if (r.ec == http::error::need_buffer)
                 r.ec = {};
@@ -547,21 +570,8 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
             out[k++] = asio::buffer(crlf.data(), crlf.size());
         if (done && chunked)
             out[k++] = asio::buffer(lastChunk.data(), lastChunk.size());
-        // Straight away first: a socket that takes it all, as a loopback one mostly does, needs no
-        // trip through the I/O context. What it does not take goes out asynchronously.
-        size_t sent = 0;
-        if (to.socket().non_blocking()) {
-            sent = to.socket().write_some(out, r.ec);
-            if (r.ec == asio::error::would_block)
-                r.ec = {};
-        }
-        if (!r.ec && sent < asio::buffer_size(out)) {
-            beast::buffers_suffix<std::array<asio::const_buffer, 5>> rest(out);
-            rest.consume(sent);
-            to.expiresAfter(idle);
-            co_await asio::async_write(to.socket(), rest, withError(r.ec));
-            r.ec = failure(to, r.ec);
-        }
+        if (const size_t sent = writeStraight(to, out, r.ec); !r.ec && sent < asio::buffer_size(out))
+            co_await writeRest(to, out, sent, idle, r.ec);
         if (r.ec) {
             r.failed = Relayed::writing;
             co_return r;
@@ -654,13 +664,13 @@ static void responseHeader(std::string &out, const Exchange &ex, const Response 
     out.append("\r\n"sv);
 }
 
-// Streams the dyno's response to the client. Returns whether the client connection can serve
-// another request.
-static Task<bool> relayResponse(Exchange &ex, Conn &dyno, bool &dynoReusable)
+// How the dyno's response goes to the client, into `ex.wire`: returns whether the body is to be
+// framed in chunks (`reframe`: one the dyno ends by closing, for an HTTP/1.1 client), and sets
+// `keep` to whether the client connection can serve another request.
+static bool responseFraming(Exchange &ex, const ResponseParser &rp, bool &keep)
 {
-    ResponseParser &rp = *ex.response;
-    bool keep = ex.clientKeepAlive;
-    bool reframe = false; // a body the dyno ends by closing, framed in chunks for the client
+    keep = ex.clientKeepAlive;
+    bool reframe = false;
     if (rp.need_eof()) {
         // An HTTP/1.1 client's connection then lives on; an HTTP/1.0 one gets the close.
         if (keep && ex.clientHttp11)
@@ -669,23 +679,7 @@ static Task<bool> relayResponse(Exchange &ex, Conn &dyno, bool &dynoReusable)
             keep = false;
     }
     responseHeader(ex.wire, ex, rp.get(), keep, reframe);
-    const Relayed r = co_await relay(dyno, ex.dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout, ex.wire,
-                                     reframe || rp.chunked(), ex.chunk);
-    ex.ctx.bytes = r.bodyBytes;
-    if (r.failed == Relayed::reading) {
-        const RouteError error =
-                routeError(r.ec == beast::error::timeout ? "H15" : isParseError(r.ec) ? "H17" : "H18");
-        if (!r.wroteAny) // the client has had nothing yet: it gets the error page
-            co_await answerError(ex, error);
-        ex.ctx.error = error;
-        co_return false;
-    }
-    if (r.failed == Relayed::writing)
-        ex.ctx.error = routeError("H27");
-    if (r.failed)
-        co_return false;
-    dynoReusable = rp.keep_alive();
-    co_return keep;
+    return reframe;
 }
 
 // One try at the dyno. `retry` is set when a pooled connection turned out closed before any
@@ -718,8 +712,18 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     const auto t0 = Clock::now();
     // The request goes to the dyno as the client sends it.
     requestHeader(ex.wire, ex);
-    const Relayed sent = co_await relay(ex.client, ex.clientBuffer, ex.parser, dyno, ex.st.settings.idleTimeout,
-                                        ex.wire, ex.parser.chunked(), ex.chunk);
+    Relayed sent;
+    if (ex.parser.is_done()) {
+        // No body (a GET, mostly): the header goes as relay would send it, without its frame.
+        const auto out = asio::buffer(ex.wire);
+        if (const size_t n = writeStraight(dyno, out, sent.ec); !sent.ec && n < out.size())
+            co_await writeRest(dyno, out, n, ex.st.settings.idleTimeout, sent.ec);
+        sent.failed = sent.ec ? Relayed::writing : Relayed::none;
+        sent.wroteAny = !sent.ec;
+    } else {
+        sent = co_await relay(ex.client, ex.clientBuffer, ex.parser, dyno, ex.st.settings.idleTimeout, ex.wire,
+                              ex.parser.chunked(), ex.chunk);
+    }
     if (const char *code = requestError(sent)) {
         retry = b.reused && std::string_view(code) == "H13" && sent.bodyBytes == 0;
         co_return retry ? false : co_await answerError(ex, routeError(code));
@@ -737,7 +741,10 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         parsed->body_limit(kNoLimit);
         if (ex.parser.get().method() == http::verb::head)
             parsed->skip(true);
-        co_await readParsed(dyno, dynoBuffer, *parsed, true, ec);
+        for (bool parse = dynoBuffer.size() > 0; needRead(dynoBuffer, *parsed, true, parse, ec); parse = true)
+            if (!tookRead(dyno, dynoBuffer, *parsed,
+                          co_await dyno.socket().async_read_some(readSpace(dynoBuffer), withError(ec)), ec))
+                break;
         const unsigned status = ec ? 0 : parsed->get().result_int();
         if (status < 100 || status > 199 || status == 101)
             break;
@@ -767,10 +774,26 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         co_await upgrade(ex, std::move(dyno));
         co_return false;
     }
-    bool dynoReusable = false;
-    const bool keep = co_await relayResponse(ex, dyno, dynoReusable);
+    // The response streams to the client.
+    bool keep = false;
+    const bool reframe = responseFraming(ex, rp, keep);
+    const Relayed r = co_await relay(dyno, dynoBuffer, rp, ex.client, ex.st.settings.idleTimeout, ex.wire,
+                                     reframe || rp.chunked(), ex.chunk);
+    ex.ctx.bytes = r.bodyBytes;
     ex.ctx.service = since(t0);
-    if (dynoReusable && !ex.ctx.error && dynoBuffer.size() == 0) // nothing read past the response
+    if (r.failed == Relayed::reading) {
+        const RouteError error =
+                routeError(r.ec == beast::error::timeout ? "H15" : isParseError(r.ec) ? "H17" : "H18");
+        if (!r.wroteAny) // the client has had nothing yet: it gets the error page
+            co_await answerError(ex, error);
+        ex.ctx.error = error;
+        co_return false;
+    }
+    if (r.failed == Relayed::writing) {
+        ex.ctx.error = routeError("H27");
+        co_return false;
+    }
+    if (rp.keep_alive() && dynoBuffer.size() == 0) // nothing read past the response
         ex.worker.pool.give(key, std::move(dyno));
     co_return keep;
 }
@@ -826,7 +849,10 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
         parser.header_limit(static_cast<std::uint32_t>(st.settings.maxHeaderBytes));
         parser.body_limit(kNoLimit);
         client.expiresAfter(st.settings.idleTimeout);
-        co_await readParsed(client, buffer, parser, true, ec);
+        for (bool parse = buffer.size() > 0; needRead(buffer, parser, true, parse, ec); parse = true)
+            if (!tookRead(client, buffer, parser,
+                          co_await client.socket().async_read_some(readSpace(buffer), withError(ec)), ec))
+                break;
         if (ec) {
             if (isParseError(ec)) {
                 co_await answerBadRequest(st, client);
