@@ -682,8 +682,6 @@ static bool responseFraming(Exchange &ex, const ResponseParser &rp, bool &keep)
     return reframe;
 }
 
-// One try at the dyno. `retry` is set when a pooled connection turned out closed before any
-// answer, so a fresh one may be tried.
 // The dyno switched protocols (a WebSocket handshake): its 101 goes to the client, then bytes
 // flow both ways until either side closes.
 static Task<void> upgrade(Exchange &ex, Conn dyno)
@@ -700,6 +698,9 @@ static Task<void> upgrade(Exchange &ex, Conn dyno)
     ex.ctx.app = nullptr; // logged already
 }
 
+// One try at the dyno: the request to it, its response to the client. Returns whether the client
+// connection can serve another request. `retry` is set when a pooled connection turned out
+// closed before any answer, so a fresh one may be tried.
 static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
 {
     const std::string key = poolKey(*ex.ctx.dyno);
