@@ -163,14 +163,17 @@ private:
     {
         for (;;) {
             const int fd = ::accept4(m_listener, nullptr, nullptr, SOCK_CLOEXEC);
-            std::lock_guard lock(m_mutex);
+            std::unique_lock lock(m_mutex);
             if (m_stopping) {
                 if (fd >= 0)
                     ::close(fd);
                 return;
             }
-            if (fd < 0)
+            if (fd < 0) { // say, out of descriptors for a moment: try again without spinning
+                lock.unlock();
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
                 continue;
+            }
             m_open.insert(fd);
             ++m_threads;
             std::thread([this, fd] {
