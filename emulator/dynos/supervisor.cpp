@@ -530,6 +530,9 @@ void Supervisor::wake(const std::string &appId)
 
 void Supervisor::converge(const DesiredApp &desired)
 {
+    auto before = m_desired.find(desired.appId);
+    if (desired.idling && (before == m_desired.end() || !before->second.idling))
+        activity(desired.appId)->store(core::steadyMs(), std::memory_order_relaxed); // the idle time counts from the opt-in
     m_desired[desired.appId] = desired;
     reconverge(desired.appId);
 }

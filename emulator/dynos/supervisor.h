@@ -92,8 +92,8 @@ public:
     std::vector<DynoInfo> dynos(const std::string &appId) const;
 
     // Idling: an app that opted in (`idling`), with one web dyno of size eco, sleeps after
-    // `idleAfter` without requests. The router stamps each request into the app's activity
-    // record, and asks to wake an app whose dyno sleeps.
+    // `idleAfter` without requests, counted from the opt-in at the earliest. The router stamps
+    // each request into the app's activity record, and asks to wake an app whose dyno sleeps.
     std::shared_ptr<std::atomic<int64_t>> activity(const std::string &appId);
     void wake(const std::string &appId);
 

@@ -98,6 +98,10 @@ private slots:
         QCOMPARE(f.api().get("/apps/sleepy/features/idling").json()["enabled"].get<bool>(), false);
         QCOMPARE(f.api().patch("/apps/sleepy/features/idling", {{"enabled", true}}).status, 200);
 
+        // The idle time counts from the opt-in, not from the last request before it.
+        QTest::qWait(800);
+        QCOMPARE(webState(), QStringLiteral("up"));
+
         // Requests keep it awake.
         for (int i = 0; i < 6; ++i) {
             QCOMPARE(get(f, host).status, 200);
