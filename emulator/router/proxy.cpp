@@ -243,14 +243,28 @@ template <class Fields>
 static void appendFields(std::string &out, const Fields &fields, std::initializer_list<std::string_view> replaced,
                          bool skipTransferEncoding = false)
 {
+    // The names Connection lists, once per message rather than per field. `close` and
+    // `keep-alive` name nothing that goes on (Keep-Alive is dropped anyway), and Upgrade stays.
     const beast::string_view connection = fields[http::field::connection];
-    const auto namedByConnection = [&connection](beast::string_view name) {
-        if (connection.empty() || beast::iequals(name, "upgrade"))
+    std::array<beast::string_view, 8> named;
+    size_t namedCount = 0;
+    bool namedMore = false; // more than `named` holds: the list is read again for each field
+    for (const auto &token : http::token_list(connection)) {
+        if (beast::iequals(token, "close") || beast::iequals(token, "keep-alive") || beast::iequals(token, "upgrade"))
+            continue;
+        if (namedCount < named.size())
+            named[namedCount++] = token;
+        else
+            namedMore = true;
+    }
+    const auto namedByConnection = [&](beast::string_view name) {
+        if (namedCount == 0 || beast::iequals(name, "upgrade"))
             return false;
-        for (const auto &token : http::token_list(connection))
-            if (beast::iequals(token, name))
-                return true;
-        return false;
+        const auto is = [&name](beast::string_view token) { return beast::iequals(token, name); };
+        if (!namedMore)
+            return std::any_of(named.begin(), named.begin() + namedCount, is);
+        const http::token_list tokens(connection);
+        return std::any_of(tokens.begin(), tokens.end(), is);
     };
     for (const auto &field : fields) {
         switch (field.name()) {
@@ -736,7 +750,7 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     beast::flat_buffer &dynoBuffer = ex.dynoBuffer;
     dynoBuffer.clear();
     beast::error_code ec;
-    dyno.expiresAfter(ex.st.settings.responseTimeout);
+    dyno.expiresAt(t0 + ex.st.settings.responseTimeout);
     for (;;) {
         parsed.emplace(std::piecewise_construct, std::make_tuple(), std::make_tuple(ex.fieldsAlloc));
         parsed->body_limit(kNoLimit);
@@ -753,7 +767,6 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         // connection, and that is what the client gets.
     }
     auto &rp = *parsed;
-    ex.ctx.service = since(t0);
     const char *failed = nullptr;
     if (ec) {
         const bool closed = ec == http::error::end_of_stream || ec == asio::error::connection_reset
@@ -769,6 +782,8 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
         else if (ex.ctx.status == 101 && !isUpgrade(ex.parser.get())) // a switch of protocols nobody asked for
             failed = "H17";
     }
+    if (failed || ex.ctx.status == 101) // else the service time is taken once the response is through
+        ex.ctx.service = since(t0);
     if (failed)
         co_return co_await answerError(ex, routeError(failed));
     if (ex.ctx.status == 101) {

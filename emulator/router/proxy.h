@@ -50,6 +50,7 @@ public:
     bool isOpen() const { return m_watch && m_watch->socket.is_open(); }
     bool timedOut() const { return m_watch && m_watch->timedOut; }
     void expiresAfter(std::chrono::milliseconds d) { m_watch->setDeadline(Clock::now() + d); }
+    void expiresAt(Clock::time_point t) { m_watch->setDeadline(t); }
     void expiresNever() { m_watch->deadline = Clock::time_point::max(); }
     // Closes the socket: pending operations end with an error, and the timer is let go.
     void close();

@@ -55,8 +55,11 @@ std::optional<RouteError> findApp(RequestContext &ctx, const core::RouteSnapshot
     ctx.app = routes.find(ctx.host);
     if (!ctx.app)
         return RouteError{"H14", "No such app", 404, {}};
-    if (ctx.app->lastRequestMs) // keeps an idling app awake
-        ctx.app->lastRequestMs->store(core::steadyMs(), std::memory_order_relaxed);
+    // Keeps an idling app awake. A busy app's stamp is mostly current to the millisecond: then
+    // the I/O threads only read the shared stamp instead of each writing it on every request.
+    if (std::atomic<int64_t> *last = ctx.app->lastRequestMs.get())
+        if (const int64_t now = core::steadyMs(); last->load(std::memory_order_relaxed) != now)
+            last->store(now, std::memory_order_relaxed);
     return std::nullopt;
 }
 
