@@ -1,7 +1,9 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <thread>
 
 namespace dynodesk::core {
 
@@ -44,8 +46,10 @@ struct Settings final {
     uint16_t rendezvousPort = 0;
     int attachTimeoutSeconds = 60;
     // Router: I/O threads and the platform's timeouts in milliseconds (connect H19, first byte
-    // H12, rolling window H15/H28, waiting for a starting dyno H20).
-    int routerThreads = 2;
+    // H12, rolling window H15/H28, waiting for a starting dyno H20). The router shares the
+    // machine with the dynos it routes to and their clients: half the cores, one at least. On a
+    // 2-core machine one thread carries more requests than two (docs/benchmarks.md).
+    int routerThreads = std::max(1, static_cast<int>(std::thread::hardware_concurrency() / 2));
     int routerConnectTimeoutMs = 5000;
     int routerResponseTimeoutMs = 30000;
     int routerIdleTimeoutMs = 55000;

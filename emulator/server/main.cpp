@@ -84,8 +84,9 @@ int main(int argc, char **argv)
                                        QStringLiteral("n"), QStringLiteral("4500"));
     const QCommandLineOption threads(QStringLiteral("api-threads"), QStringLiteral("I/O threads of the API server."),
                                      QStringLiteral("n"), QStringLiteral("1"));
-    const QCommandLineOption routerThreads(QStringLiteral("router-threads"), QStringLiteral("I/O threads of the router."),
-                                           QStringLiteral("n"), QStringLiteral("2"));
+    const QCommandLineOption routerThreads(QStringLiteral("router-threads"),
+                                           QStringLiteral("I/O threads of the router (half the CPU cores)."),
+                                           QStringLiteral("n"), QString::number(dynodesk::core::Settings{}.routerThreads));
     const QCommandLineOption idleAfter(QStringLiteral("idle-after"),
                                        QStringLiteral("Idling: seconds without requests before an eco web dyno of an app "
                                                       "with the labs feature `idling` sleeps."),
