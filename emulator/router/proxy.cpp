@@ -243,28 +243,16 @@ template <class Fields>
 static void appendFields(std::string &out, const Fields &fields, std::initializer_list<std::string_view> replaced,
                          bool skipTransferEncoding = false)
 {
-    // The names Connection lists, once per message rather than per field. `close` and
-    // `keep-alive` name nothing that goes on (Keep-Alive is dropped anyway), and Upgrade stays.
+    // The names Connection lists, looked through for each field only when it lists any besides
+    // `close` and `keep-alive` (Keep-Alive is dropped anyway); Upgrade stays.
     const beast::string_view connection = fields[http::field::connection];
-    std::array<beast::string_view, 8> named;
-    size_t namedCount = 0;
-    bool namedMore = false; // more than `named` holds: the list is read again for each field
-    for (const auto &token : http::token_list(connection)) {
-        if (beast::iequals(token, "close") || beast::iequals(token, "keep-alive") || beast::iequals(token, "upgrade"))
-            continue;
-        if (namedCount < named.size())
-            named[namedCount++] = token;
-        else
-            namedMore = true;
-    }
+    const http::token_list tokens(connection);
+    const bool namesAny = std::any_of(tokens.begin(), tokens.end(), [](beast::string_view token) {
+        return !beast::iequals(token, "close") && !beast::iequals(token, "keep-alive") && !beast::iequals(token, "upgrade");
+    });
     const auto namedByConnection = [&](beast::string_view name) {
-        if (namedCount == 0 || beast::iequals(name, "upgrade"))
-            return false;
-        const auto is = [&name](beast::string_view token) { return beast::iequals(token, name); };
-        if (!namedMore)
-            return std::any_of(named.begin(), named.begin() + namedCount, is);
-        const http::token_list tokens(connection);
-        return std::any_of(tokens.begin(), tokens.end(), is);
+        return namesAny && !beast::iequals(name, "upgrade")
+                && std::any_of(tokens.begin(), tokens.end(), [&name](beast::string_view t) { return beast::iequals(t, name); });
     };
     for (const auto &field : fields) {
         switch (field.name()) {
@@ -404,9 +392,9 @@ static void appendField(std::string &out, std::string_view name, std::string_vie
 
 static void appendField(std::string &out, std::string_view name, long long value)
 {
-    char digits[24];
-    const char *end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    appendField(out, name, std::string_view(digits, static_cast<size_t>(end - digits)));
+    out.append(name).append(": "sv);
+    appendNumber(out, value);
+    out.append("\r\n"sv);
 }
 
 // The request as it goes to the dyno: HTTP/1.1 on the router's kept-alive connection, with the
@@ -656,9 +644,9 @@ static Task<void> tunnel(Exchange &ex, Conn dyno)
 static void responseHeader(std::string &out, const Exchange &ex, const Response &res, bool keep, bool reframe)
 {
     out.clear();
-    char status[4];
-    const char *end = std::to_chars(status, status + sizeof status, res.result_int()).ptr;
-    out.append("HTTP/1.1 "sv).append(status, static_cast<size_t>(end - status)).append(" "sv);
+    out.append("HTTP/1.1 "sv);
+    appendNumber(out, res.result_int());
+    out.append(" "sv);
     const beast::string_view reason = res.reason().empty() ? http::obsolete_reason(res.result()) : res.reason();
     out.append(reason.data(), reason.size()).append("\r\n"sv);
     appendFields(out, res, {"X-Request-Id", "Via"}, reframe);

@@ -119,6 +119,13 @@ void assignRequestId(std::string &id, std::string_view clientId)
     put(lo, 16);
 }
 
+void appendNumber(std::string &out, long long n)
+{
+    char digits[24];
+    const char *end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, static_cast<size_t>(end - digits));
+}
+
 // Appends `s` in double quotes, escaping quotes and backslashes and dropping control characters.
 static void appendQuoted(std::string &out, std::string_view s)
 {
@@ -150,19 +157,14 @@ void writeLogLine(std::string &line, const RequestContext &ctx)
     line.append(" dyno="sv);
     if (ctx.dyno)
         line.append(ctx.dyno->name);
-    const auto number = [&line](long long n) {
-        char digits[24];
-        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
-        line.append(digits, end);
-    };
     line.append(" connect="sv);
-    number(ctx.connect.count());
+    appendNumber(line, ctx.connect.count());
     line.append("ms service="sv);
-    number(ctx.service.count());
+    appendNumber(line, ctx.service.count());
     line.append("ms status="sv);
-    number(ctx.status);
+    appendNumber(line, ctx.status);
     line.append(" bytes="sv);
-    number(static_cast<long long>(ctx.bytes));
+    appendNumber(line, static_cast<long long>(ctx.bytes));
     line.append(" protocol="sv).append(ctx.protocol);
 }
 

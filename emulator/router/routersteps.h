@@ -65,6 +65,8 @@ void assignRequestId(std::string &id, std::string_view clientId);
 // `at=error code=..` (after `sock=backend` or `sock=client` when a socket failed, as the platform
 // writes it). Both write into a caller's string, which keeps its capacity from one request to the next.
 void writeLogLine(std::string &line, const RequestContext &ctx);
+// Appends `n` in decimal, without a temporary string (the router's header and log line writers).
+void appendNumber(std::string &out, long long n);
 // The HTML page of a failure: the maintenance page for H80, the application error page else;
 // `customUrl` (MAINTENANCE_PAGE_URL / ERROR_PAGE_URL) is shown in place of the default.
 std::string errorPage(std::string_view code, const std::string &customUrl);
