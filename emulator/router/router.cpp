@@ -8,6 +8,9 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <cstdio>
+#include <string>
+
+#include <pthread.h>
 
 namespace dynodesk::router {
 
@@ -52,7 +55,8 @@ uint16_t Router::listen(uint16_t port)
     st.acceptor->listen(asio::socket_base::max_listen_connections);
     st.port = st.acceptor->local_endpoint().port();
     asio::co_spawn(st.workers.front()->ioc, detail::acceptLoop(st), asio::detached);
-    for (auto &worker : st.workers) {
+    for (size_t i = 0; i < st.workers.size(); ++i) {
+        auto &worker = st.workers[i];
         asio::co_spawn(worker->ioc, detail::sweepPool(st, *worker), asio::detached);
         worker->thread = std::thread([&ioc = worker->ioc] {
             // A handler that throws ends only its own request (serveClient answers H99 for what
@@ -66,6 +70,9 @@ uint16_t Router::listen(uint16_t port)
                 }
             }
         });
+        // Named, as the server's other threads are, so `top -H` and `ps -L` show the I/O threads
+        // apart; named from here so the name is there by the time listen() returns.
+        pthread_setname_np(worker->thread.native_handle(), ("router-io-" + std::to_string(i)).substr(0, 15).c_str());
     }
     return st.port;
 }

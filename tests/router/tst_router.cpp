@@ -7,6 +7,9 @@
 #include "core/routetable.h"
 #include "router/router.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -126,6 +129,7 @@ private slots:
     void strayBytesFromADynoReachNoOtherRequest();
     void rejectsBadRequests_data();
     void rejectsBadRequests();
+    void ioThreadsAreNamed();
 };
 
 Dyno TestRouter::startDyno(const QString &name)
@@ -653,6 +657,21 @@ void TestRouter::rejectsBadRequests()
     QVERIFY(r.status != 200);
     // Nothing else is affected.
     QCOMPARE(get(host("one"), "/").status, 200);
+}
+
+// `top -H` and `ps -L` show the router's I/O threads by name, one per thread.
+void TestRouter::ioThreadsAreNamed()
+{
+    QStringList names;
+    for (const QFileInfo &task : QDir(QStringLiteral("/proc/self/task")).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(task.filePath() + QStringLiteral("/comm"));
+        if (comm.open(QIODevice::ReadOnly))
+            names << QString::fromUtf8(comm.readAll()).trimmed();
+    }
+    const int threads = router::RouterSettings{}.threads;
+    QVERIFY(threads >= 2);
+    for (int i = 0; i < threads; ++i)
+        QVERIFY2(names.count(QStringLiteral("router-io-%1").arg(i)) == 1, qPrintable(names.join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(TestRouter)
