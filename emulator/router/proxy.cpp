@@ -1,5 +1,6 @@
 #include "proxy.h"
 
+#include "drainingread.h"
 #include "routersteps.h"
 
 #include <boost/asio/co_spawn.hpp>
@@ -13,10 +14,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <limits>
 #include <memory_resource>
 #include <random>
+
+#include <sys/socket.h>
 
 namespace dynodesk::router::detail {
 
@@ -195,6 +199,16 @@ static bool needRead(beast::flat_buffer &buffer, http::basic_parser<isRequest> &
 }
 
 static asio::mutable_buffer readSpace(beast::flat_buffer &buffer) { return buffer.prepare(beast::read_size(buffer, 65536)); }
+
+// A read on the dyno's side after its answer's header, which a DrainingRead took (see
+// drainingread.h): that may have left the socket marked drained with the dyno's end of the stream
+// already there, which raises no new readiness, so the socket is tried first; only if it has
+// nothing does the read wait. Costs what Asio's own read does: one try, then the wait.
+static size_t readNow(Conn &conn, asio::mutable_buffer space, beast::error_code &ec)
+{
+    return conn.socket().read_some(space, ec);
+}
+
 
 // Takes in `n` bytes read (with the read's error). False when the read ended it: an error, or the
 // end of the stream (which ends a body delimited by the close, and is partial_message for the rest).
@@ -441,14 +455,18 @@ static void startConnection(Socket &socket)
     socket.non_blocking(true, ec);
 }
 
-// An idle connection to the dyno from the worker's pool, if there is one fit for reuse.
+// An idle connection to the dyno from the worker's pool, if there is one fit for reuse: one the
+// dyno has neither closed nor written to since its last answer. Bytes waiting belong to no request
+// (a dyno that answered more than it was asked), so they would reach the next client. A close
+// that came with the last answer's bytes would go unseen by the answer's first read, which waits
+// without trying (see proxyOnce), so this look is what catches it. One peek, which finds nothing
+// on a connection fit for reuse.
 static std::optional<Conn> takePooled(Exchange &ex, const std::string &key)
 {
     while (auto pooled = ex.worker.pool.take(key)) {
-        // Bytes waiting on an idle connection belong to no request (a dyno that answered more
-        // than it was asked): the connection is not reused, or they would reach the next client.
-        beast::error_code ec;
-        if (pooled->socket().available(ec) == 0 && !ec)
+        char byte;
+        if (::recv(pooled->socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT) < 0
+            && (errno == EAGAIN || errno == EWOULDBLOCK))
             return pooled;
     }
     return std::nullopt;
@@ -540,7 +558,13 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
             // Bytes read already (a body that came with its header) are parsed without a read.
             for (bool parse = fromBuffer.size() > 0; needRead(fromBuffer, parser, false, parse, r.ec); parse = true) {
                 from.expiresAfter(idle);
-                const size_t got = co_await from.socket().async_read_some(readSpace(fromBuffer), withError(r.ec));
+                const auto space = readSpace(fromBuffer);
+                size_t got = 0;
+                if constexpr (isRequest) {
+                    got = co_await from.socket().async_read_some(space, withError(r.ec));
+                } else if (got = readNow(from, space, r.ec); r.ec == asio::error::would_block) {
+                    got = co_await from.socket().async_read_some(DrainingRead(space), withError(r.ec));
+                }
                 if (!tookRead(from, fromBuffer, parser, got, r.ec))
                     break;
             }
@@ -605,7 +629,9 @@ static Task<void> pump(Conn &from, Conn &to, std::string leftover, std::chrono::
         co_await asio::async_write(to.socket(), asio::buffer(leftover), withError(ec));
     std::array<char, kChunk> chunk;
     while (!ec) {
-        const size_t n = co_await from.socket().async_read_some(asio::buffer(chunk), withError(ec));
+        size_t n = readNow(from, asio::buffer(chunk), ec);
+        if (ec == asio::error::would_block)
+            n = co_await from.socket().async_read_some(DrainingRead(asio::buffer(chunk)), withError(ec));
         if (ec)
             break;
         from.expiresAfter(idle);
@@ -739,15 +765,27 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     dynoBuffer.clear();
     beast::error_code ec;
     dyno.expiresAt(t0 + ex.st.settings.responseTimeout);
+    bool firstRead = true;
     for (;;) {
         parsed.emplace(std::piecewise_construct, std::make_tuple(), std::make_tuple(ex.fieldsAlloc));
         parsed->body_limit(kNoLimit);
         if (ex.parser.get().method() == http::verb::head)
             parsed->skip(true);
-        for (bool parse = dynoBuffer.size() > 0; needRead(dynoBuffer, *parsed, true, parse, ec); parse = true)
-            if (!tookRead(dyno, dynoBuffer, *parsed,
-                          co_await dyno.socket().async_read_some(readSpace(dynoBuffer), withError(ec)), ec))
+        // Reads into a DrainingRead (drainingread.h). On a pooled connection the last read, the
+        // end of the previous answer, was short, so the answer's first read waits without a read
+        // that finds nothing yet; nothing, not even the dyno's close, was there when takePooled
+        // looked, and whatever comes since wakes the wait. Later reads try first (readNow).
+        for (bool parse = dynoBuffer.size() > 0; needRead(dynoBuffer, *parsed, true, parse, ec); parse = true) {
+            const auto space = readSpace(dynoBuffer);
+            size_t got = 0;
+            if (firstRead)
+                got = co_await dyno.socket().async_read_some(DrainingRead(space), withError(ec));
+            else if (got = readNow(dyno, space, ec); ec == asio::error::would_block)
+                got = co_await dyno.socket().async_read_some(DrainingRead(space), withError(ec));
+            firstRead = false;
+            if (!tookRead(dyno, dynoBuffer, *parsed, got, ec))
                 break;
+        }
         const unsigned status = ec ? 0 : parsed->get().result_int();
         if (status < 100 || status > 199 || status == 101)
             break;

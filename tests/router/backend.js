@@ -26,6 +26,8 @@ const routes = {
   // An HTTP/1.0 answer.
   '/http10': (req) => { req.socket.end('HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nold\r\n'); },
   // A whole answer, then bytes nobody asked for: a forged answer for whoever is next.
+  // A keep-alive answer, and the connection closed with it: its end comes with its last bytes.
+  '/answer-then-close': (req) => { req.socket.end('HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok\n'); },
   '/stray': (req, res) => {
     res.writeHead(200, { 'Content-Length': '3', 'X-Dyno': name });
     res.end('ok\n', () => req.socket.write('HTTP/1.1 418 Forged\r\nContent-Length: 7\r\n\r\nforged\n'));

@@ -127,6 +127,7 @@ private slots:
     void answersInItsOwnHttpVersion();
     void hopByHopHeadersStayOnTheirConnection();
     void strayBytesFromADynoReachNoOtherRequest();
+    void dynoClosingWithItsAnswerCostsNoRequest();
     void rejectsBadRequests_data();
     void rejectsBadRequests();
     void ioThreadsAreNamed();
@@ -441,6 +442,24 @@ void TestRouter::strayBytesFromADynoReachNoOtherRequest()
             QVERIFY2(r.status == 200, (std::to_string(r.status) + " " + r.body).c_str());
             QCOMPARE(r.body, std::string("hello from web.1\n"));
         }
+    }
+}
+
+void TestRouter::dynoClosingWithItsAnswerCostsNoRequest()
+{
+    // The dyno closes its side of the connection as it answers, though the answer did not say so
+    // (Node keeps reading from it). The next request must not go to that connection and wait
+    // there for an answer that will never come.
+    RawHttp c(m_port);
+    for (int i = 0; i < 20; ++i) {
+        QVERIFY(c.send(RawHttp::get(host("one"), "/answer-then-close")));
+        const RawReply closing = c.read();
+        QCOMPARE(closing.status, 200);
+        QCOMPARE(closing.body, std::string("ok\n"));
+        QVERIFY(c.send(RawHttp::get(host("one"), "/")));
+        const RawReply next = c.read();
+        QVERIFY2(next.status == 200, (std::to_string(next.status) + " " + next.body).c_str());
+        QCOMPARE(next.body, std::string("hello from web.1\n"));
     }
 }
 
