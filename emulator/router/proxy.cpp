@@ -200,15 +200,14 @@ static bool needRead(beast::flat_buffer &buffer, http::basic_parser<isRequest> &
 
 static asio::mutable_buffer readSpace(beast::flat_buffer &buffer) { return buffer.prepare(beast::read_size(buffer, 65536)); }
 
-// A read on the dyno's side after its answer's header, which a DrainingRead took (see
-// drainingread.h): that may have left the socket marked drained with the dyno's end of the stream
-// already there, which raises no new readiness, so the socket is tried first; only if it has
-// nothing does the read wait. Costs what Asio's own read does: one try, then the wait.
+// The try before a wait, for a read after a DrainingRead on the same socket (see
+// drainingread.h): that may have left the socket marked drained with the peer's close already
+// there, which raises no new readiness, so the socket is tried first and the caller waits (into
+// a DrainingRead) only on would_block. Costs what Asio's own read does: one try, then the wait.
 static size_t readNow(Conn &conn, asio::mutable_buffer space, beast::error_code &ec)
 {
     return conn.socket().read_some(space, ec);
 }
-
 
 // Takes in `n` bytes read (with the read's error). False when the read ended it: an error, or the
 // end of the stream (which ends a body delimited by the close, and is partial_message for the rest).
