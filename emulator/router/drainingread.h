@@ -5,29 +5,34 @@
 #include <boost/asio/socket_base.hpp>
 #include <boost/version.hpp>
 
-// A read that leaves the socket drained, so the next read on it waits for news instead of asking.
+// A read that tells the reactor when it left the socket drained, so the next read on it waits for
+// news instead of asking, and a way to learn that a socket has had no news since.
 //
 // Asio's epoll reactor watches each socket edge-triggered and, before it waits, tries a read at
 // once ("speculative"); it gives that up only once a read has returned nothing. On a proxy's
-// connections nearly every read finds nothing the first time (the answer to what was just sent is
-// not back yet), so each costs a `recv` that fails with EAGAIN before the wait: about 1.7 per
-// request through the router. nginx tracks readiness itself and pays none.
+// connections nearly every read finds nothing the first time (the answer to what was just sent,
+// the client's next request, is not there yet), so each costs a `recv` that fails with EAGAIN
+// before the wait. nginx tracks readiness itself and pays none.
 //
-// A read into a DrainingRead that returns fewer bytes than it had room for tells the reactor the
-// socket is drained (TCP returns less only when its receive queue ran empty), as a write that
-// takes less than it was given already does for writes. The next read on the socket then waits
-// for the next edge without trying first. Nothing is missed: bytes that arrive after the short
-// read raise a new edge, which marks the socket readable again. A read that fills its buffer
-// leaves the socket marked readable, so the next one tries at once as before.
+// A DrainingRead asks the kernel, with the read itself, what is left after it (TCP_INQ, a control
+// message on `recvmsg`; watchDrain turns it on for a socket). Nothing left and no close pending:
+// the read tells the reactor the socket is drained, as a write that takes less than it was given
+// already does for writes, and the next read waits for the next edge without trying first.
+// Bytes or a close still there (TCP counts a close it has received as one more byte to read):
+// the next read tries at once. Nothing is missed: whatever arrives after the read raises a new
+// edge, which marks the socket readable again. A socket without TCP_INQ gets no count, and its
+// DrainingReads are plain reads.
 //
-// What a short read cannot tell: the peer's close may have come with its bytes. That raises no
-// new edge, so a DrainingRead after it would wait for the close until a timeout. A caller that
-// must see the close tries the socket itself before waiting (the router's readNow), or looks
-// before it starts (the peek on taking a pooled dyno connection).
+// quietSinceDrained(socket) reads the reactor's own mark: true while the last read left the socket
+// drained and no edge (bytes, the peer's close, an error) has reached the reactor since. That is
+// nginx's `ready` flag, without a syscall. Bytes that reached the kernel but whose edge the
+// reactor has not taken yet are not seen; a caller for whom that matters still looks (the router
+// does, for a request whose body could not be sent again).
 //
-// This is a specialisation of one of Asio's own operation classes for this buffer type, so it
-// is bound to the Asio it was written against (Boost 1.74, Debian 12's): with any other Boost,
-// or with the io_uring backend, DrainingRead is a plain buffer and reads behave as Asio's do.
+// Both reach into Asio's epoll reactor (a specialisation of its receive operation for this buffer
+// type, and its per-socket readiness mark), so they are bound to the Asio they were written
+// against (Boost 1.74, Debian 12's): with any other Boost, or with the io_uring backend, a
+// DrainingRead is a plain buffer and no socket is ever quiet.
 namespace dynodesk::router::detail {
 
 struct DrainingRead : boost::asio::mutable_buffer {
@@ -39,7 +44,15 @@ struct DrainingRead : boost::asio::mutable_buffer {
 #if BOOST_VERSION / 100 == 1074 && defined(BOOST_ASIO_HAS_EPOLL) && !defined(BOOST_ASIO_HAS_IO_URING)
 #define DYNODESK_DRAINING_READ 1
 
+#include <boost/asio/io_context.hpp> // the reactor, whole (its inline parts need the scheduler)
 #include <boost/asio/detail/reactive_socket_recv_op.hpp>
+
+#include <cerrno>
+#include <cstring>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 namespace boost::asio::detail {
 
@@ -54,17 +67,40 @@ public:
     {
     }
 
+    // Asio's own read (socket_ops::non_blocking_recv1: the same errors and end of stream) as a
+    // recvmsg that also gets what is left. Asio marks the socket drained after a read of nothing
+    // (the end, or an error); this one also when the kernel says nothing is left.
     static status do_perform(reactor_op *base)
     {
         auto *o = static_cast<reactive_socket_recv_op_base *>(base);
-        if (!socket_ops::non_blocking_recv1(o->socket_, o->buffer_.data(), o->buffer_.size(), o->flags_,
-                                            (o->state_ & socket_ops::stream_oriented) != 0, o->ec_,
-                                            o->bytes_transferred_))
+        iovec piece{o->buffer_.data(), o->buffer_.size()};
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
+        msghdr message{};
+        message.msg_iov = &piece;
+        message.msg_iovlen = 1;
+        message.msg_control = control;
+        message.msg_controllen = sizeof control;
+        ssize_t got;
+        do
+            got = ::recvmsg(o->socket_, &message, o->flags_);
+        while (got < 0 && errno == EINTR);
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return not_done; // nothing there yet: wait for the socket
-        // Asio's own rule marks the socket drained after a read of nothing (the end, or an
-        // error); this one also after a short read.
-        const bool stream = (o->state_ & socket_ops::stream_oriented) != 0;
-        return stream && o->bytes_transferred_ < o->buffer_.size() ? done_and_exhausted : done;
+        o->bytes_transferred_ = got > 0 ? static_cast<size_t>(got) : 0;
+        if (got < 0)
+            o->ec_ = boost::system::error_code(errno, boost::asio::error::get_system_category());
+        else if (got == 0 && (o->state_ & socket_ops::stream_oriented) != 0)
+            o->ec_ = boost::asio::error::eof;
+        if (got <= 0)
+            return done_and_exhausted;
+        for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+            if (c->cmsg_level == SOL_TCP && c->cmsg_type == TCP_CM_INQ) {
+                int left = 0;
+                std::memcpy(&left, CMSG_DATA(c), sizeof left);
+                return left == 0 ? done_and_exhausted : done;
+            }
+        }
+        return done; // no count (TCP_INQ off): as Asio's own read
     }
 
 private:
@@ -75,4 +111,67 @@ private:
 };
 
 } // namespace boost::asio::detail
+
+namespace dynodesk::router::detail {
+
+namespace reactor_access {
+
+// The reactor's per-socket "try a read first" marks are private to it. An explicit instantiation
+// may name a private member ([temp.spec.general]), which hands a pointer to them to this friend.
+using DescriptorState = boost::asio::detail::epoll_reactor::descriptor_state;
+using ReadyMarks = bool (DescriptorState::*)[boost::asio::detail::epoll_reactor::max_ops];
+
+struct ReadyTag {
+    friend ReadyMarks readyMarks(ReadyTag);
+};
+
+template <ReadyMarks Member>
+struct Expose {
+    friend ReadyMarks readyMarks(ReadyTag) { return Member; }
+};
+
+template struct Expose<&DescriptorState::try_speculative_>;
+
+// The socket's implementation (its descriptor and the reactor's data for it), protected in
+// basic_socket: reachable through a class derived from the socket type.
+template <typename Socket>
+struct Implementation : Socket {
+    static auto &of(Socket &socket) { return (socket.*(&Implementation::impl_)).get_implementation(); }
+};
+
+} // namespace reactor_access
+
+template <typename Socket>
+void watchDrain(Socket &socket)
+{
+    const int on = 1;
+    ::setsockopt(socket.native_handle(), SOL_TCP, TCP_INQ, &on, sizeof on);
+}
+
+template <typename Socket>
+bool quietSinceDrained(Socket &socket)
+{
+    const auto *state = reactor_access::Implementation<Socket>::of(socket).reactor_data_;
+    return state && !(state->*readyMarks(reactor_access::ReadyTag{}))[boost::asio::detail::epoll_reactor::read_op];
+}
+
+} // namespace dynodesk::router::detail
+
+#else
+
+namespace dynodesk::router::detail {
+
+template <typename Socket>
+void watchDrain(Socket &)
+{
+}
+
+template <typename Socket>
+bool quietSinceDrained(Socket &)
+{
+    return false;
+}
+
+} // namespace dynodesk::router::detail
+
 #endif

@@ -200,15 +200,6 @@ static bool needRead(beast::flat_buffer &buffer, http::basic_parser<isRequest> &
 
 static asio::mutable_buffer readSpace(beast::flat_buffer &buffer) { return buffer.prepare(beast::read_size(buffer, 65536)); }
 
-// The try before a wait, for a read after a DrainingRead on the same socket (see
-// drainingread.h): that may have left the socket marked drained with the peer's close already
-// there, which raises no new readiness, so the socket is tried first and the caller waits (into
-// a DrainingRead) only on would_block. Costs what Asio's own read does: one try, then the wait.
-static size_t readNow(Conn &conn, asio::mutable_buffer space, beast::error_code &ec)
-{
-    return conn.socket().read_some(space, ec);
-}
-
 // Takes in `n` bytes read (with the read's error). False when the read ended it: an error, or the
 // end of the stream (which ends a body delimited by the close, and is partial_message for the rest).
 template <bool isRequest>
@@ -446,23 +437,48 @@ struct Backend final {
     std::optional<RouteError> error;
 };
 
-// A connection's options: no Nagle delay, and non-blocking for the relay's straight-away writes.
+// A connection's options: no Nagle delay, non-blocking for the relay's straight-away writes, and
+// reads that tell when they left it drained (drainingread.h).
 static void startConnection(Socket &socket)
 {
     beast::error_code ec;
     socket.set_option(tcp::no_delay(true), ec);
     socket.non_blocking(true, ec);
+    watchDrain(socket);
+}
+
+// A request a client may send again by itself when a connection fails under it (RFC 9110
+// 9.2.2): the dyno acting on it twice is as acting on it once.
+static bool idempotent(http::verb method)
+{
+    switch (method) {
+    case http::verb::get:
+    case http::verb::head:
+    case http::verb::options:
+    case http::verb::trace:
+    case http::verb::put:
+    case http::verb::delete_:
+        return true;
+    default:
+        return false;
+    }
 }
 
 // An idle connection to the dyno from the worker's pool, if there is one fit for reuse: one the
 // dyno has neither closed nor written to since its last answer. Bytes waiting belong to no request
-// (a dyno that answered more than it was asked), so they would reach the next client. A close
-// that came with the last answer's bytes would go unseen by the answer's first read, which waits
-// without trying (see proxyOnce), so this look is what catches it. One peek, which finds nothing
-// on a connection fit for reuse.
+// (a dyno that answered more than it was asked), so they would reach the next client.
+// A connection the reactor has had no news of since the answer's last read left it drained
+// (quietSinceDrained: no bytes, no close) is taken as it is for an idempotent request without a
+// body; were the dyno's close on its way all the same, that request fails before any answer and
+// goes once more on a new connection (proxyOnce's retry). For any other request, and for a
+// connection with news, the router looks first: one peek, which finds nothing on a connection fit
+// for reuse. (A body is the client's stream and cannot go twice; a POST must not be acted on twice.)
 static std::optional<Conn> takePooled(Exchange &ex, const std::string &key)
 {
+    const bool mayGoAgain = ex.parser.is_done() && idempotent(ex.parser.get().method());
     while (auto pooled = ex.worker.pool.take(key)) {
+        if (mayGoAgain && quietSinceDrained(pooled->socket()))
+            return pooled;
         char byte;
         if (::recv(pooled->socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT) < 0
             && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -557,13 +573,8 @@ static Task<Relayed> relay(Conn &from, beast::flat_buffer &fromBuffer,
             // Bytes read already (a body that came with its header) are parsed without a read.
             for (bool parse = fromBuffer.size() > 0; needRead(fromBuffer, parser, false, parse, r.ec); parse = true) {
                 from.expiresAfter(idle);
-                const auto space = readSpace(fromBuffer);
-                size_t got = 0;
-                if constexpr (isRequest) {
-                    got = co_await from.socket().async_read_some(space, withError(r.ec));
-                } else if (got = readNow(from, space, r.ec); r.ec == asio::error::would_block) {
-                    got = co_await from.socket().async_read_some(DrainingRead(space), withError(r.ec));
-                }
+                const size_t got = co_await from.socket().async_read_some(DrainingRead(readSpace(fromBuffer)),
+                                                                           withError(r.ec));
                 if (!tookRead(from, fromBuffer, parser, got, r.ec))
                     break;
             }
@@ -628,9 +639,7 @@ static Task<void> pump(Conn &from, Conn &to, std::string leftover, std::chrono::
         co_await asio::async_write(to.socket(), asio::buffer(leftover), withError(ec));
     std::array<char, kChunk> chunk;
     while (!ec) {
-        size_t n = readNow(from, asio::buffer(chunk), ec);
-        if (ec == asio::error::would_block)
-            n = co_await from.socket().async_read_some(DrainingRead(asio::buffer(chunk)), withError(ec));
+        const size_t n = co_await from.socket().async_read_some(DrainingRead(asio::buffer(chunk)), withError(ec));
         if (ec)
             break;
         from.expiresAfter(idle);
@@ -764,27 +773,19 @@ static Task<bool> proxyOnce(Exchange &ex, bool mayReuse, bool &retry)
     dynoBuffer.clear();
     beast::error_code ec;
     dyno.expiresAt(t0 + ex.st.settings.responseTimeout);
-    bool firstRead = true;
     for (;;) {
         parsed.emplace(std::piecewise_construct, std::make_tuple(), std::make_tuple(ex.fieldsAlloc));
         parsed->body_limit(kNoLimit);
         if (ex.parser.get().method() == http::verb::head)
             parsed->skip(true);
-        // Reads into a DrainingRead (drainingread.h). On a pooled connection the last read, the
-        // end of the previous answer, was short, so the answer's first read waits without a read
-        // that finds nothing yet; nothing, not even the dyno's close, was there when takePooled
-        // looked, and whatever comes since wakes the wait. Later reads try first (readNow).
-        for (bool parse = dynoBuffer.size() > 0; needRead(dynoBuffer, *parsed, true, parse, ec); parse = true) {
-            const auto space = readSpace(dynoBuffer);
-            size_t got = 0;
-            if (firstRead)
-                got = co_await dyno.socket().async_read_some(DrainingRead(space), withError(ec));
-            else if (got = readNow(dyno, space, ec); ec == asio::error::would_block)
-                got = co_await dyno.socket().async_read_some(DrainingRead(space), withError(ec));
-            firstRead = false;
-            if (!tookRead(dyno, dynoBuffer, *parsed, got, ec))
+        // Reads into a DrainingRead (drainingread.h), as every read on a proxied connection does:
+        // on a pooled connection the end of the previous answer left the socket drained, so the
+        // answer's first read waits for it without a read that finds nothing yet.
+        for (bool parse = dynoBuffer.size() > 0; needRead(dynoBuffer, *parsed, true, parse, ec); parse = true)
+            if (!tookRead(dyno, dynoBuffer, *parsed,
+                          co_await dyno.socket().async_read_some(DrainingRead(readSpace(dynoBuffer)), withError(ec)),
+                          ec))
                 break;
-        }
         const unsigned status = ec ? 0 : parsed->get().result_int();
         if (status < 100 || status > 199 || status == 101)
             break;
@@ -892,7 +893,8 @@ Task<void> serveClient(RouterState &st, Worker &worker, Socket socket)
         client.expiresAfter(st.settings.idleTimeout);
         for (bool parse = buffer.size() > 0; needRead(buffer, parser, true, parse, ec); parse = true)
             if (!tookRead(client, buffer, parser,
-                          co_await client.socket().async_read_some(readSpace(buffer), withError(ec)), ec))
+                          co_await client.socket().async_read_some(DrainingRead(readSpace(buffer)), withError(ec)),
+                          ec))
                 break;
         if (ec) {
             if (isParseError(ec)) {

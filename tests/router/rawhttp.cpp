@@ -73,6 +73,12 @@ std::string RawHttp::readSome()
     return std::exchange(m_buffer, {});
 }
 
+void RawHttp::endSending()
+{
+    if (m_fd >= 0)
+        ::shutdown(m_fd, SHUT_WR);
+}
+
 bool RawHttp::closedByPeer()
 {
     char c;

@@ -33,6 +33,7 @@ public:
     RawReply read(); // one reply; status 0 when the peer closed first
     std::string readSome(); // whatever arrives next ("" on close or timeout)
     bool closedByPeer(); // true when the peer has closed (reads EOF)
+    void endSending(); // half-closes: the peer reads the end, this side can still read
     void close();
 
     // `GET <target>` with Host and any extra header lines ("Name: value\r\n").

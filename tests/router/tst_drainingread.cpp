@@ -1,6 +1,8 @@
 // DrainingRead: after a read that left the socket drained, the next read waits for data instead
-// of first calling recv() for nothing, and no data is ever missed by waiting. The recv() calls
-// are counted by a spy that stands in for libc's recv in this test binary (Asio calls ::recv).
+// of first asking the socket for nothing, and no data (nor the peer's close) is ever missed by
+// waiting; quietSinceDrained tells a drained socket with no news since. The receives are counted
+// by a spy that stands in for libc's recv and recvmsg in this test binary (Asio's own reads call
+// ::recv, a DrainingRead ::recvmsg).
 #include "router/drainingread.h"
 #include "router/proxy.h"
 
@@ -33,8 +35,18 @@ extern "C" ssize_t recv(int fd, void *buf, size_t n, int flags)
     return real(fd, buf, n, flags);
 }
 
+extern "C" ssize_t recvmsg(int fd, struct msghdr *message, int flags)
+{
+    using RecvMsg = ssize_t (*)(int, struct msghdr *, int);
+    static const auto real = reinterpret_cast<RecvMsg>(dlsym(RTLD_NEXT, "recvmsg"));
+    if (fd == g_watchedFd.load())
+        ++g_recvCalls;
+    return real(fd, message, flags);
+}
+
 namespace asio = boost::asio;
 using dynodesk::router::detail::DrainingRead;
+using dynodesk::router::detail::quietSinceDrained;
 using dynodesk::router::detail::Socket;
 using tcp = asio::ip::tcp;
 
@@ -52,6 +64,7 @@ struct Pair {
         peer.connect(acceptor.local_endpoint());
         acceptor.accept(reader);
         reader.non_blocking(true);
+        dynodesk::router::detail::watchDrain(reader);
         g_watchedFd = reader.native_handle();
         g_recvCalls = 0;
     }
@@ -59,17 +72,30 @@ struct Pair {
 
     void send(const std::string &bytes) { asio::write(peer, asio::buffer(bytes)); }
 
-    // Starts a read; `done` and `got` tell how it ended.
+    // Starts a read; `done`, `got` and `error` tell how it ended. Unless `mayEnd`, it must succeed.
     template <typename Buffer>
-    void startRead(Buffer buffer, bool &done, size_t &got)
+    void startRead(Buffer buffer, bool &done, size_t &got, bool mayEnd = false)
     {
         done = false;
-        reader.async_read_some(buffer, [&done, &got](const boost::system::error_code &ec, size_t n) {
-            QVERIFY2(!ec, ec.message().c_str());
+        error = {};
+        reader.async_read_some(buffer, [this, &done, &got, mayEnd](const boost::system::error_code &ec, size_t n) {
+            if (!mayEnd)
+                QVERIFY2(!ec, ec.message().c_str());
+            error = ec;
             got = n;
             done = true;
         });
     }
+
+    // Lets the reactor take what the kernel has for it, with no read waiting.
+    void letReactorLook()
+    {
+        auto work = asio::make_work_guard(ioc);
+        ioc.restart();
+        ioc.run_for(std::chrono::milliseconds(50));
+    }
+
+    boost::system::error_code error;
 
     // Runs the I/O context until `done`, for at most `limit`.
     bool runUntil(const bool &done, std::chrono::milliseconds limit = std::chrono::milliseconds(5000))
@@ -87,6 +113,33 @@ struct Pair {
 
 class TestDrainingRead : public QObject {
     Q_OBJECT
+
+    // Reads `first` (all the peer sent) into a DrainingRead of `size` bytes; the next read must
+    // then make no receive while it waits, and get `second`, once sent, with a single one.
+    template <size_t size>
+    static void drainThenWait(const std::string &first, const std::string &second)
+    {
+        Pair p;
+        std::array<char, size> buf;
+        bool done = false;
+        size_t got = 0;
+        p.send(first);
+        p.startRead(DrainingRead(asio::buffer(buf)), done, got);
+        QVERIFY(p.runUntil(done));
+        QCOMPARE(got, first.size());
+
+        g_recvCalls = 0;
+        p.startRead(DrainingRead(asio::buffer(buf)), done, got);
+        p.ioc.restart();
+        p.ioc.poll();
+        QVERIFY(!done);
+        QCOMPARE(g_recvCalls.load(), 0);
+
+        p.send(second);
+        QVERIFY(p.runUntil(done));
+        QCOMPARE(std::string(buf.data(), got), second);
+        QCOMPARE(g_recvCalls.load(), 1);
+    }
 
 private slots:
     void init()
@@ -116,32 +169,9 @@ private slots:
         QCOMPARE(g_recvCalls.load(), 1);
     }
 
-    // After a short read the socket is known drained: the next read makes no recv() until the
-    // peer sends, and then gets what was sent with a single recv().
-    void shortReadWaitsForData()
-    {
-        Pair p;
-        std::array<char, 64> buf;
-        bool done = false;
-        size_t got = 0;
-        p.send("hello");
-        p.startRead(DrainingRead(asio::buffer(buf)), done, got);
-        QVERIFY(p.runUntil(done));
-        QCOMPARE(got, size_t(5));
-
-        g_recvCalls = 0;
-        p.startRead(DrainingRead(asio::buffer(buf)), done, got);
-        p.ioc.restart();
-        p.ioc.poll();
-        QVERIFY(!done);
-        QCOMPARE(g_recvCalls.load(), 0);
-
-        p.send("world!");
-        QVERIFY(p.runUntil(done));
-        QCOMPARE(got, size_t(6));
-        QCOMPARE(std::string(buf.data(), got), std::string("world!"));
-        QCOMPARE(g_recvCalls.load(), 1);
-    }
+    // After a read that left nothing the socket is known drained: the next read makes no receive
+    // until the peer sends, and then gets what was sent with a single one.
+    void drainedReadWaitsForData() { drainThenWait<64>("hello", "world!"); }
 
     // A read that filled its buffer may have left bytes behind: the next read takes them at once,
     // without waiting for news that will not come (the bytes are there already).
@@ -161,6 +191,73 @@ private slots:
         p.startRead(DrainingRead(asio::buffer(buf)), done, got);
         QVERIFY(p.runUntil(done, std::chrono::milliseconds(500)));
         QCOMPARE(std::string(buf.data(), got), std::string("efg"));
+    }
+
+    // A read that took exactly what was there, filling its buffer, left the socket drained too:
+    // the kernel says so, where the buffer's length could not.
+    void exactFillDrains() { drainThenWait<5>("hello", "again"); }
+
+    // The peer's close that came with its last bytes raises no new readiness; the read of those
+    // bytes must not leave the socket marked drained, or the next read would wait for the close
+    // until some timeout (a dyno that ends the connection with its answer, a client that sends
+    // its request and half-closes).
+    void closeWithTheLastBytesIsSeen()
+    {
+        Pair p;
+        std::array<char, 64> buf;
+        bool done = false;
+        size_t got = 0;
+        p.send("bye");
+        p.peer.shutdown(tcp::socket::shutdown_send);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20)); // the close is there before the read
+        p.startRead(DrainingRead(asio::buffer(buf)), done, got);
+        QVERIFY(p.runUntil(done));
+        QCOMPARE(std::string(buf.data(), got), std::string("bye"));
+        QVERIFY(!quietSinceDrained(p.reader));
+        p.startRead(DrainingRead(asio::buffer(buf)), done, got, true);
+        QVERIFY2(p.runUntil(done, std::chrono::milliseconds(1000)), "the close went unseen");
+        QCOMPARE(p.error, boost::system::error_code(asio::error::eof));
+    }
+
+    // quietSinceDrained: true only while the last read left the socket drained and nothing has
+    // reached the reactor since: not after bytes, nor after the peer's close, nor after a read
+    // that left bytes, nor after a plain read.
+    void quietUntilNews()
+    {
+        Pair p;
+        std::array<char, 4> buf;
+        bool done = false;
+        size_t got = 0;
+        QVERIFY(!quietSinceDrained(p.reader)); // nothing read yet
+        p.send("ab");
+        p.startRead(DrainingRead(asio::buffer(buf)), done, got);
+        QVERIFY(p.runUntil(done));
+        QVERIFY(quietSinceDrained(p.reader));
+        p.letReactorLook();
+        QVERIFY(quietSinceDrained(p.reader)); // no news is no news
+        p.send("c");
+        p.letReactorLook();
+        QVERIFY(!quietSinceDrained(p.reader)); // bytes came
+
+        p.startRead(DrainingRead(asio::buffer(buf)), done, got);
+        QVERIFY(p.runUntil(done));
+        QCOMPARE(std::string(buf.data(), got), std::string("c"));
+        QVERIFY(quietSinceDrained(p.reader));
+        p.peer.shutdown(tcp::socket::shutdown_send);
+        p.letReactorLook();
+        QVERIFY(!quietSinceDrained(p.reader)); // the close came
+
+        Pair q;
+        q.send("abcdef");
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        q.startRead(DrainingRead(asio::buffer(buf)), done, got);
+        QVERIFY(q.runUntil(done));
+        QCOMPARE(got, size_t(4));
+        QVERIFY(!quietSinceDrained(q.reader)); // bytes left behind
+        q.startRead(asio::buffer(buf), done, got);
+        QVERIFY(q.runUntil(done));
+        QCOMPARE(std::string(buf.data(), got), std::string("ef"));
+        QVERIFY(!quietSinceDrained(q.reader)); // a plain read never says drained
     }
 
     // Nothing is lost between a short read and the wait that follows it: a peer sending pieces

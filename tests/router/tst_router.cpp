@@ -128,6 +128,7 @@ private slots:
     void hopByHopHeadersStayOnTheirConnection();
     void strayBytesFromADynoReachNoOtherRequest();
     void dynoClosingWithItsAnswerCostsNoRequest();
+    void halfClosingClientGetsItsAnswerAndTheEnd();
     void rejectsBadRequests_data();
     void rejectsBadRequests();
     void ioThreadsAreNamed();
@@ -460,6 +461,28 @@ void TestRouter::dynoClosingWithItsAnswerCostsNoRequest()
         const RawReply next = c.read();
         QVERIFY2(next.status == 200, (std::to_string(next.status) + " " + next.body).c_str());
         QCOMPARE(next.body, std::string("hello from web.1\n"));
+    }
+}
+
+void TestRouter::halfClosingClientGetsItsAnswerAndTheEnd()
+{
+    // A client that sends its request and ends its side at once (`nc -N`, a script that
+    // half-closes) reads the answer and then waits for the end: the router must close as soon as
+    // it has answered, not when the idle timeout (800 ms here) runs out. The end comes with the
+    // request's bytes, so it raises no readiness of its own.
+    for (int i = 0; i < 50; ++i) {
+        RawHttp c(m_port);
+        QVERIFY(c.send(RawHttp::get(host("one"), "/")));
+        c.endSending();
+        const RawReply r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, std::string("hello from web.1\n"));
+        const auto answered = std::chrono::steady_clock::now();
+        QVERIFY(c.closedByPeer());
+        const auto waited = std::chrono::steady_clock::now() - answered;
+        QVERIFY2(waited < std::chrono::milliseconds(400),
+                 (std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count()) + " ms")
+                         .c_str());
     }
 }
 
