@@ -30,12 +30,21 @@ public:
         if (adjust)
             adjust(settings);
         m_emulator = std::make_unique<platform::Emulator>(settings);
-        m_started = m_emulator->start().ok();
+        m_started = start();
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()), token());
         QDir().mkpath(home());
     }
 
     bool started() const { return m_started; }
+
+    // Starts the emulator; a failure is printed with the emulator's reason.
+    bool start()
+    {
+        const auto status = m_emulator->start();
+        if (!status.ok())
+            qWarning("the emulator did not start: %s", status.error().message.c_str());
+        return status.ok();
+    }
 
     // Stops the emulator and starts a new one on the same data dir.
     bool restart()
@@ -43,7 +52,7 @@ public:
         const core::Settings settings = m_emulator->settings();
         m_emulator->stop();
         m_emulator = std::make_unique<platform::Emulator>(settings);
-        m_started = m_emulator->start().ok();
+        m_started = start();
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()), token());
         return m_started;
     }

@@ -122,7 +122,7 @@ private slots:
         QCOMPARE(list[1]["buildpack"]["url"].get<std::string>(), ("file://" + second).toStdString());
 
         const auto r = f.push(f.repoOf(QStringLiteral("node-basic"), QStringLiteral("bp")), QStringLiteral("bp-app"));
-        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.output));
         const int a = r.output.indexOf(QStringLiteral("first buildpack ran"));
         const int b = r.output.indexOf(QStringLiteral("second buildpack ran"));
         QVERIFY2(a >= 0 && b > a, qPrintable(r.output));

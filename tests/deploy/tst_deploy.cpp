@@ -16,6 +16,13 @@ using nlohmann::json;
 #define VERIFY_OUTPUT(result, text)                                                                                    \
     QVERIFY2((result).output.contains(QStringLiteral(text)), qPrintable((result).output))
 
+// A git command that must succeed; on failure the test shows what git printed.
+#define VERIFY_SUCCEEDED(result)                                                                                       \
+    do {                                                                                                               \
+        const auto &gitResult_ = (result);                                                                             \
+        QVERIFY2(gitResult_.exitCode == 0, qPrintable(gitResult_.output));                                             \
+    } while (false)
+
 class TestDeploy : public QObject {
     Q_OBJECT
 
@@ -52,7 +59,7 @@ private slots:
         createApp("node-app");
         const QString repo = f->repoOf("node-basic", "node-basic");
         const auto r = f->push(repo, "node-app");
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "remote: -----> Building on the Heroku-24 stack");
         VERIFY_OUTPUT(r, "remote: -----> Node.js app detected");
         VERIFY_OUTPUT(r, "remote:        No dependencies to install");
@@ -102,7 +109,7 @@ private slots:
     {
         createApp("dep-app");
         const auto r = f->push(f->repoOf("node-dep", "node-dep"), "dep-app");
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "remote: -----> Node.js app detected");
         VERIFY_OUTPUT(r, "npm ci");
         VERIFY_OUTPUT(r, "Released v2");
@@ -114,7 +121,7 @@ private slots:
     {
         createApp("py-app");
         const auto r = f->push(f->repoOf("python-stdlib", "python-stdlib"), "py-app");
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "remote: -----> Python app detected");
         VERIFY_OUTPUT(r, "Procfile declares types -> web");
         const auto rel = releases("py-app")[1];
@@ -128,7 +135,7 @@ private slots:
     {
         createApp("static-app");
         const auto r = f->push(f->repoOf("static-site", "static-site"), "static-app");
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "remote: -----> Static HTML app detected");
         const auto rel = releases("static-app")[1];
         JSON_EQ(slugJson("static-app", rel)["process_types"], json({{"web", "python3 .dynodesk-static/server.py"}}));
@@ -139,7 +146,7 @@ private slots:
     {
         createApp("multi-app");
         const auto r = f->push(f->repoOf("procfile-multi", "procfile-multi"), "multi-app");
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "Procfile declares types -> release, web, worker");
         VERIFY_OUTPUT(r, "-----> Running release command...");
         VERIFY_OUTPUT(r, "release phase ran");
@@ -250,14 +257,14 @@ private slots:
     {
         createApp("ff-app");
         const QString repo = f->repoOf("node-basic", "ff");
-        QCOMPARE(f->push(repo, "ff-app").exitCode, 0);
+        VERIFY_SUCCEEDED(f->push(repo, "ff-app"));
         f->git(repo, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("--amend"), QStringLiteral("-m"), QStringLiteral("rewritten")});
         const auto rejected = f->push(repo, "ff-app");
         QVERIFY(rejected.exitCode != 0);
         VERIFY_OUTPUT(rejected, "rejected");
         QCOMPARE(releases("ff-app").size(), size_t(2));
         const auto forced = f->push(repo, "ff-app", {QStringLiteral("main")}, {QStringLiteral("--force")});
-        QCOMPARE(forced.exitCode, 0);
+        VERIFY_SUCCEEDED(forced);
         VERIFY_OUTPUT(forced, "Released v3");
     }
 
@@ -274,19 +281,19 @@ private slots:
 
         // A branch that does not deploy is accepted, with no build.
         auto r = f->push(repo, "branch-app", {QStringLiteral("feature")});
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "does not deploy");
         QVERIFY(f->api().get("/apps/branch-app/builds").json().empty());
 
         // feature:main deploys the branch.
         r = f->push(repo, "branch-app", {QStringLiteral("feature:main")});
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "Released v2");
 
         // A clone holds what was pushed.
         const QString clone = f->tmp(QStringLiteral("clone"));
         const auto c = f->git(f->tmp(QString()), {QStringLiteral("clone"), f->gitUrl("branch-app", f->token()), clone});
-        QCOMPARE(c.exitCode, 0);
+        VERIFY_SUCCEEDED(c);
         QFile cloned(clone + QStringLiteral("/feature.txt"));
         QVERIFY2(cloned.open(QIODevice::ReadOnly), qPrintable(c.output));
         QCOMPARE(cloned.readAll(), QByteArray("from the feature branch\n"));
@@ -308,7 +315,7 @@ private slots:
         big.close();
         f->commitAll(repo, QStringLiteral("big"));
         auto r = f->push(repo, "big-app");
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "Released v2");
         QVERIFY(f->api().get("/apps/big-app").json()["repo_size"].get<int64_t>() > 40 * 1024 * 1024);
 
@@ -317,11 +324,11 @@ private slots:
         QCOMPARE(releases("big-app").size(), size_t(2));
         QVERIFY(slugOf(releases("big-app")[1]).contains(QStringLiteral("big.bin")));
         const QString clone = f->tmp(QStringLiteral("big-clone"));
-        QCOMPARE(f->git(f->tmp(QString()), {QStringLiteral("clone"), QStringLiteral("-q"), f->gitUrl("big-app", f->token()), clone}).exitCode, 0);
+        VERIFY_SUCCEEDED(f->git(f->tmp(QString()), {QStringLiteral("clone"), QStringLiteral("-q"), f->gitUrl("big-app", f->token()), clone}));
         QCOMPARE(QFileInfo(clone + QStringLiteral("/big.bin")).size(), qint64(40 * 1024 * 1024));
         f->commitAll(repo, QStringLiteral("after restart"));
         r = f->push(repo, "big-app");
-        QCOMPARE(r.exitCode, 0);
+        VERIFY_SUCCEEDED(r);
         VERIFY_OUTPUT(r, "Released v3");
     }
 
