@@ -1,5 +1,6 @@
 #include "streamroutes.h"
 
+#include "core/childprocess.h"
 #include "logs/logplex.h"
 #include "platform/deployer.h"
 #include "platform/platform.h"
@@ -93,10 +94,13 @@ static void gitHook(const std::shared_ptr<HttpExchange> &ex, const StreamContext
                 for (const auto &[k, v] : request["git_env"].items())
                     gitEnv[k] = v.get<std::string>();
             // Clones check out the branch that deploys.
-            QProcess::execute(QStringLiteral("git"),
+            QProcess symbolicRef;
+            core::inheritOnlyStdio(symbolicRef);
+            symbolicRef.start(QStringLiteral("git"),
                               {QStringLiteral("--git-dir=") + QString::fromStdString(ctx.deployer->paths().repo(appId)),
                                QStringLiteral("symbolic-ref"), QStringLiteral("HEAD"),
                                QStringLiteral("refs/heads/") + QString::fromStdString(deploy->first)});
+            symbolicRef.waitForFinished(30000);
             auto started = ctx.deployer->deployCommit(*actor, appId, deploy->second, gitEnv);
             if (!started) {
                 ex->begin(200, {{"Content-Type", "text/plain; charset=utf-8"}});

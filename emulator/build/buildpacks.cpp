@@ -1,5 +1,7 @@
 #include "buildpacks.h"
 
+#include "core/childprocess.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -93,6 +95,7 @@ core::Result<std::string> resolveBuildpack(const std::string &spec, const std::s
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
     git.setProcessEnvironment(env);
+    core::inheritOnlyStdio(git);
     git.start(QStringLiteral("git"), args);
     if (!git.waitForFinished(120000) || git.exitCode() != 0)
         return core::ApiError::invalidParams("Could not clone buildpack " + spec + ": "

@@ -1,5 +1,7 @@
 #include "releasephase.h"
 
+#include "core/childprocess.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -8,6 +10,7 @@ namespace dynodesk::build {
 bool expandSlug(const std::string &slugPath, const std::string &dir, std::string *error)
 {
     QProcess tar;
+    core::inheritOnlyStdio(tar);
     tar.start(QStringLiteral("tar"), {QStringLiteral("-xzf"), QString::fromStdString(slugPath), QStringLiteral("-C"),
                                       QString::fromStdString(dir)});
     if (!tar.waitForFinished(300000) || tar.exitCode() != 0) {

@@ -1,5 +1,7 @@
 #include "slugcompiler.h"
 
+#include "core/childprocess.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -38,6 +40,7 @@ bool runQuiet(const QString &program, const QStringList &args, const QProcessEnv
 {
     QProcess p;
     p.setProcessEnvironment(env);
+    core::inheritOnlyStdio(p);
     p.start(program, args);
     const bool ok = p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (!ok && errorText)
@@ -54,6 +57,8 @@ bool checkoutCommit(const BuildJob &job, const QString &buildDir, QString *error
     QProcess archive, untar;
     archive.setProcessEnvironment(env);
     archive.setStandardOutputProcess(&untar);
+    core::inheritOnlyStdio(archive);
+    core::inheritOnlyStdio(untar);
     archive.start(QStringLiteral("git"), {QStringLiteral("--git-dir=") + q(job.gitDir), QStringLiteral("archive"),
                                           QStringLiteral("--format=tar"), q(job.commit)});
     untar.start(QStringLiteral("tar"), {QStringLiteral("-x"), QStringLiteral("-C"), buildDir});
@@ -237,7 +242,10 @@ int runStreaming(const std::string &program, const std::vector<std::string> &arg
         penv.insert(q(k), q(v));
     p.setProcessEnvironment(penv);
     p.setWorkingDirectory(q(workDir));
-    p.setChildProcessModifier([] { ::setsid(); }); // its own process group, to kill it whole
+    p.setChildProcessModifier([] {
+        ::setsid(); // its own process group, to kill it whole
+        core::inheritOnlyStdio();
+    });
     QStringList qargs;
     for (const auto &a : args)
         qargs << q(a);

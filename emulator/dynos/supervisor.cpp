@@ -2,6 +2,7 @@
 
 #include "build/releasephase.h"
 #include "build/slugcompiler.h"
+#include "core/childprocess.h"
 #include "core/ids.h"
 #include "core/routetable.h"
 
@@ -185,13 +186,14 @@ void Supervisor::startProcess(Dyno &d, const std::map<std::string, std::string> 
     // when it is a pty, as its controlling terminal).
     d.process->setChildProcessModifier([terminal, tty] {
         ::setsid();
-        if (terminal < 0)
-            return;
-        if (tty)
-            ::ioctl(terminal, TIOCSCTTY, 0);
-        ::dup2(terminal, STDIN_FILENO);
-        ::dup2(terminal, STDOUT_FILENO);
-        ::dup2(terminal, STDERR_FILENO);
+        if (terminal >= 0) {
+            if (tty)
+                ::ioctl(terminal, TIOCSCTTY, 0);
+            ::dup2(terminal, STDIN_FILENO);
+            ::dup2(terminal, STDOUT_FILENO);
+            ::dup2(terminal, STDERR_FILENO);
+        }
+        core::inheritOnlyStdio();
     });
     Dyno *dp = &d;
     connect(d.process, &QProcess::readyRead, this, [this, dp] { onOutput(*dp); });
@@ -357,13 +359,12 @@ void Supervisor::onOutput(Dyno &d)
         m_logs.appendLines(d.appId, "app", d.name, lines);
 }
 
-static bool groupAlive(pid_t group) { return group > 0 && ::kill(-group, 0) == 0; }
-
 void Supervisor::onFinished(Dyno &d, int exitCode, bool)
 {
     // A dyno ends when all its processes have: while a stop's grace runs, wait for the rest of
-    // the group (the SIGKILL after the grace ends it); after a crash, they go at once.
-    if (groupAlive(d.group)) {
+    // the group (the SIGKILL after the grace ends it); after a crash, they go at once. At
+    // shutdown stopAll() gives the rest of the group its grace.
+    if (!m_shuttingDown && core::groupRunning(d.group)) {
         if (d.stopping && d.killTimer && d.killTimer->isActive()) {
             Dyno *dp = &d;
             QTimer::singleShot(100, this, [this, dp, exitCode] { onFinished(*dp, exitCode, false); });
@@ -743,23 +744,34 @@ std::vector<DynoInfo> Supervisor::dynos(const std::string &appId) const
 void Supervisor::stopAll()
 {
     m_shuttingDown = true;
-    std::vector<QProcess *> running;
+    // Every process of every dyno gets SIGTERM and the grace to exit, then SIGKILL: the shell
+    // that leads a dyno may be gone while a process it started still runs.
+    std::vector<std::pair<QProcess *, pid_t>> running;
     for (auto &d : m_dynos) {
-        if (d->process && d->process->state() != QProcess::NotRunning) {
-            const auto pid = static_cast<pid_t>(d->process->processId());
-            log(*d, "Stopping all processes with SIGTERM");
-            if (pid > 0)
-                ::kill(-pid, SIGTERM);
-            running.push_back(d->process);
+        const bool leaderRuns = d->process && d->process->state() != QProcess::NotRunning;
+        if (d->process && (leaderRuns || core::groupRunning(d->group))) {
+            if (!d->stopping)
+                log(*d, "Stopping all processes with SIGTERM");
+            if (d->group > 0)
+                ::kill(-d->group, SIGTERM);
+            running.emplace_back(d->process, d->group);
         }
     }
+    const auto ended = [](QProcess *p, pid_t group, std::chrono::steady_clock::time_point until) {
+        const auto left = [&] {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
+        };
+        p->waitForFinished(static_cast<int>(std::max<int64_t>(left(), 1)));
+        while (core::groupRunning(group) && left() > 0)
+            ::usleep(10000);
+        return p->state() == QProcess::NotRunning && !core::groupRunning(group);
+    };
     const auto deadline = std::chrono::steady_clock::now() + m_settings.stopGrace;
-    for (QProcess *p : running) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (!p->waitForFinished(static_cast<int>(std::max<int64_t>(left.count(), 1)))) {
-            if (p->processId() > 0)
-                ::kill(-static_cast<pid_t>(p->processId()), SIGKILL);
-            p->waitForFinished(2000);
+    for (const auto &[p, group] : running) {
+        if (!ended(p, group, deadline)) {
+            if (group > 0)
+                ::kill(-group, SIGKILL);
+            ended(p, group, std::chrono::steady_clock::now() + std::chrono::seconds(2));
         }
     }
     for (auto &d : m_dynos) {

@@ -1,5 +1,7 @@
 #include "gitservice.h"
 
+#include "core/childprocess.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QDirIterator>
@@ -94,6 +96,7 @@ bool GitService::ensureRepository(const std::string &appId, std::string *error)
     if (QFile::exists(repo + QStringLiteral("/HEAD")))
         return true;
     QProcess git;
+    core::inheritOnlyStdio(git);
     git.start(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("--quiet"), QStringLiteral("--bare"),
                                       QStringLiteral("--initial-branch=main"), repo});
     if (!git.waitForFinished(30000) || git.exitCode() != 0) {
@@ -226,6 +229,9 @@ void GitService::serve(std::shared_ptr<api::HttpExchange> exchange)
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, in, 0);
     posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    // Nothing of ours beyond stdio (see core/childprocess.h): receive-pack may leave a
+    // `git gc --auto` running in the background.
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
     char arg0[] = "git", arg1[] = "http-backend";
     char *argv[] = {arg0, arg1, nullptr};
     pid_t pid = 0;

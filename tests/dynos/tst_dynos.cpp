@@ -80,6 +80,19 @@ class TestDynos : public QObject {
         return received + socket.readAll();
     }
 
+    // Processes that carry the dynos dir of the emulator on this data dir in their environment.
+    static int processesOfDynosIn(const QString &dataDir)
+    {
+        const QByteArray marker = "DYNODESK_DYNOS_DIR=" + (dataDir + QStringLiteral("/dynos")).toUtf8();
+        int n = 0;
+        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            QFile env(QStringLiteral("/proc/") + pid + QStringLiteral("/environ"));
+            if (env.open(QIODevice::ReadOnly) && env.readAll().split('\0').contains(marker))
+                ++n;
+        }
+        return n;
+    }
+
     static json run(DeployFixture &f, const QString &app, const json &body)
     {
         const auto r = f.api().post("/apps/" + app + "/dynos", body);
@@ -363,6 +376,54 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("heroku[worker.1]: Error R12 (Exit timeout) -> At least one process failed to exit within 1 seconds of SIGTERM")));
     }
 
+    void stoppedEmulatorLeavesNoProcessAndFreesItsPorts()
+    {
+        DeployFixture f(120, [](dynodesk::core::Settings &s) { s.stopGraceSeconds = 1; });
+        QVERIFY(f.started());
+        const QString app = QStringLiteral("fd-app");
+        QCOMPARE(f.api().post("/apps", {{"name", "fd-app"}}).status, 201);
+        QTemporaryDir outside;
+        const QString graceful = outside.filePath(QStringLiteral("graceful"));
+        QCOMPARE(f.api().patch("/apps/fd-app/config-vars", {{"GRACE_FILE", graceful.toStdString()}}).status, 200);
+        // The web process lists the descriptors it got and starts two more: one that takes half
+        // a second to finish on SIGTERM, one that ignores SIGTERM.
+        const QString repo = appRepo(
+                f, QStringLiteral("fd"),
+                QStringLiteral("web: ls -l /proc/$$/fd; "
+                               "(trap 'sleep 0.5; echo done > \"$GRACE_FILE\"; exit 0' TERM; while :; do sleep 0.1; done) & "
+                               "(trap '' TERM; exec sleep 100) & exec node server.js\n"));
+        const auto pushed = f.push(repo, app);
+        QVERIFY2(pushed.output.contains(QStringLiteral("Released v3")), qPrintable(pushed.output));
+        const QStringList up{QStringLiteral("web.1:up")};
+        QTRY_COMPARE_WITH_TIMEOUT(states(f, app), up, 20000);
+
+        // A dyno holds its stdio and nothing of the emulator's: none of its sockets.
+        QStringList descriptors;
+        static const QRegularExpression listed(QStringLiteral("app\\[web\\.1\\]: .* (\\d+) -> (.*)$"));
+        for (const QString &line : logs(f, app).split(QLatin1Char('\n')))
+            if (const auto m = listed.match(line); m.hasMatch())
+                descriptors << m.captured(1) + QStringLiteral(" -> ") + m.captured(2);
+        QCOMPARE(descriptors.size(), 3);
+        for (const QString &d : descriptors)
+            QVERIFY2(!d.contains(QStringLiteral("socket:")), qPrintable(descriptors.join(QStringLiteral(", "))));
+
+        // Stopping the emulator gives every process of the dyno the grace, not only the one it
+        // started, and kills the one that ignores SIGTERM after it; none is left. The emulator
+        // then starts again on the same ports.
+        QVERIFY(processesOfDynosIn(f.dataDir()) >= 3);
+        const auto ports = f.emulator().settings();
+        f.emulator().stop();
+        QCOMPARE(processesOfDynosIn(f.dataDir()), 0);
+        QFile done(graceful);
+        QVERIFY(done.open(QIODevice::ReadOnly));
+        QCOMPARE(done.readAll(), QByteArray("done\n"));
+        QVERIFY(f.restart());
+        QCOMPARE(f.emulator().settings().apiPort, ports.apiPort);
+        QCOMPARE(f.emulator().settings().routerPort, ports.routerPort);
+        QCOMPARE(f.emulator().settings().rendezvousPort, ports.rendezvousPort);
+        QTRY_COMPARE_WITH_TIMEOUT(states(f, app), up, 20000);
+    }
+
     void emulatorRestartRestoresTheFormationWithoutOrphans()
     {
         QTemporaryDir dir;
@@ -384,17 +445,7 @@ private slots:
         };
         const QStringList all{QStringLiteral("web.1:up"), QStringLiteral("worker.1:up"), QStringLiteral("worker.2:up")};
         QTRY_COMPARE_WITH_TIMEOUT(running(), all, 20000);
-        // Processes that carry this emulator's dynos dir in their environment.
-        const QByteArray marker = "DYNODESK_DYNOS_DIR=" + (dir.path() + QStringLiteral("/dynos")).toUtf8();
-        auto dynoProcesses = [&] {
-            int n = 0;
-            for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-                QFile env(QStringLiteral("/proc/") + pid + QStringLiteral("/environ"));
-                if (env.open(QIODevice::ReadOnly) && env.readAll().split('\0').contains(marker))
-                    ++n;
-            }
-            return n;
-        };
+        auto dynoProcesses = [&] { return processesOfDynosIn(dir.path()); };
         const int before = dynoProcesses();
         QVERIFY(before >= 3);
         server.kill(); // the dynos are orphaned

@@ -1,5 +1,7 @@
 #include "postgrescluster.h"
 
+#include "core/childprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -44,6 +46,7 @@ core::Result<Binaries> Binaries::find()
 {
     QStringList candidates;
     QProcess pgConfig;
+    core::inheritOnlyStdio(pgConfig);
     pgConfig.start(QStringLiteral("pg_config"), {QStringLiteral("--bindir")});
     if (pgConfig.waitForFinished(10000) && pgConfig.exitCode() == 0)
         candidates << QString::fromLocal8Bit(pgConfig.readAllStandardOutput()).trimmed();
@@ -88,6 +91,7 @@ core::Result<std::optional<ServiceUser>> ServiceUser::forCurrentProcess()
             return std::optional<ServiceUser>(*u);
     }
     QProcess useradd;
+    core::inheritOnlyStdio(useradd);
     useradd.start(QStringLiteral("useradd"), {QStringLiteral("--system"), QStringLiteral("--user-group"),
                                               QStringLiteral("--no-create-home"), QStringLiteral("--shell"),
                                               QStringLiteral("/usr/sbin/nologin"), QStringLiteral("dynodesk-postgres")});
@@ -127,6 +131,7 @@ PostgresCluster::Output PostgresCluster::run(const QString &program, const QStri
     env.remove(QStringLiteral("PGDATA"));
     p.setProcessEnvironment(env);
     p.setWorkingDirectory(m_dir);
+    core::inheritOnlyStdio(p); // the server pg_ctl starts lives on: it must hold none of ours
     if (asServiceUser && m_user) {
         QStringList wrapped{QStringLiteral("--reuid=%1").arg(m_user->uid), QStringLiteral("--regid=%1").arg(m_user->gid),
                             QStringLiteral("--init-groups"), QStringLiteral("--"), program};

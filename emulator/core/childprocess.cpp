@@ -1,0 +1,54 @@
+#include "childprocess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+
+#include <csignal>
+
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace dynodesk::core {
+
+void inheritOnlyStdio() noexcept
+{
+    // One call on Linux 5.11 and later; before that, one descriptor at a time. Marked rather
+    // than closed: QProcess reports a failed exec through a descriptor of its own.
+    if (::syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+        return;
+    const long max = ::sysconf(_SC_OPEN_MAX);
+    for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); ++fd)
+        ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+void inheritOnlyStdio(QProcess &process)
+{
+    process.setChildProcessModifier([] { inheritOnlyStdio(); });
+}
+
+bool groupRunning(pid_t group)
+{
+    if (group <= 0 || ::kill(-group, 0) != 0)
+        return false;
+    const QDir proc(QStringLiteral("/proc"));
+    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool numeric = false;
+        entry.toInt(&numeric);
+        if (!numeric)
+            continue;
+        QFile stat(proc.filePath(entry + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // pid (comm) state ppid pgrp ...: the command may hold spaces and parentheses.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 2 && fields[2].toInt() == group && fields[0] != "Z")
+            return true;
+    }
+    return false;
+}
+
+} // namespace dynodesk::core
