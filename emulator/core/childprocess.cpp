@@ -29,10 +29,8 @@ void inheritOnlyStdio(QProcess &process)
     process.setChildProcessModifier([] { inheritOnlyStdio(); });
 }
 
-bool groupRunning(pid_t group)
+void forEachProcessStat(const std::function<bool(const QList<QByteArray> &fields)> &visit)
 {
-    if (group <= 0 || ::kill(-group, 0) != 0)
-        return false;
     const QDir proc(QStringLiteral("/proc"));
     for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool numeric = false;
@@ -44,11 +42,21 @@ bool groupRunning(pid_t group)
             continue;
         // pid (comm) state ppid pgrp ...: the command may hold spaces and parentheses.
         const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 2 && fields[2].toInt() == group && fields[0] != "Z")
-            return true;
+        if (!visit(line.mid(line.lastIndexOf(')') + 2).split(' ')))
+            return;
     }
-    return false;
+}
+
+bool groupRunning(pid_t group)
+{
+    if (group <= 0 || ::kill(-group, 0) != 0)
+        return false;
+    bool running = false;
+    forEachProcessStat([&](const QList<QByteArray> &fields) {
+        running = fields.size() > 2 && fields[2].toInt() == group && fields[0] != "Z";
+        return !running;
+    });
+    return running;
 }
 
 } // namespace dynodesk::core

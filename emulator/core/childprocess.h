@@ -1,5 +1,10 @@
 #pragma once
 
+#include <QByteArray>
+#include <QList>
+
+#include <functional>
+
 #include <sys/types.h>
 
 class QProcess;
@@ -22,6 +27,11 @@ void inheritOnlyStdio() noexcept;
 // Sets `process` to call inheritOnlyStdio() in its child. A process that needs its own child
 // modifier calls inheritOnlyStdio() at its end instead.
 void inheritOnlyStdio(QProcess &process);
+
+// Calls `visit` for every process of the machine with the fields of its /proc/<pid>/stat that
+// follow the command (state, ppid, pgrp, ...: field N of proc(5) at index N - 3), until it
+// returns false.
+void forEachProcessStat(const std::function<bool(const QList<QByteArray> &fields)> &visit);
 
 // Whether a process of this process group still runs. A zombie does not count: it holds no
 // descriptor and no memory any more, and nobody may be there to reap it.

@@ -7,7 +7,6 @@
 #include "core/routetable.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -234,23 +233,11 @@ static std::map<pid_t, int64_t> residentByGroup()
 {
     std::map<pid_t, int64_t> rss;
     const int64_t page = ::sysconf(_SC_PAGESIZE);
-    QDirIterator it(QStringLiteral("/proc"), QDir::Dirs | QDir::NoDotAndDotDot);
-    while (it.hasNext()) {
-        const QString pidDir = it.next();
-        bool numeric = false;
-        it.fileName().toInt(&numeric);
-        if (!numeric)
-            continue;
-        QFile stat(pidDir + QStringLiteral("/stat"));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        // After the command's closing parenthesis: state ppid pgrp ... (rss is field 24).
-        const auto fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() < 22)
-            continue;
-        rss[static_cast<pid_t>(fields[2].toLongLong())] += fields[21].toLongLong() * page;
-    }
+    core::forEachProcessStat([&](const QList<QByteArray> &fields) {
+        if (fields.size() >= 22) // pgrp is field 5, rss field 24
+            rss[static_cast<pid_t>(fields[2].toLongLong())] += fields[21].toLongLong() * page;
+        return true;
+    });
     return rss;
 }
 
