@@ -1,6 +1,6 @@
 #include "platformconnection.h"
 
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 
 namespace dynodesk::app {
 
@@ -13,7 +13,7 @@ bool PlatformConnection::startLocal(const QString &dataDir)
     stop();
     core::Settings settings;
     settings.dataDir = dataDir.toStdString();
-    auto emulator = std::make_unique<platform::Emulator>(settings);
+    auto emulator = std::make_unique<wiring::Emulator>(settings);
     if (auto started = emulator->start(); !started.ok()) {
         disconnectWithError(QString::fromStdString(started.error().message));
         return false;

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-namespace dynodesk::platform {
+namespace dynodesk::wiring {
 class Emulator;
 }
 
@@ -40,7 +40,7 @@ signals:
     void changed();
 
 private:
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     QString m_apiUrl, m_token, m_description, m_error;
 };
 

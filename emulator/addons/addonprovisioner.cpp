@@ -35,8 +35,9 @@ void AddonProvisioner::onWorker(std::function<Outcome()> job)
 {
     QMetaObject::invokeMethod(&m_worker, [this, job = std::move(job)] {
         Outcome outcome = job();
-        QMetaObject::invokeMethod(this, [this, outcome = std::move(outcome)] { emit finished(outcome); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, outcome = std::move(outcome)] {
+            core::runGuarded("an add-on's outcome", [&] { emit finished(outcome); });
+        }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }
 

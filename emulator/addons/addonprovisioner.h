@@ -4,6 +4,8 @@
 #include "iaddonprovider.h"
 #include "idatabaseprovider.h"
 
+#include "core/guard.h"
+
 #include <QObject>
 #include <QThread>
 
@@ -56,7 +58,9 @@ public:
         IAddonProvider *p = provider(service);
         QMetaObject::invokeMethod(&m_worker, [this, p, work = std::move(work), done = std::move(done)] {
             auto result = p ? work(*p) : core::Result<T>(core::ApiError::invalidParams("No provider serves this add-on."));
-            QMetaObject::invokeMethod(this, [done, result = std::move(result)] { done(result); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [done, result = std::move(result)] {
+                core::runGuarded("an add-on's reply", [&] { done(result); });
+            }, Qt::QueuedConnection);
         }, Qt::QueuedConnection);
     }
     // The same with the service's database operations; a service that is not a database gives

@@ -13,10 +13,10 @@ using detail::replyList;
 void addAccessRoutes(ApiRouter &r, platform::Platform &p)
 {
     r.add("GET", "/apps/{app}/collaborators", "collaborator", "List", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto access = p.app(ctx.who(), ctx.param("app"));
+        auto access = p.apps().app(ctx.who(), ctx.param("app"));
         if (!access)
             return access.error();
-        auto list = p.collaborators(ctx.who(), ctx.param("app"));
+        auto list = p.access().collaborators(ctx.who(), ctx.param("app"));
         if (!list)
             return list.error();
         nlohmann::json items = nlohmann::json::array({views::ownerCollaborator(access->app)});
@@ -26,44 +26,44 @@ void addAccessRoutes(ApiRouter &r, platform::Platform &p)
     });
     r.add("GET", "/apps/{app}/collaborators/{who}", "collaborator", "Info",
           [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-              auto access = p.app(ctx.who(), ctx.param("app"));
+              auto access = p.apps().app(ctx.who(), ctx.param("app"));
               if (!access)
                   return access.error();
               const auto &who = ctx.param("who");
               if (who == access->app.ownerEmail || who == access->app.ownerId)
                   return ApiReply{200, views::ownerCollaborator(access->app), {}};
-              return reply(p.collaborator(ctx.who(), ctx.param("app"), who), views::collaborator);
+              return reply(p.access().collaborator(ctx.who(), ctx.param("app"), who), views::collaborator);
           });
     r.add("POST", "/apps/{app}/collaborators", "collaborator", "Create", [&p](ApiContext &ctx) {
-        return reply(p.addCollaborator(ctx.who(), ctx.param("app"), requiredString(ctx.body, "user")),
+        return reply(p.access().addCollaborator(ctx.who(), ctx.param("app"), requiredString(ctx.body, "user")),
                      views::collaborator, 201);
     });
     r.add("DELETE", "/apps/{app}/collaborators/{who}", "collaborator", "Delete",
           [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-              auto access = p.app(ctx.who(), ctx.param("app"));
+              auto access = p.apps().app(ctx.who(), ctx.param("app"));
               if (!access)
                   return access.error();
               const auto &who = ctx.param("who");
               if (who == access->app.ownerEmail || who == access->app.ownerId)
                   return ApiError::invalidParams("The owner of " + access->app.name
                                                  + " cannot be removed; transfer the app first.");
-              return reply(p.removeCollaborator(ctx.who(), ctx.param("app"), who), views::collaborator);
+              return reply(p.access().removeCollaborator(ctx.who(), ctx.param("app"), who), views::collaborator);
           });
 
     r.add("POST", "/account/app-transfers", "app-transfer", "Create", [&p](ApiContext &ctx) {
-        return reply(p.createTransfer(ctx.who(), requiredString(ctx.body, "app"), requiredString(ctx.body, "recipient")),
+        return reply(p.access().createTransfer(ctx.who(), requiredString(ctx.body, "app"), requiredString(ctx.body, "recipient")),
                      views::transfer, 201);
     });
     r.add("GET", "/account/app-transfers", "app-transfer", "List",
-          [&p](ApiContext &ctx) { return replyList(p.transfers(ctx.who()), views::transfer, {"id"}); });
+          [&p](ApiContext &ctx) { return replyList(p.access().transfers(ctx.who()), views::transfer, {"id"}); });
     r.add("GET", "/account/app-transfers/{transfer}", "app-transfer", "Info",
-          [&p](ApiContext &ctx) { return reply(p.transfer(ctx.who(), ctx.param("transfer")), views::transfer); });
+          [&p](ApiContext &ctx) { return reply(p.access().transfer(ctx.who(), ctx.param("transfer")), views::transfer); });
     r.add("PATCH", "/account/app-transfers/{transfer}", "app-transfer", "Update", [&p](ApiContext &ctx) {
-        return reply(p.updateTransfer(ctx.who(), ctx.param("transfer"), requiredString(ctx.body, "state")),
+        return reply(p.access().updateTransfer(ctx.who(), ctx.param("transfer"), requiredString(ctx.body, "state")),
                      views::transfer);
     });
     r.add("DELETE", "/account/app-transfers/{transfer}", "app-transfer", "Delete",
-          [&p](ApiContext &ctx) { return reply(p.deleteTransfer(ctx.who(), ctx.param("transfer")), views::transfer); });
+          [&p](ApiContext &ctx) { return reply(p.access().deleteTransfer(ctx.who(), ctx.param("transfer")), views::transfer); });
 }
 
 } // namespace dynodesk::api

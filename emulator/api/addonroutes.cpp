@@ -111,11 +111,11 @@ using detail::replyList;
 static json priceOf(const addons::Plan &p) { return {{"cents", p.priceCents}, {"unit", "month"}, {"contract", false}}; }
 
 // An add-on with its plan expanded (`Accept-Expansion: plan`), as the CLI asks for.
-static json addonView(const store::AddonRecord &a, platform::Platform &platform)
+static json addonView(const platform::Addon &a, platform::Platform &platform)
 {
-    const addons::Service *s = platform.planCatalog().service(a.service);
+    const addons::Service *s = platform.addons().planCatalog().service(a.service);
     const addons::Plan *p = nullptr;
-    if (auto choice = platform.planCatalog().resolve(a.service + ":" + a.plan))
+    if (auto choice = platform.addons().planCatalog().resolve(a.service + ":" + a.plan))
         p = choice->plan;
     const std::string planName = a.service + ":" + a.plan;
     json plan = {{"id", catalogId(planName)}, {"name", planName}};
@@ -129,19 +129,19 @@ static json addonView(const store::AddonRecord &a, platform::Platform &platform)
             {"app", {{"id", a.appId}, {"name", a.appName}}},
             {"billed_price", billed},
             {"billing_entity", {{"id", a.appId}, {"name", a.appName}, {"type", "app"}}},
-            {"config_vars", platform.addonConfigVars(a)},
+            {"config_vars", platform.addons().addonConfigVars(a)},
             {"created_at", a.createdAt}, {"id", a.id}, {"name", a.name}, {"plan", plan},
             {"provider_id", a.providerId}, {"provision_message", a.provisionMessage.value_or("")},
             {"state", a.state}, {"updated_at", a.updatedAt}, {"web_url", nullptr}};
 }
 
 // An attachment with its add-on's plan and its config vars (`Accept-Inclusion: addon:plan,config_vars`).
-static json attachmentView(const store::AttachmentRecord &t, platform::Platform &platform)
+static json attachmentView(const platform::Attachment &t, platform::Platform &platform)
 {
     const std::string planName = t.addonService + ":" + t.addonPlan;
     json addon = {{"id", t.addonId}, {"name", t.addonName}, {"app", {{"id", t.addonAppId}, {"name", t.addonAppName}}},
                   {"plan", {{"id", catalogId(planName)}, {"name", planName}}}};
-    return {{"addon", addon}, {"app", {{"id", t.appId}, {"name", t.appName}}}, {"config_vars", platform.attachmentConfigVars(t)},
+    return {{"addon", addon}, {"app", {{"id", t.appId}, {"name", t.appName}}}, {"config_vars", platform.addons().attachmentConfigVars(t)},
             {"created_at", t.createdAt}, {"id", t.id}, {"log_input_url", nullptr}, {"name", t.name},
             {"namespace", t.ns ? json(*t.ns) : json(nullptr)}, {"updated_at", t.updatedAt}, {"web_url", nullptr}};
 }
@@ -182,8 +182,8 @@ static std::optional<std::string> identityOf(const json &body, const char *key)
 
 void addAddonRoutes(ApiRouter &r, platform::Platform &p)
 {
-    auto addon = [&p](const store::AddonRecord &a) { return addonView(a, p); };
-    auto attachment = [&p](const store::AttachmentRecord &t) { return attachmentView(t, p); };
+    auto addon = [&p](const platform::Addon &a) { return addonView(a, p); };
+    auto attachment = [&p](const platform::Attachment &t) { return attachmentView(t, p); };
 
     r.add("POST", "/apps/{app}/addons", "add-on", "Create", [&p, addon](ApiContext &ctx) -> core::Result<ApiReply> {
         platform::AddonCreate create;
@@ -200,40 +200,40 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
             if (config.contains("follow"))
                 return ApiError::invalidParams("Followers are not supported by the emulator; --fork makes a copy.");
         }
-        return reply(p.createAddon(ctx.who(), ctx.param("app"), create), addon, 201);
+        return reply(p.addons().createAddon(ctx.who(), ctx.param("app"), create), addon, 201);
     });
     r.add("GET", "/apps/{app}/addons", "add-on", "List By App", [&p, addon](ApiContext &ctx) {
-        return replyList(p.addons(ctx.who(), ctx.param("app")), addon, {"id", "name"});
+        return replyList(p.addons().addons(ctx.who(), ctx.param("app")), addon, {"id", "name"});
     });
     r.add("GET", "/apps/{app}/addons/{addon}", "add-on", "Info By App", [&p, addon](ApiContext &ctx) {
-        return reply(p.addon(ctx.who(), ctx.param("app"), ctx.param("addon")), addon);
+        return reply(p.addons().addon(ctx.who(), ctx.param("app"), ctx.param("addon")), addon);
     });
     r.add("PATCH", "/apps/{app}/addons/{addon}", "add-on", "Update", [&p, addon](ApiContext &ctx) {
         platform::AddonUpdate update{optionalString(ctx.body, "name"), planOf(ctx.body)};
-        return reply(p.updateAddon(ctx.who(), ctx.param("app"), ctx.param("addon"), update), addon);
+        return reply(p.addons().updateAddon(ctx.who(), ctx.param("app"), ctx.param("addon"), update), addon);
     });
     r.add("DELETE", "/apps/{app}/addons/{addon}", "add-on", "Delete", [&p, addon](ApiContext &ctx) {
-        return reply(p.destroyAddon(ctx.who(), ctx.param("app"), ctx.param("addon")), addon);
+        return reply(p.addons().destroyAddon(ctx.who(), ctx.param("app"), ctx.param("addon")), addon);
     });
     r.add("GET", "/addons", "add-on", "List", [&p, addon](ApiContext &ctx) {
-        return replyList(p.allAddons(ctx.who()), addon, {"id", "name"});
+        return replyList(p.addons().allAddons(ctx.who()), addon, {"id", "name"});
     });
     r.add("GET", "/addons/{addon}", "add-on", "Info", [&p, addon](ApiContext &ctx) {
-        return reply(p.addon(ctx.who(), std::nullopt, ctx.param("addon")), addon);
+        return reply(p.addons().addon(ctx.who(), std::nullopt, ctx.param("addon")), addon);
     });
     // The providers' reports (`add-on-action`). The emulator's providers are built in and report
     // their outcome themselves, so these confirm a state the add-on is in or on its way to.
     r.add("POST", "/addons/{addon}/actions/provision", "add-on-action", "Provision", [&p, addon](ApiContext &ctx) {
-        return reply(p.addonAction(ctx.who(), ctx.param("addon"), true), addon);
+        return reply(p.addons().addonAction(ctx.who(), ctx.param("addon"), true), addon);
     });
     r.add("POST", "/addons/{addon}/actions/deprovision", "add-on-action", "Deprovision", [&p, addon](ApiContext &ctx) {
-        return reply(p.addonAction(ctx.who(), ctx.param("addon"), false), addon);
+        return reply(p.addons().addonAction(ctx.who(), ctx.param("addon"), false), addon);
     });
     r.add("POST", "/actions/addons/resolve", "add-on", "Resolution", [&p, addon](ApiContext &ctx) -> core::Result<ApiReply> {
         auto id = optionalString(ctx.body, "addon");
         if (!id)
             return ApiError::invalidParams("Missing addon: name the add-on to resolve.");
-        return replyList(p.resolveAddons(ctx.who(), optionalString(ctx.body, "app"), *id,
+        return replyList(p.addons().resolveAddons(ctx.who(), optionalString(ctx.body, "app"), *id,
                                          optionalString(ctx.body, "addon_service")),
                          addon, {"id", "name"});
     });
@@ -246,33 +246,33 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
                   return ApiError::invalidParams("Missing addon or app: name the add-on and the app to attach it to.");
               platform::AttachmentCreate create{*addonId, *appId, optionalString(ctx.body, "name"),
                                                 optionalString(ctx.body, "namespace"), optionalString(ctx.body, "confirm")};
-              return reply(p.createAttachment(ctx.who(), create), attachment, 201);
+              return reply(p.addons().createAttachment(ctx.who(), create), attachment, 201);
           });
     r.add("GET", "/addon-attachments", "add-on-attachment", "List", [&p, attachment](ApiContext &ctx) {
-        return replyList(p.allAttachments(ctx.who()), attachment, {"id", "name"});
+        return replyList(p.addons().allAttachments(ctx.who()), attachment, {"id", "name"});
     });
     r.add("GET", "/addon-attachments/{attachment}", "add-on-attachment", "Info", [&p, attachment](ApiContext &ctx) {
-        return reply(p.attachment(ctx.who(), ctx.param("attachment")), attachment);
+        return reply(p.addons().attachment(ctx.who(), ctx.param("attachment")), attachment);
     });
     r.add("DELETE", "/addon-attachments/{attachment}", "add-on-attachment", "Delete", [&p, attachment](ApiContext &ctx) {
-        return reply(p.deleteAttachment(ctx.who(), ctx.param("attachment")), attachment);
+        return reply(p.addons().deleteAttachment(ctx.who(), ctx.param("attachment")), attachment);
     });
     r.add("GET", "/apps/{app}/addon-attachments", "add-on-attachment", "List by App", [&p, attachment](ApiContext &ctx) {
-        return replyList(p.attachments(ctx.who(), ctx.param("app")), attachment, {"id", "name"});
+        return replyList(p.addons().attachments(ctx.who(), ctx.param("app")), attachment, {"id", "name"});
     });
     r.add("GET", "/apps/{app}/addon-attachments/{attachment}", "add-on-attachment", "Info by App",
           [&p, attachment](ApiContext &ctx) {
-              return reply(p.appAttachment(ctx.who(), ctx.param("app"), ctx.param("attachment")), attachment);
+              return reply(p.addons().appAttachment(ctx.who(), ctx.param("app"), ctx.param("attachment")), attachment);
           });
     r.add("GET", "/addons/{addon}/addon-attachments", "add-on-attachment", "List by Add-on", [&p, attachment](ApiContext &ctx) {
-        return replyList(p.addonAttachments(ctx.who(), ctx.param("addon")), attachment, {"id", "name"});
+        return replyList(p.addons().addonAttachments(ctx.who(), ctx.param("addon")), attachment, {"id", "name"});
     });
     r.add("POST", "/actions/addon-attachments/resolve", "add-on-attachment", "Resolution",
           [&p, attachment](ApiContext &ctx) -> core::Result<ApiReply> {
               auto id = optionalString(ctx.body, "addon_attachment");
               if (!id)
                   return ApiError::invalidParams("Missing addon_attachment: name the attachment to resolve.");
-              return replyList(p.resolveAttachments(ctx.who(), optionalString(ctx.body, "app"), *id,
+              return replyList(p.addons().resolveAttachments(ctx.who(), optionalString(ctx.body, "app"), *id,
                                                     optionalString(ctx.body, "addon_service")),
                                attachment, {"id", "name"});
           });

@@ -19,7 +19,7 @@ using nlohmann::json;
 static constexpr const char *kJsonType = "application/json; charset=utf-8";
 
 Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex,
-         dynos::Supervisor &supervisor, const core::IClock &clock, const core::Settings &settings)
+         const core::IClock &clock, const core::Settings &settings)
     : m_platform(platform), m_limiter(clock, settings.rateLimitPerHour)
 {
     addAccountRoutes(m_router, platform);
@@ -30,9 +30,9 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
     addBuildRoutes(m_router, platform, deployer);
     addDomainRoutes(m_router, platform);
     addLogRoutes(m_router, platform, logplex);
-    addDynoRoutes(m_router, platform, supervisor,
+    addDynoRoutes(m_router, platform,
                   "rendezvous://" + settings.host + ":" + std::to_string(settings.rendezvousPort));
-    addAddonCatalogRoutes(m_router, platform.planCatalog());
+    addAddonCatalogRoutes(m_router, platform.addons().planCatalog());
     addAddonRoutes(m_router, platform);
     addDataRoutes(m_router, platform);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
@@ -87,17 +87,17 @@ core::Result<platform::Actor> Api::authenticate(const HttpRequest &request, cons
     if (!auth)
         return ApiError::unauthorized();
     if (auth->rfind("Bearer ", 0) == 0)
-        return m_platform.authenticateToken(auth->substr(7));
+        return m_platform.accounts().authenticateToken(auth->substr(7));
     if (auth->rfind("Basic ", 0) == 0) {
         const auto creds = basicCredentials(*auth);
         if (!creds)
             return ApiError::unauthorized();
-        auto byToken = m_platform.authenticateToken(creds->second);
+        auto byToken = m_platform.accounts().authenticateToken(creds->second);
         if (byToken)
             return byToken;
         // Email and password are accepted where a login makes a token.
         if (route.resource == "oauth-authorization" || route.resource == "account")
-            return m_platform.authenticatePassword(creds->first, creds->second);
+            return m_platform.accounts().authenticatePassword(creds->first, creds->second);
     }
     return ApiError::unauthorized();
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "apirouter.h"
-#include "httpmessage.h"
+#include "http/httpmessage.h"
 #include "ratelimiter.h"
 
 #include "core/clock.h"
@@ -19,19 +19,20 @@ class Platform;
 namespace dynodesk::logs {
 class Logplex;
 }
-namespace dynodesk::dynos {
-class Supervisor;
-}
 
 namespace dynodesk::api {
+
+using http::HttpRequest;
+using http::HttpResponse;
+
 
 // The Platform API v3 over HTTP, run on the core thread: the conventions every response keeps
 // (Accept version, Request-Id, auth, rate limit, Range, ETag, error JSON, method override)
 // around the table of links.
 class Api final {
 public:
-    Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex,
-        dynos::Supervisor &supervisor, const core::IClock &clock, const core::Settings &settings);
+    Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex, const core::IClock &clock,
+        const core::Settings &settings);
 
     // Answers through `reply`, at once or (for links whose work runs off the core) later, always
     // on the core thread.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpmessage.h"
+#include "http/httpmessage.h"
 
 #include "core/apierror.h"
 #include "platform/platform.h"
@@ -13,6 +13,10 @@
 #include <vector>
 
 namespace dynodesk::api {
+
+using http::HttpRequest;
+using http::HttpResponse;
+
 
 // What a route handler gets: the request, the caller, the path parameters and the parsed body.
 struct ApiContext final {

@@ -12,34 +12,34 @@ using detail::replyList;
 
 void addAppRoutes(ApiRouter &r, platform::Platform &p)
 {
-    auto appView = [&p](const store::AppRecord &a) { return views::app(a, p); };
+    auto appView = [&p](const platform::App &a) { return views::app(a, p); };
     auto create = [&p, appView](ApiContext &ctx) {
         platform::AppCreate params{optionalString(ctx.body, "name"), optionalString(ctx.body, "region"),
                                    optionalString(ctx.body, "stack")};
-        return reply(p.createApp(ctx.who(), params), appView, 201);
+        return reply(p.apps().createApp(ctx.who(), params), appView, 201);
     };
     r.add("POST", "/apps", "app", "Create", create);
     r.add("GET", "/apps", "app", "List",
-          [&p, appView](ApiContext &ctx) { return replyList(p.apps(ctx.who()), appView, {"id", "name"}); });
+          [&p, appView](ApiContext &ctx) { return replyList(p.apps().apps(ctx.who()), appView, {"id", "name"}); });
     r.add("GET", "/users/{user}/apps", "app", "List Owned and Collaborated",
           [&p, appView](ApiContext &ctx) -> core::Result<ApiReply> {
               const auto &user = ctx.param("user");
               if (user != "~" && user != ctx.who().id && user != ctx.who().email)
                   return ApiError::forbidden("You can only list your own apps.");
-              return replyList(p.apps(ctx.who()), appView, {"id", "name"});
+              return replyList(p.apps().apps(ctx.who()), appView, {"id", "name"});
           });
     r.add("GET", "/apps/{app}", "app", "Info", [&p, appView](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto access = p.app(ctx.who(), ctx.param("app"));
+        auto access = p.apps().app(ctx.who(), ctx.param("app"));
         if (!access)
             return access.error();
         return ApiReply{200, appView(access->app), {}};
     });
     r.add("PATCH", "/apps/{app}", "app", "Update", [&p, appView](ApiContext &ctx) {
         platform::AppUpdate update{optionalString(ctx.body, "name"), optionalBool(ctx.body, "maintenance")};
-        return reply(p.updateApp(ctx.who(), ctx.param("app"), update), appView);
+        return reply(p.apps().updateApp(ctx.who(), ctx.param("app"), update), appView);
     });
     r.add("DELETE", "/apps/{app}", "app", "Delete",
-          [&p, appView](ApiContext &ctx) { return reply(p.destroyApp(ctx.who(), ctx.param("app")), appView); });
+          [&p, appView](ApiContext &ctx) { return reply(p.apps().destroyApp(ctx.who(), ctx.param("app")), appView); });
 
     r.add("GET", "/regions", "region", "List",
           [](ApiContext &) { return replyList(platform::regions(), views::region, {"id", "name"}); });
@@ -60,7 +60,7 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
     });
     r.add("GET", "/apps/{app}/available-stacks", "stack", "List by App",
           [&p, stacks](ApiContext &ctx) -> core::Result<ApiReply> {
-              auto access = p.app(ctx.who(), ctx.param("app"));
+              auto access = p.apps().app(ctx.who(), ctx.param("app"));
               if (!access)
                   return access.error();
               return replyList(stacks(), views::stack, {"id", "name"});
@@ -70,7 +70,7 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
     // emulator. Until then an app truly has no pipeline.
     r.add("GET", "/apps/{app}/pipeline-couplings", "pipeline-coupling", "Info By App",
           [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-              auto access = p.app(ctx.who(), ctx.param("app"));
+              auto access = p.apps().app(ctx.who(), ctx.param("app"));
               if (!access)
                   return access.error();
               return ApiError::notFound("Couldn't find that pipeline coupling.");

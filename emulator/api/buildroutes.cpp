@@ -5,7 +5,7 @@
 #include "views.h"
 
 #include "build/buildpacks.h"
-#include "platform/deployer.h"
+#include "platform/builds/deployer.h"
 
 #include <QUrl>
 #include <QUrlQuery>
@@ -25,7 +25,7 @@ static core::Result<std::string> sourceFile(platform::Platform &p, const std::st
     const QString path = u.path();
     if ((u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"))
         && path.startsWith(QLatin1String("/sources/"))) {
-        auto source = p.source(path.mid(9).toStdString());
+        auto source = p.builds().source(path.mid(9).toStdString());
         if (source && QUrlQuery(u).queryItemValue(QStringLiteral("secret")).toStdString() == source->secret)
             return source->path;
     }
@@ -36,13 +36,13 @@ static core::Result<std::string> sourceFile(platform::Platform &p, const std::st
 void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &deployer)
 {
     auto base = [&p] { return "http://" + p.settings().host + ":" + std::to_string(p.settings().apiPort); };
-    auto buildView = [base](const store::BuildRecord &b) { return views::build(b, base()); };
+    auto buildView = [base](const platform::Build &b) { return views::build(b, base()); };
 
     r.add("GET", "/apps/{app}/builds", "build", "List", [&p, buildView](ApiContext &ctx) {
-        return replyList(p.builds(ctx.who(), ctx.param("app")), buildView, {"id", "created_at"});
+        return replyList(p.builds().builds(ctx.who(), ctx.param("app")), buildView, {"id", "created_at"});
     });
     r.add("GET", "/apps/{app}/builds/{build}", "build", "Info", [&p, buildView](ApiContext &ctx) {
-        return reply(p.build(ctx.who(), ctx.param("app"), ctx.param("build")), buildView);
+        return reply(p.builds().build(ctx.who(), ctx.param("app"), ctx.param("build")), buildView);
     });
     r.add("POST", "/apps/{app}/builds", "build", "Create", [&p, &deployer, buildView](ApiContext &ctx) -> core::Result<ApiReply> {
         if (!ctx.body.contains("source_blob") || !ctx.body["source_blob"].is_object())
@@ -56,7 +56,7 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
                 auto url = optionalString(bp, "url");
                 request.buildpacks.push_back(url ? *url : requiredString(bp, "name"));
             }
-        auto access = p.app(ctx.who(), ctx.param("app"), platform::Action::Deploy);
+        auto access = p.apps().app(ctx.who(), ctx.param("app"), platform::Action::Deploy);
         if (!access)
             return access.error();
         auto file = sourceFile(p, *request.sourceUrl);
@@ -75,8 +75,8 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
     });
 
     r.add("GET", "/apps/{app}/slugs/{slug}", "slug", "Info", [&p, base](ApiContext &ctx) {
-        return reply(p.slug(ctx.who(), ctx.param("app"), ctx.param("slug")),
-                     [&](const store::SlugRecord &s) { return views::slug(s, base()); });
+        return reply(p.builds().slug(ctx.who(), ctx.param("app"), ctx.param("slug")),
+                     [&](const platform::Slug &s) { return views::slug(s, base()); });
     });
 
     auto installations = [](const std::vector<std::string> &urls) {
@@ -87,7 +87,7 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
     };
     r.add("GET", "/apps/{app}/buildpack-installations", "buildpack-installation", "List",
           [&p, installations](ApiContext &ctx) -> core::Result<ApiReply> {
-              auto list = p.buildpacks(ctx.who(), ctx.param("app"));
+              auto list = p.builds().buildpacks(ctx.who(), ctx.param("app"));
               if (!list)
                   return list.error();
               return ApiReply{200, installations(list.value()), {}};
@@ -99,7 +99,7 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
               std::vector<std::string> urls;
               for (const auto &u : ctx.body["updates"])
                   urls.push_back(requiredString(u, "buildpack"));
-              auto set = p.setBuildpacks(ctx.who(), ctx.param("app"), urls);
+              auto set = p.builds().setBuildpacks(ctx.who(), ctx.param("app"), urls);
               if (!set)
                   return set.error();
               return ApiReply{200, installations(set.value()), {}};
@@ -119,8 +119,8 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
                               {"description", "The emulator's built-in " + slug + " buildpack."}}, {}};
     }, true);
     r.add("POST", "/apps/{app}/sources", "source", "Create - Deprecated", [&p, &deployer, base](ApiContext &ctx) {
-        return reply(p.createSource(ctx.who(), ctx.param("app"), deployer.paths().sources()),
-                     [&](const store::SourceRecord &s) { return views::source(s, base()); }, 201);
+        return reply(p.builds().createSource(ctx.who(), ctx.param("app"), deployer.paths().sources()),
+                     [&](const platform::Source &s) { return views::source(s, base()); }, 201);
     });
 }
 

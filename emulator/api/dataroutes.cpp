@@ -77,14 +77,14 @@ static json credentialView(const platform::DatabaseCredentials &c)
             {"credentials", json::array({{{"user", c.user}, {"password", c.password}, {"state", "active"}, {"connections", 0}}})}};
 }
 
-static std::string backupName(const store::DataTransferRecord &t)
+static std::string backupName(const platform::DataTransfer &t)
 {
     char name[32];
     std::snprintf(name, sizeof name, "%c%03lld", t.kind == "backup" ? 'b' : 'r', static_cast<long long>(t.num));
     return name;
 }
 
-static json transferView(const store::DataTransferRecord &t, const platform::Platform &p)
+static json transferView(const platform::DataTransfer &t, const platform::Platform &p)
 {
     const bool backup = t.kind == "backup";
     json logs = json::array();
@@ -94,7 +94,7 @@ static json transferView(const store::DataTransferRecord &t, const platform::Pla
     return {{"uuid", t.id}, {"num", t.num}, {"name", backupName(t)}, {"app", {{"id", t.appId}, {"name", t.appName}}},
             {"from_name", t.fromName}, {"from_type", backup ? "pg_dump" : "gof3r"},
             {"to_name", t.toName}, {"to_type", backup ? "gof3r" : "pg_restore"},
-            {"to_url", backup ? json(p.backupUrl(t.id)) : json(nullptr)},
+            {"to_url", backup ? json(p.data().backupUrl(t.id)) : json(nullptr)},
             {"options", json::object()}, {"schedule", nullptr}, {"warnings", 0},
             {"source_bytes", t.sourceBytes}, {"processed_bytes", t.processedBytes},
             {"succeeded", t.state == "succeeded"}, {"state", t.state},
@@ -108,27 +108,27 @@ void addDataRoutes(ApiRouter &r, platform::Platform &p)
 {
     using detail::reply;
     using detail::replyList;
-    auto transfer = [&p](const store::DataTransferRecord &t) { return transferView(t, p); };
+    auto transfer = [&p](const platform::DataTransfer &t) { return transferView(t, p); };
 
     r.addDataAsync("GET", "/client/v11/databases/{database}", "data-database", [&p](ApiContext &ctx, ApiDone done) {
-        p.databaseStatus(ctx.who(), ctx.param("database"), [done](core::Result<platform::DatabaseStatus> s) {
+        p.data().databaseStatus(ctx.who(), ctx.param("database"), [done](core::Result<platform::DatabaseStatus> s) {
             done(reply(std::move(s), databaseView));
         });
     });
     r.addData("GET", "/client/v11/databases/{database}/wait_status", "data-database", [&p](ApiContext &ctx) {
-        return reply(p.database(ctx.who(), ctx.param("database")), [](const store::AddonRecord &) {
+        return reply(p.data().database(ctx.who(), ctx.param("database")), [](const platform::Addon &) {
             return json{{"waiting?", false}, {"message", "Available"}};
         });
     });
     r.addDataAsync("PUT", "/client/v11/databases/{database}/reset", "data-database", [&p](ApiContext &ctx, ApiDone done) {
-        p.resetDatabase(ctx.who(), ctx.param("database"), [done](core::Result<store::AddonRecord> a) {
-            done(reply(std::move(a), [](const store::AddonRecord &db) { return message("Reset " + db.name + ": all data is gone."); }));
+        p.data().resetDatabase(ctx.who(), ctx.param("database"), [done](core::Result<platform::Addon> a) {
+            done(reply(std::move(a), [](const platform::Addon &db) { return message("Reset " + db.name + ": all data is gone."); }));
         });
     });
     r.addDataAsync("POST", "/client/v11/databases/{database}/connection_reset", "data-database",
                    [&p](ApiContext &ctx, ApiDone done) {
-                       p.killDatabaseConnections(ctx.who(), ctx.param("database"), [done](core::Result<store::AddonRecord> a) {
-                           done(reply(std::move(a), [](const store::AddonRecord &db) {
+                       p.data().killDatabaseConnections(ctx.who(), ctx.param("database"), [done](core::Result<platform::Addon> a) {
+                           done(reply(std::move(a), [](const platform::Addon &db) {
                                return message("Terminated the connections to " + db.name + ".");
                            }));
                        });
@@ -138,11 +138,11 @@ void addDataRoutes(ApiRouter &r, platform::Platform &p)
     auto credential = [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         if (ctx.param("credential") != "default")
             return ApiError::notFound("Couldn't find that credential: the emulator's databases have the default one only.");
-        return reply(p.databaseCredentials(ctx.who(), ctx.param("database")), credentialView);
+        return reply(p.data().databaseCredentials(ctx.who(), ctx.param("database")), credentialView);
     };
     r.addData("GET", "/postgres/v0/databases/{database}/credentials/{credential}", "data-credential", credential);
     r.addData("GET", "/postgres/v0/databases/{database}/credentials", "data-credential", [&p](ApiContext &ctx) {
-        auto c = p.databaseCredentials(ctx.who(), ctx.param("database"));
+        auto c = p.data().databaseCredentials(ctx.who(), ctx.param("database"));
         if (!c)
             return core::Result<ApiReply>(c.error());
         return core::Result<ApiReply>(ApiReply{200, json::array({credentialView(*c)}), {}});
@@ -150,8 +150,8 @@ void addDataRoutes(ApiRouter &r, platform::Platform &p)
     auto rotate = [&p](ApiContext &ctx, ApiDone done) {
         if (!ctx.param("credential").empty() && ctx.param("credential") != "default")
             return done(ApiError::notFound("Couldn't find that credential: the emulator's databases have the default one only."));
-        p.rotateDatabaseCredentials(ctx.who(), ctx.param("database"), [done](core::Result<store::AddonRecord> a) {
-            done(reply(std::move(a), [](const store::AddonRecord &db) { return message("Rotated the credentials of " + db.name + "."); }));
+        p.data().rotateDatabaseCredentials(ctx.who(), ctx.param("database"), [done](core::Result<platform::Addon> a) {
+            done(reply(std::move(a), [](const platform::Addon &db) { return message("Rotated the credentials of " + db.name + "."); }));
         });
     };
     r.addDataAsync("POST", "/postgres/v0/databases/{database}/credentials_rotation", "data-credential", rotate);
@@ -160,17 +160,17 @@ void addDataRoutes(ApiRouter &r, platform::Platform &p)
 
     // Backups and restores: transfers under the database's owning app.
     r.addData("POST", "/client/v11/databases/{database}/backups", "data-transfer", [&p, transfer](ApiContext &ctx) {
-        return reply(p.captureBackup(ctx.who(), ctx.param("database")), transfer, 201);
+        return reply(p.data().captureBackup(ctx.who(), ctx.param("database")), transfer, 201);
     });
     r.addData("POST", "/client/v11/databases/{database}/restores", "data-transfer",
               [&p, transfer](ApiContext &ctx) -> core::Result<ApiReply> {
                   auto url = optionalString(ctx.body, "backup_url");
                   if (!url)
                       return ApiError::invalidParams("Missing backup_url: name the backup to restore.");
-                  return reply(p.restoreBackup(ctx.who(), ctx.param("database"), *url), transfer, 201);
+                  return reply(p.data().restoreBackup(ctx.who(), ctx.param("database"), *url), transfer, 201);
               });
     r.addData("GET", "/client/v11/apps/{app}/transfers", "data-transfer", [&p, transfer](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto list = p.dataTransfers(ctx.who(), ctx.param("app"));
+        auto list = p.data().dataTransfers(ctx.who(), ctx.param("app"));
         if (!list)
             return list.error();
         json items = json::array();
@@ -179,13 +179,13 @@ void addDataRoutes(ApiRouter &r, platform::Platform &p)
         return ApiReply{200, items, {}};
     });
     r.addData("GET", "/client/v11/apps/{app}/transfers/{transfer}", "data-transfer", [&p, transfer](ApiContext &ctx) {
-        return reply(p.dataTransfer(ctx.who(), ctx.param("app"), ctx.param("transfer")), transfer);
+        return reply(p.data().dataTransfer(ctx.who(), ctx.param("app"), ctx.param("transfer")), transfer);
     });
     r.addData("DELETE", "/client/v11/apps/{app}/transfers/{transfer}", "data-transfer", [&p, transfer](ApiContext &ctx) {
-        return reply(p.deleteDataTransfer(ctx.who(), ctx.param("app"), ctx.param("transfer")), transfer);
+        return reply(p.data().deleteDataTransfer(ctx.who(), ctx.param("app"), ctx.param("transfer")), transfer);
     });
     r.addData("POST", "/client/v11/apps/{app}/transfers/{transfer}/actions/public-url", "data-transfer", [&p](ApiContext &ctx) {
-        return reply(p.backupPublicUrl(ctx.who(), ctx.param("app"), ctx.param("transfer")), [](const platform::BackupUrl &u) {
+        return reply(p.data().backupPublicUrl(ctx.who(), ctx.param("app"), ctx.param("transfer")), [](const platform::BackupUrl &u) {
             return json{{"url", u.url}, {"expires_at", u.expiresAt}};
         });
     });

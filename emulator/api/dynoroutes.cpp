@@ -1,9 +1,8 @@
-// Links of the dyno resource: list, info, restart and stop, served from the supervisor.
+// Links of the dyno resource: list, info, restart, stop and one-off runs, through the dyno service.
 #include "apirouter.h"
 #include "routehelpers.h"
 #include "routes.h"
 
-#include "dynos/supervisor.h"
 #include "core/names.h"
 #include "platform/catalog.h"
 #include "platform/platform.h"
@@ -61,59 +60,54 @@ static nlohmann::json featureJson(const platform::AppFeature &f)
 static void addFeatureRoutes(ApiRouter &r, platform::Platform &p)
 {
     r.add("GET", "/apps/{app}/features", "app-feature", "List", [&p](ApiContext &ctx) {
-        return detail::replyList(p.features(ctx.who(), ctx.param("app")), featureJson, {"name", "id"});
+        return detail::replyList(p.features().features(ctx.who(), ctx.param("app")), featureJson, {"name", "id"});
     });
     r.add("GET", "/apps/{app}/features/{feature}", "app-feature", "Info", [&p](ApiContext &ctx) {
-        return detail::reply(p.feature(ctx.who(), ctx.param("app"), ctx.param("feature")), featureJson);
+        return detail::reply(p.features().feature(ctx.who(), ctx.param("app"), ctx.param("feature")), featureJson);
     });
     r.add("PATCH", "/apps/{app}/features/{feature}", "app-feature", "Update", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         auto enabled = optionalBool(ctx.body, "enabled");
         if (!enabled)
             return ApiError::invalidParams("enabled must be given: true or false.");
-        return detail::reply(p.setFeature(ctx.who(), ctx.param("app"), ctx.param("feature"), *enabled), featureJson);
+        return detail::reply(p.features().setFeature(ctx.who(), ctx.param("app"), ctx.param("feature"), *enabled), featureJson);
     });
 }
 
-void addDynoRoutes(ApiRouter &r, platform::Platform &p, dynos::Supervisor &s, const std::string &rendezvous)
+void addDynoRoutes(ApiRouter &r, platform::Platform &p, const std::string &rendezvous)
 {
     addFeatureRoutes(r, p);
-    r.add("POST", "/apps/{app}/dynos", "dyno", "Create", [&p, &s, rendezvous](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto release = p.oneOffRelease(ctx.who(), ctx.param("app"));
-        if (!release)
-            return release.error();
+    r.add("POST", "/apps/{app}/dynos", "dyno", "Create", [&p, rendezvous](ApiContext &ctx) -> core::Result<ApiReply> {
         auto request = oneOffRequest(ctx.body);
         if (!request)
             return request.error();
-        auto [dyno, secret] = s.runOneOff(release.value(), request.value());
-        return ApiReply{201, dynoJson(dyno, release->appName, secret.empty() ? std::string() : rendezvous + "/" + secret), {}};
+        auto started = p.dynos().runOneOff(ctx.who(), ctx.param("app"), request.value());
+        if (!started)
+            return started.error();
+        const std::string attachUrl = started->secret.empty() ? std::string() : rendezvous + "/" + started->secret;
+        return ApiReply{201, dynoJson(started->dyno, started->appName, attachUrl), {}};
     });
-    r.add("GET", "/apps/{app}/dynos", "dyno", "List", [&p, &s](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto access = p.app(ctx.who(), ctx.param("app"));
-        if (!access)
-            return access.error();
+    r.add("GET", "/apps/{app}/dynos", "dyno", "List", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
+        auto all = p.dynos().dynos(ctx.who(), ctx.param("app"));
+        if (!all)
+            return all.error();
         nlohmann::json items = nlohmann::json::array();
-        for (const auto &d : s.dynos(access->app.id))
-            items.push_back(dynoJson(d, access->app.name));
+        for (const auto &d : all->second)
+            items.push_back(dynoJson(d, all->first.name));
         return ApiReply::list(std::move(items), {"name", "id"});
     });
-    r.add("GET", "/apps/{app}/dynos/{dyno}", "dyno", "Info", [&p, &s](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto access = p.app(ctx.who(), ctx.param("app"));
-        if (!access)
-            return access.error();
-        for (const auto &d : s.dynos(access->app.id))
-            if (d.name == ctx.param("dyno") || d.id == ctx.param("dyno"))
-                return ApiReply{200, dynoJson(d, access->app.name), {}};
-        return ApiError::notFound("Couldn't find that dyno.");
+    r.add("GET", "/apps/{app}/dynos/{dyno}", "dyno", "Info", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
+        auto found = p.dynos().dyno(ctx.who(), ctx.param("app"), ctx.param("dyno"));
+        if (!found)
+            return found.error();
+        return ApiReply{200, dynoJson(found->second, found->first.name), {}};
     });
-    auto act = [&p, &s](bool stop, const char *param) {
-        return [&p, &s, stop, param](ApiContext &ctx) -> core::Result<ApiReply> {
-            auto access = p.app(ctx.who(), ctx.param("app"), platform::Action::Scale);
-            if (!access)
-                return access.error();
+    auto act = [&p](bool stop, const char *param) {
+        return [&p, stop, param](ApiContext &ctx) -> core::Result<ApiReply> {
             const std::string which = param ? ctx.param(param) : std::string();
-            const bool any = stop ? s.stop(access->app.id, which) : s.restart(access->app.id, which);
-            if (!any && !which.empty())
-                return ApiError::notFound("Couldn't find that " + std::string(which.find('.') != std::string::npos ? "dyno" : "process type") + ".");
+            auto done = stop ? p.dynos().stop(ctx.who(), ctx.param("app"), which)
+                             : p.dynos().restart(ctx.who(), ctx.param("app"), which);
+            if (!done)
+                return done.error();
             return ApiReply{202, nlohmann::json::object(), {}};
         };
     };

@@ -39,10 +39,10 @@ static platform::FormationUpdate readUpdate(const nlohmann::json &u, std::string
 void addFormationRoutes(ApiRouter &r, platform::Platform &p)
 {
     r.add("GET", "/apps/{app}/formation", "formation", "List", [&p](ApiContext &ctx) {
-        return replyList(p.formation(ctx.who(), ctx.param("app")), views::formation, {"type", "id"});
+        return replyList(p.formation().formation(ctx.who(), ctx.param("app")), views::formation, {"type", "id"});
     });
     r.add("GET", "/apps/{app}/formation/{type}", "formation", "Info", [&p](ApiContext &ctx) {
-        return reply(p.formationType(ctx.who(), ctx.param("app"), ctx.param("type")), views::formation);
+        return reply(p.formation().formationType(ctx.who(), ctx.param("app"), ctx.param("type")), views::formation);
     });
     r.add("PATCH", "/apps/{app}/formation", "formation", "Batch Update", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         if (!ctx.body.contains("updates") || !ctx.body["updates"].is_array())
@@ -50,10 +50,10 @@ void addFormationRoutes(ApiRouter &r, platform::Platform &p)
         std::vector<platform::FormationUpdate> updates;
         for (const auto &u : ctx.body["updates"])
             updates.push_back(readUpdate(u, {}));
-        return replyList(p.updateFormation(ctx.who(), ctx.param("app"), updates), views::formation, {"type", "id"});
+        return replyList(p.formation().updateFormation(ctx.who(), ctx.param("app"), updates), views::formation, {"type", "id"});
     });
     r.add("PATCH", "/apps/{app}/formation/{type}", "formation", "Update", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto updated = p.updateFormation(ctx.who(), ctx.param("app"), {readUpdate(ctx.body, ctx.param("type"))});
+        auto updated = p.formation().updateFormation(ctx.who(), ctx.param("app"), {readUpdate(ctx.body, ctx.param("type"))});
         if (!updated)
             return updated.error();
         return ApiReply{200, views::formation(updated->front()), {}};

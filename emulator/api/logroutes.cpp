@@ -11,7 +11,7 @@ namespace dynodesk::api {
 
 using core::ApiError;
 
-static nlohmann::json drainJson(const store::DrainRecord &d)
+static nlohmann::json drainJson(const platform::Drain &d)
 {
     return {{"addon", nullptr},       {"app", {{"id", d.appId}, {"name", d.appName}}},
             {"created_at", d.createdAt}, {"id", d.id},
@@ -22,22 +22,22 @@ static nlohmann::json drainJson(const store::DrainRecord &d)
 static void addDrainRoutes(ApiRouter &r, platform::Platform &p)
 {
     r.add("GET", "/apps/{app}/log-drains", "log-drain", "List", [&p](ApiContext &ctx) {
-        return detail::replyList(p.drains(ctx.who(), ctx.param("app")), drainJson, {"id"});
+        return detail::replyList(p.drains().drains(ctx.who(), ctx.param("app")), drainJson, {"id"});
     });
     r.add("POST", "/apps/{app}/log-drains", "log-drain", "Create", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         auto url = optionalString(ctx.body, "url");
         if (!url || url->empty())
             return ApiError::invalidParams("Url must be given: the syslog or HTTPS endpoint to drain to.");
-        auto drain = p.addDrain(ctx.who(), ctx.param("app"), *url);
+        auto drain = p.drains().addDrain(ctx.who(), ctx.param("app"), *url);
         if (!drain)
             return drain.error();
         return ApiReply{201, drainJson(drain.value()), {}};
     });
     r.add("GET", "/apps/{app}/log-drains/{drain}", "log-drain", "Info", [&p](ApiContext &ctx) {
-        return detail::reply(p.drain(ctx.who(), ctx.param("app"), ctx.param("drain")), drainJson);
+        return detail::reply(p.drains().drain(ctx.who(), ctx.param("app"), ctx.param("drain")), drainJson);
     });
     r.add("DELETE", "/apps/{app}/log-drains/{drain}", "log-drain", "Delete", [&p](ApiContext &ctx) {
-        return detail::reply(p.removeDrain(ctx.who(), ctx.param("app"), ctx.param("drain")), drainJson);
+        return detail::reply(p.drains().removeDrain(ctx.who(), ctx.param("app"), ctx.param("drain")), drainJson);
     });
 }
 
@@ -45,7 +45,7 @@ void addLogRoutes(ApiRouter &r, platform::Platform &p, logs::Logplex &logplex)
 {
     addDrainRoutes(r, p);
     r.add("POST", "/apps/{app}/log-sessions", "log-session", "Create", [&p, &logplex](ApiContext &ctx) -> core::Result<ApiReply> {
-        auto access = p.app(ctx.who(), ctx.param("app"));
+        auto access = p.apps().app(ctx.who(), ctx.param("app"));
         if (!access)
             return access.error();
         logs::LogSession session;

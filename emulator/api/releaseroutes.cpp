@@ -13,7 +13,7 @@ using detail::replyList;
 void addReleaseRoutes(ApiRouter &r, platform::Platform &p)
 {
     r.add("GET", "/apps/{app}/config-vars", "config-var", "Info for App",
-          [&p](ApiContext &ctx) { return reply(p.configVars(ctx.who(), ctx.param("app")), views::configVars); });
+          [&p](ApiContext &ctx) { return reply(p.releases().configVars(ctx.who(), ctx.param("app")), views::configVars); });
     r.add("PATCH", "/apps/{app}/config-vars", "config-var", "Update", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         platform::ConfigPatch patch;
         for (const auto &[key, value] : ctx.body.items()) {
@@ -26,26 +26,26 @@ void addReleaseRoutes(ApiRouter &r, platform::Platform &p)
             else
                 return ApiError::invalidParams("The value of " + key + " must be a string or null.");
         }
-        return reply(p.updateConfigVars(ctx.who(), ctx.param("app"), patch), views::configVars);
+        return reply(p.releases().updateConfigVars(ctx.who(), ctx.param("app"), patch), views::configVars);
     });
     r.add("GET", "/apps/{app}/releases/{release}/config-vars", "config-var", "Info for App Release",
           [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-              auto release = p.release(ctx.who(), ctx.param("app"), ctx.param("release"), platform::Action::ReadConfig);
+              auto release = p.releases().release(ctx.who(), ctx.param("app"), ctx.param("release"), platform::Action::ReadConfig);
               if (!release)
                   return release.error();
               return ApiReply{200, views::configVars(release->config), {}};
           });
 
     r.add("GET", "/apps/{app}/releases", "release", "List", [&p](ApiContext &ctx) {
-        return replyList(p.releases(ctx.who(), ctx.param("app")), views::release, {"version", "id"});
+        return replyList(p.releases().releases(ctx.who(), ctx.param("app")), views::release, {"version", "id"});
     });
     r.add("GET", "/apps/{app}/releases/{release}", "release", "Info", [&p](ApiContext &ctx) {
-        return reply(p.release(ctx.who(), ctx.param("app"), ctx.param("release")), views::release);
+        return reply(p.releases().release(ctx.who(), ctx.param("app"), ctx.param("release")), views::release);
     });
     r.add("POST", "/apps/{app}/releases", "release", "Rollback", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         if (ctx.body.contains("slug"))
             return ApiError::notFound("Couldn't find that slug.");
-        return reply(p.rollback(ctx.who(), ctx.param("app"), requiredString(ctx.body, "release")), views::release, 201);
+        return reply(p.releases().rollback(ctx.who(), ctx.param("app"), requiredString(ctx.body, "release")), views::release, 201);
     });
 }
 

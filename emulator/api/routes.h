@@ -14,9 +14,6 @@ class PlanCatalog;
 namespace dynodesk::logs {
 class Logplex;
 }
-namespace dynodesk::dynos {
-class Supervisor;
-}
 
 namespace dynodesk::api {
 
@@ -32,8 +29,7 @@ void addBuildRoutes(ApiRouter &router, platform::Platform &platform, platform::D
 void addDomainRoutes(ApiRouter &router, platform::Platform &platform);
 void addLogRoutes(ApiRouter &router, platform::Platform &platform, logs::Logplex &logplex);
 // `rendezvous` is where attached one-off dynos are reached: `rendezvous://host:port`.
-void addDynoRoutes(ApiRouter &router, platform::Platform &platform, dynos::Supervisor &supervisor,
-                   const std::string &rendezvous);
+void addDynoRoutes(ApiRouter &router, platform::Platform &platform, const std::string &rendezvous);
 void addAddonCatalogRoutes(ApiRouter &router, const addons::PlanCatalog &catalog);
 // Add-ons, attachments and the CLI's resolve actions.
 void addAddonRoutes(ApiRouter &router, platform::Platform &platform);

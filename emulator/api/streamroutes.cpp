@@ -2,7 +2,7 @@
 
 #include "core/childprocess.h"
 #include "logs/logplex.h"
-#include "platform/deployer.h"
+#include "platform/builds/deployer.h"
 #include "platform/platform.h"
 
 #include <QFile>
@@ -56,7 +56,7 @@ static void gitHook(const std::shared_ptr<HttpExchange> &ex, const StreamContext
             return ex->respond(text(403, "not a hook of this emulator"));
         ctx.onCore([ex, ctx, request] {
             auto &p = *ctx.platform;
-            auto actor = p.actorById(request.value("user_id", ""));
+            auto actor = p.accounts().actorById(request.value("user_id", ""));
             const std::string appId = request.value("app_id", "");
             std::vector<std::string> notes;
             std::optional<std::pair<std::string, std::string>> deploy; // branch, commit
@@ -167,7 +167,7 @@ static void sourceBlob(const std::shared_ptr<HttpExchange> &ex, const StreamCont
     const std::string secret = q == std::string::npos ? std::string()
             : QUrlQuery(QString::fromStdString(req.target.substr(q + 1))).queryItemValue(QStringLiteral("secret")).toStdString();
     ctx.onCore([ex, ctx, id, secret] {
-        auto source = ctx.platform->source(id);
+        auto source = ctx.platform->builds().source(id);
         if (!source || source->secret != secret)
             return ex->respond(text(404, "no such source blob"));
         auto file = std::make_shared<QFile>(QString::fromStdString(source->path));
@@ -192,7 +192,7 @@ static void slugBlob(const std::shared_ptr<HttpExchange> &ex, const StreamContex
     if (id.size() > 4 && id.ends_with(".tgz"))
         id.resize(id.size() - 4);
     ctx.onCore([ex, ctx, id] {
-        auto slug = ctx.platform->slugById(id);
+        auto slug = ctx.platform->builds().slugById(id);
         auto file = std::make_shared<QFile>(slug ? QString::fromStdString(slug->path) : QString());
         if (!slug || !file->open(QIODevice::ReadOnly))
             return ex->respond(text(404, "no such slug"));
@@ -212,7 +212,7 @@ static void backupBlob(const std::shared_ptr<HttpExchange> &ex, const StreamCont
     const std::string expires = query.queryItemValue(QStringLiteral("expires")).toStdString();
     const std::string signature = query.queryItemValue(QStringLiteral("signature")).toStdString();
     ctx.onCore([ex, ctx, id, expires, signature] {
-        auto path = ctx.platform->signedBackupFile(id, expires, signature);
+        auto path = ctx.platform->data().signedBackupFile(id, expires, signature);
         if (!path)
             return ex->respond(text(path.error().status, path.error().message));
         auto file = std::make_shared<QFile>(QString::fromStdString(*path));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpserver.h"
+#include "http/httpserver.h"
 
 #include <functional>
 #include <string>
@@ -15,6 +15,11 @@ class Logplex;
 }
 
 namespace dynodesk::api {
+
+using http::HttpExchange;
+using http::HttpServer;
+using http::HttpRequest;
+using http::HttpResponse;
 
 // What the streaming routes need: a way onto the core thread, and the core's objects (used only
 // there).

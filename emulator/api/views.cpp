@@ -10,7 +10,7 @@ static constexpr const char *kCatalogTime = "2026-01-01T00:00:00Z";
 static json optional(const std::optional<std::string> &v) { return v ? json(*v) : json(nullptr); }
 static json optional(const std::optional<int64_t> &v) { return v ? json(*v) : json(nullptr); }
 
-json account(const store::AccountRecord &a)
+json account(const platform::Account &a)
 {
     return {{"allow_tracking", false}, {"beta", false}, {"country_of_residence", nullptr},
             {"created_at", a.createdAt}, {"default_organization", nullptr}, {"default_team", nullptr},
@@ -20,7 +20,7 @@ json account(const store::AccountRecord &a)
             {"updated_at", a.updatedAt}, {"verified", true}};
 }
 
-json authorization(const store::AuthorizationRecord &a, const platform::Actor &user)
+json authorization(const platform::Authorization &a, const platform::Actor &user)
 {
     json scope = json::array();
     for (const auto &s : QByteArray::fromStdString(a.scope).split(','))
@@ -32,13 +32,13 @@ json authorization(const store::AuthorizationRecord &a, const platform::Actor &u
             {"user", {{"email", user.email}, {"full_name", nullptr}, {"id", user.id}}}};
 }
 
-json key(const store::KeyRecord &k)
+json key(const platform::Key &k)
 {
     return {{"comment", k.comment}, {"created_at", k.createdAt}, {"email", k.email}, {"fingerprint", k.fingerprint},
             {"id", k.id}, {"public_key", k.publicKey}, {"updated_at", k.updatedAt}};
 }
 
-json app(const store::AppRecord &a, const platform::Platform &platform)
+json app(const platform::App &a, const platform::Platform &platform)
 {
     const auto region = platform::findRegion(a.region).value_or(platform::regions().front());
     const auto stack = platform::stack(a.stack);
@@ -49,15 +49,15 @@ json app(const store::AppRecord &a, const platform::Platform &platform)
             {"create_status", "complete"},
             {"build_stack", stackRef}, {"created_at", a.createdAt},
             {"generation", {{"id", "b1b86a2a-7b57-4c3d-9c55-2f0b9a2d3a01"}, {"name", "cedar"}}},
-            {"git_url", platform.gitUrl(a.name)}, {"id", a.id}, {"internal_routing", nullptr},
+            {"git_url", platform.apps().gitUrl(a.name)}, {"id", a.id}, {"internal_routing", nullptr},
             {"maintenance", a.maintenance}, {"name", a.name}, {"organization", nullptr},
             {"owner", {{"email", a.ownerEmail}, {"id", a.ownerId}}},
             {"region", {{"id", region.id}, {"name", region.name}}}, {"released_at", optional(a.releasedAt)},
             {"repo_size", optional(a.repoSize)}, {"slug_size", optional(a.slugSize)}, {"space", nullptr},
-            {"stack", stackRef}, {"team", nullptr}, {"updated_at", a.updatedAt}, {"web_url", platform.webUrl(a.name)}};
+            {"stack", stackRef}, {"team", nullptr}, {"updated_at", a.updatedAt}, {"web_url", platform.apps().webUrl(a.name)}};
 }
 
-json release(const store::ReleaseRecord &r)
+json release(const platform::Release &r)
 {
     json artifacts = json::array();
     if (r.slugId)
@@ -70,7 +70,7 @@ json release(const store::ReleaseRecord &r)
             {"user", {{"email", r.userEmail}, {"id", r.userId}}}, {"version", r.version}};
 }
 
-json configVars(const store::ConfigMap &config) { return json(config); }
+json configVars(const platform::ConfigMap &config) { return json(config); }
 
 static json collaboratorJson(const std::string &id, const std::string &appId, const std::string &appName,
                              const std::string &userId, const std::string &email, const std::string &role,
@@ -81,17 +81,17 @@ static json collaboratorJson(const std::string &id, const std::string &appId, co
             {"user", {{"email", email}, {"federated", false}, {"id", userId}}}};
 }
 
-json collaborator(const store::CollaboratorRecord &c)
+json collaborator(const platform::Collaborator &c)
 {
     return collaboratorJson(c.id, c.appId, c.appName, c.accountId, c.email, "collaborator", c.createdAt, c.updatedAt);
 }
 
-json ownerCollaborator(const store::AppRecord &a)
+json ownerCollaborator(const platform::App &a)
 {
     return collaboratorJson(a.ownerId, a.id, a.name, a.ownerId, a.ownerEmail, "owner", a.createdAt, a.createdAt);
 }
 
-json transfer(const store::TransferRecord &t)
+json transfer(const platform::AppTransfer &t)
 {
     return {{"app", {{"id", t.appId}, {"name", t.appName}}}, {"created_at", t.createdAt}, {"id", t.id},
             {"owner", {{"email", t.ownerEmail}, {"id", t.ownerId}}},
@@ -99,7 +99,7 @@ json transfer(const store::TransferRecord &t)
             {"updated_at", t.updatedAt}};
 }
 
-json formation(const store::FormationRecord &f)
+json formation(const platform::Formation &f)
 {
     const auto size = platform::findDynoSize(f.size).value_or(platform::dynoSizes().front());
     return {{"app", {{"id", f.appId}, {"name", f.appName}}}, {"command", f.command}, {"created_at", f.createdAt},
@@ -113,7 +113,7 @@ static json buildpackRef(const std::string &url)
     return {{"url", url}, {"name", builtin.empty() ? url : builtin}};
 }
 
-json build(const store::BuildRecord &b, const std::string &baseUrl)
+json build(const platform::Build &b, const std::string &baseUrl)
 {
     json buildpacks = json::array();
     for (const auto &url : b.buildpacks)
@@ -128,7 +128,7 @@ json build(const store::BuildRecord &b, const std::string &baseUrl)
             {"user", {{"email", b.userEmail}, {"id", b.userId}}}};
 }
 
-json slug(const store::SlugRecord &s, const std::string &baseUrl)
+json slug(const platform::Slug &s, const std::string &baseUrl)
 {
     const auto st = platform::stack(s.stack);
     return {{"blob", {{"method", "get"}, {"url", baseUrl + "/slugs/" + s.id + ".tgz"}}},
@@ -143,7 +143,7 @@ json buildpackInstallation(const std::string &url, int ordinal)
     return {{"buildpack", buildpackRef(url)}, {"ordinal", ordinal}};
 }
 
-json source(const store::SourceRecord &s, const std::string &baseUrl)
+json source(const platform::Source &s, const std::string &baseUrl)
 {
     const std::string url = baseUrl + "/sources/" + s.id + "?secret=" + s.secret;
     return {{"source_blob", {{"get_url", url}, {"put_url", url}}}};

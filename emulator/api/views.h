@@ -2,7 +2,6 @@
 
 #include "platform/catalog.h"
 #include "platform/platform.h"
-#include "store/records.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,23 +10,23 @@ namespace dynodesk::api::views {
 
 using nlohmann::json;
 
-json account(const store::AccountRecord &a);
-json authorization(const store::AuthorizationRecord &a, const platform::Actor &user);
-json key(const store::KeyRecord &k);
-json app(const store::AppRecord &a, const platform::Platform &platform);
-json release(const store::ReleaseRecord &r);
-json configVars(const store::ConfigMap &config);
-json collaborator(const store::CollaboratorRecord &c);
+json account(const platform::Account &a);
+json authorization(const platform::Authorization &a, const platform::Actor &user);
+json key(const platform::Key &k);
+json app(const platform::App &a, const platform::Platform &platform);
+json release(const platform::Release &r);
+json configVars(const platform::ConfigMap &config);
+json collaborator(const platform::Collaborator &c);
 // The owner, listed among an app's collaborators with the role `owner`.
-json ownerCollaborator(const store::AppRecord &a);
-json transfer(const store::TransferRecord &t);
-json formation(const store::FormationRecord &f);
+json ownerCollaborator(const platform::App &a);
+json transfer(const platform::AppTransfer &t);
+json formation(const platform::Formation &f);
 json region(const platform::Region &r);
 // Builds carry their output stream's URL, made from the server's base URL.
-json build(const store::BuildRecord &b, const std::string &baseUrl);
-json slug(const store::SlugRecord &s, const std::string &baseUrl);
+json build(const platform::Build &b, const std::string &baseUrl);
+json slug(const platform::Slug &s, const std::string &baseUrl);
 json buildpackInstallation(const std::string &url, int ordinal);
-json source(const store::SourceRecord &s, const std::string &baseUrl);
+json source(const platform::Source &s, const std::string &baseUrl);
 json stack(const platform::Stack &s);
 json domain(const platform::AppDomain &d);
 

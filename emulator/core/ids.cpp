@@ -2,6 +2,7 @@
 
 #include <QUuid>
 
+#include <algorithm>
 #include <cctype>
 
 namespace dynodesk::core {
@@ -25,6 +26,20 @@ bool isUuid(std::string_view s)
         }
     }
     return true;
+}
+
+bool equalsInConstantTime(std::string_view a, std::string_view b)
+{
+    // Every byte of the longer one is looked at, whatever the lengths and contents; the
+    // accumulator is volatile so that the compiler cannot end the loop at the first difference.
+    const size_t n = std::max(a.size(), b.size());
+    volatile unsigned char diff = a.size() == b.size() ? 0 : 1;
+    for (size_t i = 0; i < n; ++i) {
+        const unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
+        const unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+        diff = diff | (x ^ y);
+    }
+    return diff == 0;
 }
 
 } // namespace dynodesk::core

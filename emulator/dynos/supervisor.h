@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dynostate.h"
+#include "isupervisor.h"
 
 #include "core/clock.h"
 #include "core/ilogsink.h"
@@ -75,7 +76,7 @@ struct SupervisorSettings final {
 // Runs each app's formation as real processes and converges them to what is desired
 // (CONVENTIONS: desired versus actual): one process group per dyno, started from a fresh copy
 // of the release's slug, with the platform's lifecycle and log lines. Lives on the core thread.
-class Supervisor final : public QObject {
+class Supervisor final : public QObject, public ISupervisor {
     Q_OBJECT
 public:
     Supervisor(SupervisorSettings settings, const core::IClock &clock, core::ILogSink &logs);
@@ -84,12 +85,12 @@ public:
     // Makes the app's dynos match: starts, stops and replaces (a new release restarts all).
     void converge(const DesiredApp &desired);
     // Restarts every dyno of the app, of one type (`web`), or one dyno (`web.1`).
-    bool restart(const std::string &appId, const std::string &typeOrName = {});
+    bool restart(const std::string &appId, const std::string &typeOrName = {}) override;
     // Stops dynos; the formation brings them back.
-    bool stop(const std::string &appId, const std::string &typeOrName);
+    bool stop(const std::string &appId, const std::string &typeOrName) override;
     // Stops every dyno of the app and forgets it (the app was destroyed).
     void forget(const std::string &appId);
-    std::vector<DynoInfo> dynos(const std::string &appId) const;
+    std::vector<DynoInfo> dynos(const std::string &appId) const override;
 
     // Idling: an app that opted in (`idling`), with one web dyno of size eco, sleeps after
     // `idleAfter` without requests, counted from the opt-in at the earliest. The router stamps
@@ -101,7 +102,7 @@ public:
     // starts at once with its output in the logs; an attached one waits for its client, which
     // brings the secret returned here (R13 when none comes in time). Either ends `complete` and
     // is discarded when its command exits.
-    std::pair<DynoInfo, std::string> runOneOff(const DesiredApp &release, const OneOffRequest &request);
+    std::pair<DynoInfo, std::string> runOneOff(const DesiredApp &release, const OneOffRequest &request) override;
     // The client of an attached one-off came: starts its command on a terminal.
     Terminal attach(const std::string &secret);
     // The client of an attached one-off went away: its dyno is stopped.

@@ -73,7 +73,7 @@ bool GitService::isGitPath(std::string_view path)
     return (rest.empty() || rest[0] == '/') && path.substr(1, dotgit - 1).find('/') == std::string_view::npos;
 }
 
-void GitService::handle(std::shared_ptr<api::HttpExchange> exchange)
+void GitService::handle(std::shared_ptr<http::HttpExchange> exchange)
 {
     std::lock_guard lock(m_workers->mutex);
     std::erase_if(m_workers->threads, [](Workers::Worker &w) {
@@ -117,15 +117,15 @@ bool GitService::ensureRepository(const std::string &appId, std::string *error)
     return true;
 }
 
-static api::HttpResponse plain(int status, const std::string &text)
+static http::HttpResponse plain(int status, const std::string &text)
 {
-    api::HttpResponse r{status, {{"Content-Type", "text/plain; charset=utf-8"}}, text + "\n"};
+    http::HttpResponse r{status, {{"Content-Type", "text/plain; charset=utf-8"}}, text + "\n"};
     if (status == 401)
         r.setHeader("WWW-Authenticate", "Basic realm=\"Heroku\"");
     return r;
 }
 
-static std::string tokenOf(const api::HttpRequest &req)
+static std::string tokenOf(const http::HttpRequest &req)
 {
     const std::string *auth = req.header("authorization");
     if (!auth)
@@ -150,9 +150,9 @@ static int64_t directorySize(const QString &dir)
     return total;
 }
 
-void GitService::serve(std::shared_ptr<api::HttpExchange> exchange)
+void GitService::serve(std::shared_ptr<http::HttpExchange> exchange)
 {
-    const api::HttpRequest &req = exchange->request();
+    const http::HttpRequest &req = exchange->request();
     const std::string path = req.path();
     const std::string query = req.target.find('?') == std::string::npos ? "" : req.target.substr(req.target.find('?') + 1);
     const auto dotgit = path.find(".git");

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/httpserver.h"
+#include "http/httpserver.h"
 
 #include <functional>
 #include <future>
@@ -35,10 +35,10 @@ public:
     // True for `/<app>.git` and `/<app>.git/...`.
     static bool isGitPath(std::string_view path);
     // Serves one git request on its own thread.
-    void handle(std::shared_ptr<api::HttpExchange> exchange);
+    void handle(std::shared_ptr<http::HttpExchange> exchange);
 
 private:
-    void serve(std::shared_ptr<api::HttpExchange> exchange);
+    void serve(std::shared_ptr<http::HttpExchange> exchange);
     bool ensureRepository(const std::string &appId, std::string *error);
 
     std::string m_repos, m_hookBinary, m_hookUrl, m_hookSecret;

@@ -1,5 +1,5 @@
 // dynodesk-server: the emulator alone, headless, for labs, teams, CI and the official CLI.
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -45,7 +45,7 @@ static int addAccount(const QString &dataDir, const QStringList &args, const QSt
         std::fprintf(stderr, "usage: dynodesk-server accounts:add EMAIL [--password P] [--data-dir D]\n");
         return 2;
     }
-    auto made = platform::addAccount(dataDir.toStdString(), args[1].toStdString(),
+    auto made = wiring::addAccount(dataDir.toStdString(), args[1].toStdString(),
                                      password.isEmpty() ? std::nullopt : std::optional(password.toStdString()));
     if (!made) {
         std::fprintf(stderr, "dynodesk-server: %s\n", made.error().message.c_str());
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
     settings.idleAfterMilliseconds = static_cast<int>(std::max(1.0, parser.value(idleAfter).toDouble()) * 1000);
 
     installSignalHandlers(app);
-    platform::Emulator emulator(settings);
+    wiring::Emulator emulator(settings);
     if (auto started = emulator.start(); !started) {
         std::fprintf(stderr, "dynodesk-server: %s\n", started.error().message.c_str());
         return 1;

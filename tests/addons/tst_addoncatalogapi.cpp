@@ -3,7 +3,7 @@
 #include "common/golden.h"
 #include "common/httpclient.h"
 
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,7 +16,7 @@ class TestAddonCatalogApi : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     std::unique_ptr<HttpClient> m_api;
 
 private slots:
@@ -25,7 +25,7 @@ private slots:
         core::Settings settings;
         settings.dataDir = m_dir.path().toStdString();
         settings.passwordHashIterations = 1000;
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         auto started = m_emulator->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()),

@@ -9,7 +9,7 @@
 #include "common/psqlclient.h"
 
 #include "addons/postgres/postgrescluster.h"
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 #include "store/store.h"
 
 #include <QFile>
@@ -28,7 +28,7 @@ class TestAddonsApi : public QObject {
 
     QTemporaryDir m_dir;
     std::optional<addons::postgres::Binaries> m_bins;
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     std::unique_ptr<HttpClient> m_api;
     QString m_addon;      // the first add-on's name
     std::string m_url;    // its DATABASE_URL
@@ -38,7 +38,7 @@ class TestAddonsApi : public QObject {
         core::Settings settings;
         settings.dataDir = m_dir.path().toStdString();
         settings.passwordHashIterations = 1000;
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         auto started = m_emulator->start();
         if (!started) {
             qWarning() << started.error().message.c_str();
@@ -258,7 +258,7 @@ private slots:
             store::Store s((m_dir.path() + QStringLiteral("/dynodesk.sqlite3")).toStdString());
             auto owner = s.addons.byIdOrName(m_addon.toStdString());
             QVERIFY(owner);
-            store::AddonRecord half = *owner;
+            platform::Addon half = *owner;
             half.id = "0b9f6c1e-0000-4000-8000-000000000001";
             half.name = "postgresql-interrupted-11111";
             half.providerId = "dinterrupted";

@@ -9,7 +9,7 @@
 #include "common/psqlclient.h"
 
 #include "addons/postgres/postgrescluster.h"
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 #include "platform/platform.h"
 
 #include <QElapsedTimer>
@@ -33,7 +33,7 @@ class TestDataApi : public QObject {
 
     QTemporaryDir m_dir;
     std::optional<addons::postgres::Binaries> m_bins;
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     std::unique_ptr<HttpClient> m_api, m_stranger;
     json m_db; // the first database add-on
 
@@ -112,14 +112,14 @@ private slots:
         core::Settings settings;
         settings.dataDir = m_dir.path().toStdString();
         settings.passwordHashIterations = 1000;
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         auto started = m_emulator->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()),
                                              QString::fromStdString(m_emulator->credentials().token));
         std::string strangerToken;
         m_emulator->runOnCore([&](platform::Platform &p) {
-            if (auto made = p.createAccount("stranger@example.com", std::string("pw")))
+            if (auto made = p.accounts().createAccount("stranger@example.com", std::string("pw")))
                 strangerToken = made->token;
         });
         QVERIFY(!strangerToken.empty());

@@ -3,7 +3,7 @@
 #include "common/golden.h"
 #include "common/httpclient.h"
 
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -25,7 +25,7 @@ class TestApiServer : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     std::unique_ptr<HttpClient> m_api; // as the owner
     QString m_strangerToken, m_collabToken;
 
@@ -42,7 +42,7 @@ class TestApiServer : public QObject {
     {
         QString token;
         m_emulator->runOnCore([&](platform::Platform &p) {
-            auto made = p.createAccount(email, std::string("secret-pw"));
+            auto made = p.accounts().createAccount(email, std::string("secret-pw"));
             if (made)
                 token = QString::fromStdString(made->token);
         });
@@ -57,7 +57,7 @@ private slots:
         core::Settings settings;
         settings.dataDir = m_dir.path().toStdString();
         settings.passwordHashIterations = 1000;
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         auto started = m_emulator->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
         QVERIFY(m_emulator->apiPort() != 0);
@@ -462,7 +462,7 @@ private slots:
         core::Settings settings;
         settings.dataDir = dir.path().toStdString();
         settings.rateLimitPerHour = 3;
-        platform::Emulator small(settings);
+        wiring::Emulator small(settings);
         QVERIFY(small.start().ok());
         HttpClient c(QString::fromStdString(small.apiUrl()), QString::fromStdString(small.credentials().token));
         for (int i = 0; i < 3; ++i)
@@ -477,7 +477,7 @@ private slots:
     {
         core::Settings settings;
         settings.dataDir = m_dir.path().toStdString();
-        platform::Emulator second(settings);
+        wiring::Emulator second(settings);
         auto started = second.start();
         QVERIFY(!started.ok());
         QVERIFY2(started.error().message.find("in use by another emulator") != std::string::npos,

@@ -5,7 +5,7 @@
 
 #include "appsettings.h"
 #include "netrc.h"
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 #include "preferencesdialog.h"
 #include "sshkeyspage.h"
 #include "translations.h"
@@ -30,7 +30,7 @@ class TestPreferences : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_data;
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     QNetworkAccessManager m_network;
 
     QString apiUrl() const { return QString::fromStdString(m_emulator->apiUrl()); }
@@ -53,7 +53,7 @@ private slots:
         core::Settings settings;
         settings.dataDir = m_data.path().toStdString();
         settings.passwordHashIterations = 1000;
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         auto started = m_emulator->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
         // As the app starts for an English-speaking user (the English translation gives the plurals).

@@ -2,7 +2,7 @@
 
 #include "common/httpclient.h"
 
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 
 #include <QDir>
 
@@ -29,7 +29,7 @@ public:
         settings.buildTimeoutSeconds = buildTimeoutSeconds;
         if (adjust)
             adjust(settings);
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         m_started = start();
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()), token());
         QDir().mkpath(home());
@@ -51,12 +51,12 @@ public:
     {
         const core::Settings settings = m_emulator->settings();
         m_emulator->stop();
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         m_started = start();
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()), token());
         return m_started;
     }
-    platform::Emulator &emulator() { return *m_emulator; }
+    wiring::Emulator &emulator() { return *m_emulator; }
     HttpClient &api() { return *m_api; }
     QString token() const { return QString::fromStdString(m_emulator->credentials().token); }
     QString home() const { return m_dir.path() + QStringLiteral("/home"); }
@@ -151,7 +151,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     std::unique_ptr<HttpClient> m_api;
     bool m_started = false;
 };

@@ -7,7 +7,7 @@
 #include "pluginfixture.h"
 
 #include "common/serverprocess.h"
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 #include "editortabs.h"
 #include "webview.h"
 
@@ -120,7 +120,7 @@ private slots:
         QVERIFY2(f.start(), qPrintable(f.pluginError));
         // A second account, for collaborators and a transfer (added beside the running emulator,
         // as `dynodesk-server accounts:add` does).
-        auto made = platform::addAccount(f.data.path().toStdString(), "friend@example.com", std::nullopt);
+        auto made = wiring::addAccount(f.data.path().toStdString(), "friend@example.com", std::nullopt);
         QVERIFY(made.ok());
         m_friendToken = QString::fromStdString(made.value().token);
         QVERIFY(appsTable());

@@ -7,7 +7,7 @@
 #include "dynos/rendezvous.h"
 #include "logs/drainforwarder.h"
 #include "logs/logplex.h"
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -191,7 +191,7 @@ private slots:
         core::Settings settings;
         settings.dataDir = (m_dir.path() + QStringLiteral("/emulator")).toStdString();
         settings.passwordHashIterations = 1000;
-        auto emulator = std::make_unique<platform::Emulator>(settings);
+        auto emulator = std::make_unique<wiring::Emulator>(settings);
         QVERIFY(emulator->start().ok());
         HttpClient api(QString::fromStdString(emulator->apiUrl()), QString::fromStdString(emulator->credentials().token));
         QCOMPARE(api.post("/apps", {{"name", "drained"}}).status, 201);
@@ -249,7 +249,7 @@ private slots:
 
         // Drains survive a restart of the emulator.
         emulator.reset();
-        emulator = std::make_unique<platform::Emulator>(settings);
+        emulator = std::make_unique<wiring::Emulator>(settings);
         QVERIFY(emulator->start().ok());
         HttpClient again(QString::fromStdString(emulator->apiUrl()), QString::fromStdString(emulator->credentials().token));
         QCOMPARE(again.get("/apps/drained/log-drains").json().size(), size_t(4));

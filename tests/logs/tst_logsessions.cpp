@@ -2,7 +2,7 @@
 #include "common/golden.h"
 #include "common/httpclient.h"
 
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -19,7 +19,7 @@ class TestLogSessions : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     std::unique_ptr<HttpClient> m_api;
 
     QString sessionUrl(const json &body)
@@ -50,7 +50,7 @@ private slots:
         core::Settings settings;
         settings.dataDir = m_dir.path().toStdString();
         settings.passwordHashIterations = 1000;
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         QVERIFY(m_emulator->start().ok());
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()),
                                              QString::fromStdString(m_emulator->credentials().token));
@@ -120,7 +120,7 @@ private slots:
     {
         QString stranger;
         m_emulator->runOnCore([&](platform::Platform &p) {
-            stranger = QString::fromStdString(p.createAccount("stranger@example.com", std::string("pw"))->token);
+            stranger = QString::fromStdString(p.accounts().createAccount("stranger@example.com", std::string("pw"))->token);
         });
         const auto r = HttpClient(QString::fromStdString(m_emulator->apiUrl()), stranger).post("/apps/log-app/log-sessions", json::object());
         QCOMPARE(r.status, 403);

@@ -24,7 +24,7 @@ class TestPermissions : public QObject {
 
     static Actor make(platform::Platform &p, const std::string &email)
     {
-        auto made = p.createAccount(email, std::string("pw"));
+        auto made = p.accounts().createAccount(email, std::string("pw"));
         return {made->account.id, made->account.email};
     }
 
@@ -40,10 +40,10 @@ class TestPermissions : public QObject {
         w->stranger = make(*w->p, "stranger@example.com");
         w->other = make(*w->p, "other@example.com");
         w->leaver = make(*w->p, "leaver@example.com");
-        const bool ready = w->p->createApp(w->owner, {w->app, std::nullopt, std::nullopt}).ok()
-                && w->p->addCollaborator(w->owner, w->app, "collab@example.com").ok()
-                && w->p->addCollaborator(w->owner, w->app, "leaver@example.com").ok()
-                && w->p->updateConfigVars(w->owner, w->app, {{"A", "1"}}).ok(); // v2
+        const bool ready = w->p->apps().createApp(w->owner, {w->app, std::nullopt, std::nullopt}).ok()
+                && w->p->access().addCollaborator(w->owner, w->app, "collab@example.com").ok()
+                && w->p->access().addCollaborator(w->owner, w->app, "leaver@example.com").ok()
+                && w->p->releases().updateConfigVars(w->owner, w->app, {{"A", "1"}}).ok(); // v2
         if (!ready)
             qFatal("cannot set up the permission matrix's app");
         return w;
@@ -54,19 +54,19 @@ class TestPermissions : public QObject {
     {
         auto status = [](const auto &result) { return result.ok() ? 0 : result.error().status; };
         switch (action) {
-        case Action::View: return status(w.p->app(who, w.app));
-        case Action::Rename: return status(w.p->updateApp(who, w.app, {std::string("renamed-app"), std::nullopt}));
-        case Action::Destroy: return status(w.p->destroyApp(who, w.app));
-        case Action::Transfer: return status(w.p->createTransfer(who, w.app, "other@example.com"));
-        case Action::SetMaintenance: return status(w.p->updateApp(who, w.app, {std::nullopt, true}));
-        case Action::ReadConfig: return status(w.p->configVars(who, w.app));
-        case Action::WriteConfig: return status(w.p->updateConfigVars(who, w.app, {{"B", "2"}}));
-        case Action::Rollback: return status(w.p->rollback(who, w.app, "1"));
-        case Action::AddCollaborator: return status(w.p->addCollaborator(who, w.app, "other@example.com"));
-        case Action::RemoveCollaborator: return status(w.p->removeCollaborator(who, w.app, "leaver@example.com"));
-        case Action::Scale: return status(w.p->updateFormation(who, w.app, {{"web", 2, std::nullopt}}));
-        case Action::Deploy: return status(w.p->gitAccess(who, w.app, true));
-        case Action::ManageDomains: return status(w.p->addDomain(who, w.app, "www.example.test"));
+        case Action::View: return status(w.p->apps().app(who, w.app));
+        case Action::Rename: return status(w.p->apps().updateApp(who, w.app, {std::string("renamed-app"), std::nullopt}));
+        case Action::Destroy: return status(w.p->apps().destroyApp(who, w.app));
+        case Action::Transfer: return status(w.p->access().createTransfer(who, w.app, "other@example.com"));
+        case Action::SetMaintenance: return status(w.p->apps().updateApp(who, w.app, {std::nullopt, true}));
+        case Action::ReadConfig: return status(w.p->releases().configVars(who, w.app));
+        case Action::WriteConfig: return status(w.p->releases().updateConfigVars(who, w.app, {{"B", "2"}}));
+        case Action::Rollback: return status(w.p->releases().rollback(who, w.app, "1"));
+        case Action::AddCollaborator: return status(w.p->access().addCollaborator(who, w.app, "other@example.com"));
+        case Action::RemoveCollaborator: return status(w.p->access().removeCollaborator(who, w.app, "leaver@example.com"));
+        case Action::Scale: return status(w.p->formation().updateFormation(who, w.app, {{"web", 2, std::nullopt}}));
+        case Action::Deploy: return status(w.p->builds().gitAccess(who, w.app, true));
+        case Action::ManageDomains: return status(w.p->domains().addDomain(who, w.app, "www.example.test"));
         }
         return -1;
     }
@@ -119,7 +119,7 @@ private slots:
         QCOMPARE(app->ownerId, w->owner.id);
         QVERIFY(!app->maintenance);
         QCOMPARE(w->store->releases.list(app->id).size(), releasesBefore);
-        QCOMPARE(w->store->config.get(app->id), (store::ConfigMap{{"A", "1"}}));
+        QCOMPARE(w->store->config.get(app->id), (platform::ConfigMap{{"A", "1"}}));
         QCOMPARE(w->store->collaborators.list(app->id).size(), size_t(2));
         QVERIFY(w->store->formations.list(app->id).empty());
         QVERIFY(w->store->transfers.listFor(w->owner.id).empty());
@@ -130,7 +130,7 @@ private slots:
     {
         auto w = world();
         for (const Actor *who : {&w->owner, &w->collaborator, &w->stranger}) {
-            auto r = w->p->app(*who, "no-such-app");
+            auto r = w->p->apps().app(*who, "no-such-app");
             QVERIFY(!r.ok());
             QCOMPARE(r.error().status, 404);
             QCOMPARE(r.error().id, std::string("not_found"));
@@ -140,25 +140,25 @@ private slots:
     void collaboratorMayLeave()
     {
         auto w = world();
-        auto r = w->p->removeCollaborator(w->leaver, w->app, "leaver@example.com");
+        auto r = w->p->access().removeCollaborator(w->leaver, w->app, "leaver@example.com");
         QVERIFY(r.ok());
-        QCOMPARE(w->p->app(w->leaver, w->app).error().status, 403);
+        QCOMPARE(w->p->apps().app(w->leaver, w->app).error().status, 403);
     }
 
     void transferMakesTheRecipientOwner()
     {
         auto w = world();
-        auto t = w->p->createTransfer(w->owner, w->app, "collab@example.com");
+        auto t = w->p->access().createTransfer(w->owner, w->app, "collab@example.com");
         QVERIFY(t.ok());
         QCOMPARE(t->state, std::string("pending"));
         // Only the recipient can accept.
-        QCOMPARE(w->p->updateTransfer(w->owner, t->id, "accepted").error().status, 403);
-        QVERIFY(w->p->updateTransfer(w->collaborator, t->id, "accepted").ok());
-        auto access = w->p->app(w->collaborator, w->app, Action::Destroy);
+        QCOMPARE(w->p->access().updateTransfer(w->owner, t->id, "accepted").error().status, 403);
+        QVERIFY(w->p->access().updateTransfer(w->collaborator, t->id, "accepted").ok());
+        auto access = w->p->apps().app(w->collaborator, w->app, Action::Destroy);
         QVERIFY(access.ok());
         QVERIFY(access->role == platform::Role::Owner);
         // The former owner stays on as a collaborator.
-        auto former = w->p->app(w->owner, w->app);
+        auto former = w->p->apps().app(w->owner, w->app);
         QVERIFY(former.ok());
         QVERIFY(former->role == platform::Role::Collaborator);
     }

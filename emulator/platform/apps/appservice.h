@@ -1,0 +1,44 @@
+#pragma once
+
+#include "apptypes.h"
+
+#include "platform/service.h"
+
+#include "core/routetable.h"
+
+#include <string>
+#include <vector>
+
+namespace dynodesk::platform {
+
+class AddonService;
+class DataService;
+class ReleaseService;
+
+// Apps: create (with release v1), list, rename, maintenance, destroy (with their add-ons and
+// backups); the app access rule every service applies; what the router and git need of them.
+class AppService final : public detail::Service {
+public:
+    AppService(detail::Environment &env, ReleaseService &releases, AddonService &addons, DataService &data);
+
+    std::string gitUrl(const std::string &appName) const;
+    std::string webUrl(const std::string &appName) const;
+
+    Result<App> createApp(const Actor &actor, const AppCreate &params);
+    std::vector<App> apps(const Actor &actor);
+    // Looks an app up and checks that the actor may do `action` to it: 404, then 403.
+    using Service::app;
+    Result<App> updateApp(const Actor &actor, const std::string &idOrName, const AppUpdate &update);
+    Result<App> destroyApp(const Actor &actor, const std::string &idOrName);
+
+    std::vector<std::string> appIds();
+    // Every app as the router needs it (name, maintenance, error pages, domains), without dynos.
+    std::vector<core::RouteApp> routingApps();
+
+private:
+    ReleaseService &m_releases;
+    AddonService &m_addons;
+    DataService &m_data;
+};
+
+} // namespace dynodesk::platform

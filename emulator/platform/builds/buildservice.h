@@ -1,0 +1,47 @@
+#pragma once
+
+#include "buildtypes.h"
+
+#include "platform/service.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dynodesk::platform {
+
+class FormationService;
+class ReleaseService;
+
+// Builds and slugs. A build goes pending → succeeded/failed; a succeeded build makes the next
+// release (`Deploy <sha>`), pending while a release phase runs, then current. The Deployer
+// (deployer.h) runs them.
+class BuildService final : public detail::Service {
+public:
+    BuildService(detail::Environment &env, ReleaseService &releases, FormationService &formation);
+
+    Result<NewBuild> createBuild(const Actor &actor, const std::string &app, const BuildRequest &request);
+    Result<Release> completeBuild(const std::string &buildId, const BuildOutcome &outcome, bool releasePhase);
+    void failBuild(const std::string &buildId);
+    // Builds left pending by an emulator that stopped are failed, and so are releases left
+    // pending by their release phase; returns the builds' ids.
+    std::vector<std::string> failInterruptedBuilds();
+    Result<std::vector<Build>> builds(const Actor &actor, const std::string &app);
+    Result<Build> build(const Actor &actor, const std::string &app, const std::string &id);
+    Result<Slug> slug(const Actor &actor, const std::string &app, const std::string &id);
+    std::optional<Slug> slugById(const std::string &id);
+    Result<std::vector<std::string>> buildpacks(const Actor &actor, const std::string &app);
+    Result<std::vector<std::string>> setBuildpacks(const Actor &actor, const std::string &app,
+                                                   const std::vector<std::string> &urls);
+    Result<Source> createSource(const Actor &actor, const std::string &app, const std::string &dir);
+    std::optional<Source> source(const std::string &id);
+    // The app a git request names, if the actor may push to (or fetch from) it.
+    Result<AppAccess> gitAccess(const Actor &actor, const std::string &appName, bool push);
+    void setRepoSize(const std::string &appId, int64_t bytes);
+
+private:
+    ReleaseService &m_releases;
+    FormationService &m_formation;
+};
+
+} // namespace dynodesk::platform

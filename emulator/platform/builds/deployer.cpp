@@ -1,0 +1,241 @@
+#include "deployer.h"
+#include "buildservice.h"
+
+#include "platform/apps/appservice.h"
+#include "platform/releases/releaseservice.h"
+
+#include "build/buildpacks.h"
+#include "build/releasephase.h"
+#include "core/ids.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMetaObject>
+
+namespace dynodesk::platform {
+
+using core::ApiError;
+
+Deployer::Deployer(BuildService &builds, ReleaseService &releases, const AppService &apps, DeployPaths paths,
+                   std::chrono::seconds buildTimeout)
+    : m_builds(builds), m_releases(releases), m_apps(apps), m_paths(std::move(paths)), m_timeout(buildTimeout)
+{
+    for (const auto &dir : {m_paths.repos(), m_paths.slugs(), m_paths.builds(), m_paths.sources(), m_paths.work()})
+        QDir().mkpath(QString::fromStdString(dir));
+    QDir(QString::fromStdString(m_paths.work())).removeRecursively(); // leftovers of a crash
+    QDir().mkpath(QString::fromStdString(m_paths.work()));
+}
+
+Deployer::~Deployer()
+{
+    // Builds that are running finish (their deadline bounds them); their results are dropped.
+    for (auto &w : m_workers)
+        w.thread.join();
+}
+
+void Deployer::runWorker(std::function<void()> work)
+{
+    reap();
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    std::thread thread([this, work = std::move(work), done] {
+        work();
+        done->store(true);
+        // Joined on the core thread as soon as it is done. Posted events die with the Deployer,
+        // whose destructor joins every worker first.
+        QMetaObject::invokeMethod(this, [this] { reap(); }, Qt::QueuedConnection);
+    });
+    m_workers.push_back({std::move(thread), std::move(done)});
+}
+
+void Deployer::reap()
+{
+    std::erase_if(m_workers, [](Worker &w) {
+        if (!w.done->load())
+            return false;
+        w.thread.join(); // it has returned from its work: the join does not wait
+        return true;
+    });
+}
+
+Result<Deployer::Started> Deployer::deployCommit(const Actor &actor, const std::string &app, const std::string &commit,
+                                                 const build::Env &gitEnv)
+{
+    BuildRequest request;
+    request.commit = commit;
+    auto made = m_builds.createBuild(actor, app, request);
+    if (!made)
+        return made.error();
+    build::BuildJob job;
+    job.gitDir = m_paths.repo(made->app.id);
+    job.commit = commit;
+    job.gitEnv = gitEnv;
+    {
+        std::lock_guard lock(m_mutex);
+        m_commits[made->build.id] = commit;
+    }
+    return start(std::move(made.value()), std::move(job));
+}
+
+Result<Deployer::Started> Deployer::deploySource(const Actor &actor, const std::string &app, const BuildRequest &request,
+                                                 const std::string &sourceFile)
+{
+    if (!QFile::exists(QString::fromStdString(sourceFile)))
+        return ApiError::invalidParams("The source blob could not be read: nothing was uploaded to its URL.");
+    auto made = m_builds.createBuild(actor, app, request);
+    if (!made)
+        return made.error();
+    build::BuildJob job;
+    job.sourceTarball = sourceFile;
+    return start(std::move(made.value()), std::move(job));
+}
+
+Result<Deployer::Started> Deployer::start(NewBuild made, build::BuildJob job)
+{
+    const std::string buildId = made.build.id;
+    const std::string appId = made.app.id;
+    auto out = std::make_shared<build::BuildOutput>(m_paths.builds() + "/" + buildId + ".log");
+    {
+        std::lock_guard lock(m_mutex);
+        m_outputs[buildId] = out;
+    }
+    job.buildId = buildId;
+    job.stackName = made.build.stack;
+    job.config = build::Env(made.config.begin(), made.config.end());
+    job.cacheDir = m_paths.cache(appId);
+    job.workDir = m_paths.work();
+    job.slugPath = m_paths.slugs() + "/" + core::newId() + ".tgz"; // named by the slug's id once it exists
+    job.timeout = m_timeout;
+    job.builtinBuildpacks = build::builtinBuildpackDirs(m_paths.builtinBuildpacks);
+    const auto specs = made.build.buildpacks;
+    const std::string cloneRoot = m_paths.cache(appId) + "/.buildpacks";
+    const std::string builtinRoot = m_paths.builtinBuildpacks;
+    runWorker([this, job, specs, cloneRoot, builtinRoot, out, buildId, appId]() mutable {
+        build::BuildResult result;
+        bool resolved = true;
+        for (const auto &spec : specs) {
+            auto dir = build::resolveBuildpack(spec, builtinRoot, cloneRoot);
+            if (!dir) {
+                out->append("-----> Building on the " + job.stackName + " stack");
+                out->append(" !     " + dir.error().message);
+                out->append(" !     Push failed");
+                resolved = false;
+                break;
+            }
+            job.buildpacks.push_back(dir.value());
+        }
+        if (resolved)
+            result = build::SlugCompiler::run(job, *out);
+        QMetaObject::invokeMethod(this, [this, buildId, appId, result, slugPath = job.slugPath, out] {
+            compiled(buildId, appId, result, slugPath, out);
+        }, Qt::QueuedConnection);
+    });
+    return Started{made.build, out};
+}
+
+std::optional<std::string> Deployer::commitOf(const std::string &buildId)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_commits.find(buildId);
+    return it == m_commits.end() ? std::nullopt : std::optional(it->second);
+}
+
+void Deployer::launchLines(const Release &release, build::BuildOutput &out)
+{
+    out.append("       Released v" + std::to_string(release.version));
+    out.append("       " + m_apps.webUrl(release.appName) + " deployed to Heroku");
+}
+
+void Deployer::compiled(const std::string &buildId, const std::string &appId, build::BuildResult result,
+                        const std::string &slugPath, std::shared_ptr<build::BuildOutput> out)
+{
+    if (!result.ok) {
+        m_builds.failBuild(buildId);
+        out->finish(1);
+        return;
+    }
+    std::string releaseCommand;
+    for (const auto &[type, command] : result.processTypes)
+        if (type == "release")
+            releaseCommand = command;
+    // The slug file takes its id's name: GET /slugs/<id>.tgz serves it.
+    const std::string slugId = QFileInfo(QString::fromStdString(slugPath)).completeBaseName().toStdString();
+    BuildOutcome outcome{slugId, slugPath, commitOf(buildId), result.processTypes, result.slugSize,
+                         result.buildpackDescription};
+    auto release = m_builds.completeBuild(buildId, outcome, !releaseCommand.empty());
+    if (!release) {
+        out->append(" !     " + release.error().message);
+        out->finish(1);
+        return;
+    }
+    out->append("-----> Launching...");
+    if (releaseCommand.empty()) {
+        launchLines(*release, *out);
+        out->finish(0);
+        return;
+    }
+    out->append(" !     Release command declared: this new release will not be available until the command succeeds.");
+    out->append("-----> Running release command...");
+    const std::string releaseId = release->id;
+    build::Env config(release->config.begin(), release->config.end());
+    config["DYNODESK_BUILD_ID"] = buildId;
+    const std::string workDir = m_paths.work();
+    const auto timeout = m_timeout;
+    const std::string dyno = "release." + std::to_string(1000 + (std::hash<std::string>{}(releaseId) % 9000));
+    auto *logs = m_log;
+    runWorker([this, slugPath, releaseCommand, config, workDir, dyno, out, releaseId, timeout, logs, appId] {
+        const int rc = build::runReleasePhase(slugPath, releaseCommand, config, workDir, dyno, *out, timeout,
+                                              [&](const std::string &line) {
+                                                  if (logs)
+                                                      logs->append(appId, "app", dyno, line);
+                                              });
+        QMetaObject::invokeMethod(this, [this, releaseId, rc, out] { released(releaseId, rc, out); },
+                                  Qt::QueuedConnection);
+    });
+}
+
+void Deployer::released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out)
+{
+    auto release = m_releases.finishRelease(releaseId, exitCode == 0);
+    if (!release) {
+        out->append(" !     " + release.error().message);
+        out->finish(1);
+        return;
+    }
+    if (exitCode != 0) {
+        out->append(" !     Release command failed" + (exitCode > 0 ? ": exit status " + std::to_string(exitCode)
+                                                                    : std::string(": it timed out")));
+        out->append(" !     Release v" + std::to_string(release->version) + " failed; the previous release stays current.");
+        out->append(" !     Push failed");
+        out->finish(1);
+        return;
+    }
+    launchLines(*release, *out);
+    out->finish(0);
+}
+
+std::shared_ptr<build::BuildOutput> Deployer::output(const std::string &buildId)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_outputs.find(buildId);
+    if (it != m_outputs.end())
+        return it->second;
+    const std::string path = m_paths.builds() + "/" + buildId + ".log";
+    if (!QFile::exists(QString::fromStdString(path)))
+        return nullptr;
+    // A build of an earlier run: its output is in the file, and it is over.
+    auto out = build::BuildOutput::finishedFromFile(path, 0);
+    m_outputs[buildId] = out;
+    return out;
+}
+
+Status Deployer::clearCache(const Actor &actor, const std::string &app)
+{
+    auto access = m_builds.gitAccess(actor, app, true);
+    if (!access)
+        return access.error();
+    QDir(QString::fromStdString(m_paths.cache(access->app.id))).removeRecursively();
+    return core::Done{};
+}
+
+} // namespace dynodesk::platform

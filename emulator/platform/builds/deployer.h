@@ -1,0 +1,94 @@
+#pragma once
+
+#include "buildtypes.h"
+
+#include "platform/service.h"
+
+#include "build/buildoutput.h"
+#include "core/ilogsink.h"
+#include "build/slugcompiler.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace dynodesk::platform {
+
+// Where the emulator keeps what deploys make, under the data dir.
+struct DeployPaths final {
+    std::string dataDir, builtinBuildpacks;
+    std::string repos() const { return dataDir + "/repos"; }
+    std::string repo(const std::string &appId) const { return repos() + "/" + appId + ".git"; }
+    std::string slugs() const { return dataDir + "/slugs"; }
+    std::string cache(const std::string &appId) const { return dataDir + "/cache/" + appId; }
+    std::string builds() const { return dataDir + "/builds"; }
+    std::string sources() const { return dataDir + "/sources"; }
+    std::string work() const { return dataDir + "/work"; }
+};
+
+// Runs deploys: a build on a worker thread (buildpacks, slug), then the release on the core
+// thread, with the release phase on a worker when the Procfile has one. Lives on the core
+// thread; its output objects are shared with the I/O threads that stream them.
+class AppService;
+class BuildService;
+class ReleaseService;
+
+class Deployer final : public QObject {
+    Q_OBJECT
+public:
+    Deployer(BuildService &builds, ReleaseService &releases, const AppService &apps, DeployPaths paths,
+             std::chrono::seconds buildTimeout);
+    ~Deployer() override;
+
+    struct Started {
+        Build build;
+        std::shared_ptr<build::BuildOutput> output;
+    };
+    // A push of `commit` to the app's repository; `gitEnv` holds the pushing hook's object dirs.
+    Result<Started> deployCommit(const Actor &actor, const std::string &app, const std::string &commit,
+                                 const build::Env &gitEnv);
+    // A build of a source tarball at `sourceFile` (builds API).
+    Result<Started> deploySource(const Actor &actor, const std::string &app, const BuildRequest &request,
+                                 const std::string &sourceFile);
+    // The output of a build, live or finished. Thread-safe.
+    std::shared_ptr<build::BuildOutput> output(const std::string &buildId);
+    Status clearCache(const Actor &actor, const std::string &app);
+    const DeployPaths &paths() const { return m_paths; }
+    // Where release-phase output goes besides the push (`app[release.NNNN]`); thread-safe.
+    void setLogSink(core::ILogSink *sink) { m_log = sink; }
+
+private:
+    Result<Started> start(NewBuild made, build::BuildJob job);
+    void compiled(const std::string &buildId, const std::string &appId, build::BuildResult result,
+                  const std::string &slugPath, std::shared_ptr<build::BuildOutput> out);
+    void released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out);
+    void launchLines(const Release &release, build::BuildOutput &out);
+    // Runs `work` on a thread of its own; `work` hands its result to the core thread, where
+    // reap() joins the thread (each worker is joined once it is done, not at shutdown).
+    void runWorker(std::function<void()> work);
+    void reap();
+    std::optional<std::string> commitOf(const std::string &buildId);
+
+    BuildService &m_builds;
+    ReleaseService &m_releases;
+    const AppService &m_apps;
+    DeployPaths m_paths;
+    std::chrono::seconds m_timeout;
+    std::mutex m_mutex;
+    std::map<std::string, std::shared_ptr<build::BuildOutput>> m_outputs;
+    std::map<std::string, std::string> m_commits;
+    struct Worker {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done;
+    };
+    std::vector<Worker> m_workers;
+    core::ILogSink *m_log = nullptr;
+};
+
+} // namespace dynodesk::platform

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "formationtypes.h"
+
+#include "platform/builds/buildtypes.h"
+#include "platform/service.h"
+
+#include "dynos/supervisor.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dynodesk::platform {
+
+// The formation: the desired quantity and size per process type, which a release's process
+// types shape, and what should run for an app (for the dyno manager).
+class FormationService final : public detail::Service {
+public:
+    explicit FormationService(detail::Environment &env);
+
+    Result<std::vector<Formation>> formation(const Actor &actor, const std::string &app);
+    Result<Formation> formationType(const Actor &actor, const std::string &app, const std::string &type);
+    Result<std::vector<Formation>> updateFormation(const Actor &actor, const std::string &app,
+                                                   const std::vector<FormationUpdate> &updates);
+
+    // What should run for the app: its current release's slug and config, and its formation.
+    dynos::DesiredApp desiredDynos(const std::string &appId);
+    // The release a one-off dyno of the app runs, if the actor may run one (422 before a deploy).
+    Result<dynos::DesiredApp> oneOffRelease(const Actor &actor, const std::string &app);
+
+    // The slug's process types become the formation (new types at 0, web at 1; gone types
+    // removed), inside the caller's transaction.
+    void applyProcessTypes(const App &app, const Slug &slug);
+
+private:
+    std::optional<std::map<std::string, std::string>> currentProcessTypes(const std::string &appId);
+};
+
+} // namespace dynodesk::platform

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "releasetypes.h"
+
+#include "platform/service.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dynodesk::platform {
+
+class FormationService;
+
+// Config vars and releases. Every change of the config, a deploy, an add-on attached or
+// detached and a rollback makes the app's next release; a release with a release phase is
+// pending until the phase ends (finishRelease).
+class ReleaseService final : public detail::Service {
+public:
+    ReleaseService(detail::Environment &env, FormationService &formation);
+
+    Result<ConfigMap> configVars(const Actor &actor, const std::string &app);
+    Result<ConfigMap> updateConfigVars(const Actor &actor, const std::string &app, const ConfigPatch &patch);
+    Result<std::vector<Release>> releases(const Actor &actor, const std::string &app);
+    Result<Release> release(const Actor &actor, const std::string &app, const std::string &idOrVersion,
+                            Action action = Action::View);
+    Result<Release> rollback(const Actor &actor, const std::string &app, const std::string &idOrVersion);
+    // The end of a release phase: the release succeeds and becomes current, or fails and the
+    // previous one stays current.
+    Result<Release> finishRelease(const std::string &releaseId, bool succeeded);
+
+    // For the other services, inside their transaction: the app's next release, current.
+    Release newRelease(const App &app, const Actor &actor, std::string description, ConfigMap config,
+                       std::optional<std::string> slugId);
+    // After the transaction committed: the release's log lines and event.
+    void releaseMade(const Release &release);
+    // `<what> by <user>` and `Release vN created by <user>`.
+    void releaseLog(const Release &release, const std::string &what);
+
+private:
+    FormationService &m_formation;
+};
+
+} // namespace dynodesk::platform
