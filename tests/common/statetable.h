@@ -30,10 +30,14 @@ void addStateRows(const std::vector<StateRow<State, Input>> &rows)
                 << r.from << r.input << (r.to ? static_cast<int>(*r.to) : -1);
 }
 
-// Compares the current row with `next`, what the machine answered.
-template<typename State>
-void checkStateRow(const std::optional<State> &next, int to)
+// Checks the current row against the machine's `transition`.
+template<typename State, typename Input>
+void checkStateRow(std::optional<State> (*transition)(State, Input))
 {
+    QFETCH(State, from);
+    QFETCH(Input, input);
+    QFETCH(int, to);
+    const std::optional<State> next = transition(from, input);
     if (to < 0)
         QVERIFY2(!next, next ? toString(*next).data() : "");
     else
