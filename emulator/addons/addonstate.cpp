@@ -6,17 +6,9 @@ std::optional<State> transition(State from, Input input)
 {
     switch (input) {
     case Input::ProviderSucceeded:
-        if (from == State::Provisioning)
-            return State::Provisioned;
-        if (from == State::Deprovisioning)
-            return State::Deprovisioned;
-        return std::nullopt;
+        return transition(from, from == State::Deprovisioning ? Input::DeprovisionSucceeded : Input::ProvisionSucceeded);
     case Input::ProviderFailed:
-        if (from == State::Provisioning)
-            return State::Deprovisioned;
-        if (from == State::Deprovisioning)
-            return State::Provisioned;
-        return std::nullopt;
+        return transition(from, from == State::Deprovisioning ? Input::DeprovisionFailed : Input::ProvisionFailed);
     case Input::DestroyAsked:
         if (from == State::Provisioning || from == State::Provisioned)
             return State::Deprovisioning;
@@ -24,6 +16,26 @@ std::optional<State> transition(State from, Input input)
     case Input::FoundOnStart:
         if (from == State::Provisioning || from == State::Deprovisioning)
             return State::Deprovisioning;
+        if (from == State::Provisioned)
+            return State::Provisioned;
+        return std::nullopt;
+    case Input::ProvisionSucceeded:
+    case Input::ProvisionFailed:
+        if (from == State::Provisioning)
+            return input == Input::ProvisionSucceeded ? State::Provisioned : State::Deprovisioned;
+        return std::nullopt;
+    case Input::DeprovisionSucceeded:
+    case Input::DeprovisionFailed:
+        if (from == State::Deprovisioning)
+            return input == Input::DeprovisionSucceeded ? State::Deprovisioned : State::Provisioned;
+        return std::nullopt;
+    case Input::RollBackSucceeded:
+    case Input::RollBackFailed:
+        if (from == State::Deprovisioning)
+            return State::Deprovisioned;
+        return std::nullopt;
+    case Input::PlanChangeSucceeded:
+    case Input::PlanChangeFailed:
         if (from == State::Provisioned)
             return State::Provisioned;
         return std::nullopt;
@@ -54,6 +66,14 @@ std::string_view toString(Input input)
     case Input::ProviderFailed: return "provider failed";
     case Input::DestroyAsked: return "destroy asked";
     case Input::FoundOnStart: return "found on start";
+    case Input::ProvisionSucceeded: return "provision succeeded";
+    case Input::ProvisionFailed: return "provision failed";
+    case Input::DeprovisionSucceeded: return "deprovision succeeded";
+    case Input::DeprovisionFailed: return "deprovision failed";
+    case Input::RollBackSucceeded: return "rollback succeeded";
+    case Input::RollBackFailed: return "rollback failed";
+    case Input::PlanChangeSucceeded: return "plan change succeeded";
+    case Input::PlanChangeFailed: return "plan change failed";
     }
     return "unknown";
 }
