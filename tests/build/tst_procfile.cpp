@@ -11,6 +11,14 @@ using dynodesk::build::ProcessTypes;
 
 Q_DECLARE_METATYPE(ProcessTypes)
 
+// The platform's words for a line that is not `<type>: <command>`.
+static QString notValid(int line, const char *text)
+{
+    return QStringLiteral("Procfile line %1 is not valid: `%2`. Each line must be `<process type>: <command>`.")
+            .arg(line)
+            .arg(QString::fromUtf8(text));
+}
+
 class TestProcfile final : public QObject {
     Q_OBJECT
 
@@ -57,28 +65,14 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("message"); // the platform's error names the line
 
-        QTest::newRow("no colon") << QByteArray("web npm start\n")
-                                  << QStringLiteral("Procfile line 1 is not valid: `web npm start`. "
-                                                    "Each line must be `<process type>: <command>`.");
-        QTest::newRow("empty command") << QByteArray("web: node a\nworker:\n")
-                                       << QStringLiteral("Procfile line 2 is not valid: `worker:`. "
-                                                         "Each line must be `<process type>: <command>`.");
-        QTest::newRow("blank command") << QByteArray("worker:   \t\n")
-                                       << QStringLiteral("Procfile line 1 is not valid: `worker:   \t`. "
-                                                         "Each line must be `<process type>: <command>`.");
-        QTest::newRow("dot in the type") << QByteArray("web.1: node a\n")
-                                         << QStringLiteral("Procfile line 1 is not valid: `web.1: node a`. "
-                                                           "Each line must be `<process type>: <command>`.");
-        QTest::newRow("space in the type") << QByteArray("my web: node a\n")
-                                           << QStringLiteral("Procfile line 1 is not valid: `my web: node a`. "
-                                                             "Each line must be `<process type>: <command>`.");
-        QTest::newRow("space before the colon") << QByteArray("web : node a\n")
-                                                << QStringLiteral("Procfile line 1 is not valid: `web : node a`. "
-                                                                  "Each line must be `<process type>: <command>`.");
+        QTest::newRow("no colon") << QByteArray("web npm start\n") << notValid(1, "web npm start");
+        QTest::newRow("empty command") << QByteArray("web: node a\nworker:\n") << notValid(2, "worker:");
+        QTest::newRow("blank command") << QByteArray("worker:   \t\n") << notValid(1, "worker:   \t");
+        QTest::newRow("dot in the type") << QByteArray("web.1: node a\n") << notValid(1, "web.1: node a");
+        QTest::newRow("space in the type") << QByteArray("my web: node a\n") << notValid(1, "my web: node a");
+        QTest::newRow("space before the colon") << QByteArray("web : node a\n") << notValid(1, "web : node a");
         QTest::newRow("merge conflict, counted after comments and CRLF")
-                << QByteArray("# top\r\n\r\nweb: a\r\n<<<<<<< HEAD\r\n")
-                << QStringLiteral("Procfile line 4 is not valid: `<<<<<<< HEAD`. "
-                                  "Each line must be `<process type>: <command>`.");
+                << QByteArray("# top\r\n\r\nweb: a\r\n<<<<<<< HEAD\r\n") << notValid(4, "<<<<<<< HEAD");
         QTest::newRow("duplicate type") << QByteArray("web: a\nworker: b\nweb: c\n")
                                         << QStringLiteral("Procfile line 3 declares `web` a second time.");
     }
