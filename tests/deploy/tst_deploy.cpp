@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -22,6 +23,36 @@ using nlohmann::json;
         const auto &gitResult_ = (result);                                                                             \
         QVERIFY2(gitResult_.exitCode == 0, qPrintable(gitResult_.output));                                             \
     } while (false)
+
+// For its lifetime, the process's PATH (which the builds and git inherit) lacks `tool`: each of
+// its directories that holds one is replaced by a copy made of links to everything else in it.
+class PathWithout final {
+public:
+    explicit PathWithout(const QString &tool) : m_saved(qgetenv("PATH"))
+    {
+        QStringList dirs;
+        for (const QString &dir : QString::fromLocal8Bit(m_saved).split(QLatin1Char(':'), Qt::SkipEmptyParts)) {
+            if (!QFileInfo(dir + QLatin1Char('/') + tool).exists()) {
+                dirs << dir;
+                continue;
+            }
+            const QString shadow = m_shadows.filePath(QString::number(dirs.size()));
+            QDir().mkpath(shadow);
+            for (const QFileInfo &e : QDir(dir).entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System))
+                if (e.fileName() != tool)
+                    QFile::link(e.absoluteFilePath(), shadow + QLatin1Char('/') + e.fileName());
+            dirs << shadow;
+        }
+        qputenv("PATH", dirs.join(QLatin1Char(':')).toLocal8Bit());
+    }
+    ~PathWithout() { qputenv("PATH", m_saved); }
+    PathWithout(const PathWithout &) = delete;
+    PathWithout &operator=(const PathWithout &) = delete;
+
+private:
+    QByteArray m_saved;
+    QTemporaryDir m_shadows;
+};
 
 class TestDeploy : public QObject {
     Q_OBJECT
@@ -196,8 +227,10 @@ private slots:
         QFETCH(QString, content);
         QFETCH(QString, tool);
         QFETCH(QString, language);
-        if (!QStandardPaths::findExecutable(tool).isEmpty())
-            QSKIP("the toolchain is installed on this machine");
+        // Where the toolchain is installed, the build runs on a PATH that hides it.
+        const PathWithout hidden(tool);
+        QVERIFY2(QStandardPaths::findExecutable(tool).isEmpty(), qPrintable(tool + " is still on " + qgetenv("PATH")));
+        QVERIFY(!QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty());
         createApp("tool-app");
         const QString repo = f->tmp(QStringLiteral("tool-") + tool);
         QDir().mkpath(repo);

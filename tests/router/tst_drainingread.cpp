@@ -111,6 +111,17 @@ struct Pair {
 
 } // namespace
 
+// The cases named `_onBoost174Only` check what the specialisation does (no receive while a
+// drained socket waits, the reactor's quiet mark); with any other Boost, or the io_uring backend,
+// a DrainingRead is a plain read and they skip. The others hold for a plain read too, so they
+// run everywhere: nothing is missed, whatever the Boost.
+#ifdef DYNODESK_DRAINING_READ
+#define REQUIRE_SPECIALISED_READ()
+#else
+#define REQUIRE_SPECIALISED_READ()                                                                                     \
+    QSKIP("DrainingRead is a plain read with this Boost (only 1.74's epoll reactor is specialised)")
+#endif
+
 class TestDrainingRead : public QObject {
     Q_OBJECT
 
@@ -142,17 +153,12 @@ class TestDrainingRead : public QObject {
     }
 
 private slots:
-    void init()
-    {
-#ifndef DYNODESK_DRAINING_READ
-        QSKIP("DrainingRead is a plain read with this Boost (only 1.74's epoll reactor is specialised)");
-#endif
-    }
-
     // The baseline the router had: Asio tries a read at once even when nothing has come, a recv()
-    // that fails with EAGAIN. (Shows the spy sees Asio's reads.)
-    void plainReadAsksFirst()
+    // that fails with EAGAIN. (Shows the spy sees Asio's reads: Boost 1.74's reactor reads with
+    // ::recv, which later ones need not.)
+    void plainReadAsksFirst_onBoost174Only()
     {
+        REQUIRE_SPECIALISED_READ();
         Pair p;
         std::array<char, 64> buf;
         bool done = false;
@@ -171,7 +177,11 @@ private slots:
 
     // After a read that left nothing the socket is known drained: the next read makes no receive
     // until the peer sends, and then gets what was sent with a single one.
-    void drainedReadWaitsForData() { drainThenWait<64>("hello", "world!"); }
+    void drainedReadWaitsForData_onBoost174Only()
+    {
+        REQUIRE_SPECIALISED_READ();
+        drainThenWait<64>("hello", "world!");
+    }
 
     // A read that filled its buffer may have left bytes behind: the next read takes them at once,
     // without waiting for news that will not come (the bytes are there already).
@@ -195,7 +205,11 @@ private slots:
 
     // A read that took exactly what was there, filling its buffer, left the socket drained too:
     // the kernel says so, where the buffer's length could not.
-    void exactFillDrains() { drainThenWait<5>("hello", "again"); }
+    void exactFillDrains_onBoost174Only()
+    {
+        REQUIRE_SPECIALISED_READ();
+        drainThenWait<5>("hello", "again");
+    }
 
     // The peer's close that came with its last bytes raises no new readiness; the read of those
     // bytes must not leave the socket marked drained, or the next read would wait for the close
@@ -222,8 +236,9 @@ private slots:
     // quietSinceDrained: true only while the last read left the socket drained and nothing has
     // reached the reactor since: not after bytes, nor after the peer's close, nor after a read
     // that left bytes, nor after a plain read.
-    void quietUntilNews()
+    void quietUntilNews_onBoost174Only()
     {
+        REQUIRE_SPECIALISED_READ();
         Pair p;
         std::array<char, 4> buf;
         bool done = false;
