@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apirouter.h"
+#include "bodyschemas.h"
 #include "httpmessage.h"
 #include "ratelimiter.h"
 
@@ -49,6 +50,7 @@ private:
 
     platform::Platform &m_platform;
     ApiRouter m_router;
+    BodySchemas m_bodies;
     RateLimiter m_limiter;
 };
 
