@@ -210,6 +210,16 @@ private slots:
         QVERIFY(snapshot() == before);
     }
 
+    // Nesting deeper than any declared type is checked only as deep as the type goes.
+    void deeplyNestedBody()
+    {
+        const QByteArray nested = QByteArray(100000, '[') + QByteArray(100000, ']');
+        const HttpResult r = m_api->request("PATCH", "/apps/body-app/config-vars", "{\"FOO\":" + nested + "}");
+        QCOMPARE(r.status, 422);
+        JSON_EQ(r.json()["message"], json("config var FOO must be a string or null."));
+        QCOMPARE(m_api->request("PATCH", "/apps/body-app", "{\"kernel\":" + nested + "}").status, 200);
+    }
+
     void unknownFieldsIgnored()
     {
         HttpResult r = m_api->patch("/apps/body-app", {{"maintenance", false}, {"locked", 7}, {"kernel", {{"a", 1}}}});
