@@ -155,6 +155,10 @@ void Api::handle(const HttpRequest &request, std::function<void(HttpResponse)> r
         if (body.is_discarded() || !body.is_object())
             return answer(ApiError::badRequest("Request body must be a JSON object."));
     }
+    if (const BodyType *type = m_bodies.find(match.route->method, match.route->pattern)) {
+        if (auto bad = type->check(body))
+            return answer(ApiError::invalidParams(*bad));
+    }
     ApiContext ctx{request, actor ? &*actor : nullptr, match.params, body};
     try {
         if (match.route->asyncHandler) {

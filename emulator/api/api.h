@@ -1,6 +1,8 @@
 #pragma once
 
 #include "apirouter.h"
+#include "bodyschemas.h"
+
 #include "http/httpmessage.h"
 #include "ratelimiter.h"
 
@@ -50,6 +52,7 @@ private:
 
     platform::Platform &m_platform;
     ApiRouter m_router;
+    BodySchemas m_bodies;
     RateLimiter m_limiter;
 };
 

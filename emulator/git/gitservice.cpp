@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <fcntl.h>
 #include <mutex>
+#include <regex>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <thread>
@@ -125,6 +126,17 @@ static http::HttpResponse plain(int status, const std::string &text)
     return r;
 }
 
+// The paths under a repository that `git http-backend` serves (smart protocol, and the dumb
+// one's files); anything else never reaches it, so no path leaves the repository.
+static bool isBackendPath(const std::string &rest)
+{
+    static const std::regex served("/HEAD|/info/refs|/git-upload-pack|/git-receive-pack"
+                                   "|/objects/info/(alternates|http-alternates|packs)"
+                                   "|/objects/[0-9a-f]{2}/[0-9a-f]{38,62}"
+                                   "|/objects/pack/pack-[0-9a-f]{40,64}\\.(pack|idx)");
+    return std::regex_match(rest, served);
+}
+
 static std::string tokenOf(const http::HttpRequest &req)
 {
     const std::string *auth = req.header("authorization");
@@ -160,6 +172,8 @@ void GitService::serve(std::shared_ptr<http::HttpExchange> exchange)
     const std::string rest = path.substr(dotgit + 4);
     const bool push = rest == "/git-receive-pack" || query.find("service=git-receive-pack") != std::string::npos;
 
+    if (!isBackendPath(rest))
+        return exchange->respond(plain(404, "Not a path of git's HTTP protocol: " + rest.substr(0, 200)));
     const std::string token = tokenOf(req);
     if (token.empty())
         return exchange->respond(plain(401, "Authentication required: use your API token as the password."));

@@ -1,4 +1,5 @@
 #include "httpserver.h"
+#include "requesttarget.h"
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/strand.hpp>
@@ -77,6 +78,10 @@ public:
         if (ec)
             return onRead(ec);
         const auto target = m_parser->get().target();
+        if (auto problem = checkRequestTarget(std::string_view(target.data(), target.size()))) {
+            HttpResponse r{problem->status, {{"Content-Type", "application/json"}}, errorJson(problem->id, problem->message)};
+            return write(std::move(r), false);
+        }
         const std::string_view path(target.data(), std::min(target.size(), target.find('?')));
         for (const auto &route : m_routes.streams) {
             if (route.first(path))
