@@ -6,7 +6,7 @@
 
 #include "common/httpclient.h"
 
-#include "api/httpserver.h"
+#include "http/httpserver.h"
 #include "git/gitservice.h"
 
 #include <QDir>
@@ -33,7 +33,7 @@ class TestGitService final : public QObject {
 
     QTemporaryDir m_tmp;
     std::unique_ptr<git::GitService> m_git;
-    std::unique_ptr<api::HttpServer> m_server;
+    std::unique_ptr<http::HttpServer> m_server;
     QString m_base, m_hook;
     std::mutex m_mutex;
     std::vector<Call> m_calls;
@@ -152,10 +152,10 @@ private slots:
                     m_pushes.emplace_back(appId, bytes);
                 });
         m_git->setHookEndpoint("http://127.0.0.1:1/hook", "s3cret");
-        m_server = std::make_unique<api::HttpServer>(
-                [](api::HttpRequest, api::HttpServer::Reply reply) { reply({404, {}, "not git\n"}); }, 64 << 20, 2);
+        m_server = std::make_unique<http::HttpServer>(
+                [](http::HttpRequest, http::HttpServer::Reply reply) { reply({404, {}, "not git\n"}); }, 64 << 20, 2);
         m_server->addStreamRoute(&git::GitService::isGitPath,
-                                 [this](std::shared_ptr<api::HttpExchange> e) { m_git->handle(std::move(e)); });
+                                 [this](std::shared_ptr<http::HttpExchange> e) { m_git->handle(std::move(e)); });
         const uint16_t port = m_server->listen("127.0.0.1", 0);
         m_base = QStringLiteral("http://127.0.0.1:%1").arg(port);
     }
