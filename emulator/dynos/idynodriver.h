@@ -54,10 +54,10 @@ public:
     // Whether the run's process accepts connections on `port` (a web dyno's boot).
     virtual bool listening(DynoHandle run, int port) const = 0;
     // Ends the run for good: SIGKILL to what remains, its copy of the slug removed, no more
-    // events.
+    // events. (Within stopAll(), what remains keeps the grace.)
     virtual void stop(DynoHandle run) = 0;
     // Every run with a process: SIGTERM, SIGKILL after the grace; returns when all have ended
-    // and every run is stopped (for shutdown).
+    // and every run is stopped (for shutdown). Runs that end meanwhile still tell so.
     virtual void stopAll(std::chrono::milliseconds grace) = 0;
     // What every run with a process uses now, in one look.
     virtual std::map<DynoHandle, DynoStats> stats() const = 0;

@@ -242,6 +242,10 @@ void ProcessDynoDriver::stop(DynoHandle run)
     Run *r = find(run);
     if (!r)
         return;
+    if (m_stoppingAll) { // the rest of its group keeps its grace: stopAll() ends it
+        r->events = {};
+        return;
+    }
     release(*r);
     // A copy of a large slug takes a while to remove: off the caller's thread.
     QThreadPool::globalInstance()->start([dir = QString::fromStdString(r->dir)] { QDir(dir).removeRecursively(); });
@@ -253,6 +257,7 @@ void ProcessDynoDriver::stopAll(std::chrono::milliseconds grace)
     // Every process of every dyno gets SIGTERM and the grace to exit, then SIGKILL: the shell
     // that leads a dyno may be gone while a process it started still runs. Runs that end
     // meanwhile still tell so.
+    m_stoppingAll = true;
     std::vector<std::pair<QPointer<QProcess>, pid_t>> alive;
     for (const auto &[handle, r] : m_runs) {
         const bool leaderRuns = r->process && r->process->state() != QProcess::NotRunning;
@@ -283,6 +288,7 @@ void ProcessDynoDriver::stopAll(std::chrono::milliseconds grace)
         QDir(QString::fromStdString(r->dir)).removeRecursively();
     }
     m_runs.clear();
+    m_stoppingAll = false;
 }
 
 std::map<DynoHandle, DynoStats> ProcessDynoDriver::stats() const

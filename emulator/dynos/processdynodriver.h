@@ -42,6 +42,7 @@ private:
 
     std::string m_root;
     DynoHandle m_next = 1;
+    bool m_stoppingAll = false;
     std::map<DynoHandle, std::unique_ptr<Run>> m_runs;
 };
 

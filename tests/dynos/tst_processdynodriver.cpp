@@ -86,6 +86,7 @@ private slots:
         const qint64 convergeTook = clockwork.elapsed();
         QTRY_VERIFY_WITH_TIMEOUT((up = !supervisor.dynos("app1").empty() && supervisor.dynos("app1")[0].state == "up"), 60000);
         const qint64 expansion = clockwork.elapsed();
+        QTest::qWait(50); // a tick held up until now counts too
         qInfo("converge returned after %lld ms; the dyno was up after %lld ms; %d ticks meanwhile; longest gap %lld ms",
               convergeTook, expansion, ticksBeforeUp, longestGap);
         QVERIFY2(longestGap < 100, qPrintable(QStringLiteral("the event loop stood still for %1 ms").arg(longestGap)));
