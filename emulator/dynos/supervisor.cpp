@@ -206,6 +206,12 @@ void Supervisor::onFinished(Dyno &d, int exitCode)
             t->stop();
     log(d, "Process exited with status " + std::to_string(exitCode));
     m_driver->stop(std::exchange(d.run, 0));
+    afterExit(d);
+}
+
+// What follows a dyno's exit: it goes, sleeps, wakes or restarts.
+void Supervisor::afterExit(Dyno &d)
+{
     const State before = d.state;
     if (d.oneOff || m_shuttingDown) { // one-off dynos end `complete` and are discarded
         if (d.oneOff)

@@ -88,6 +88,7 @@ private:
     void onStarted(Dyno &d);
     void onOutput(Dyno &d, const QByteArray &chunk);
     void onFinished(Dyno &d, int exitCode);
+    void afterExit(Dyno &d);
     void waitForBind(Dyno &d);
     void restartAfterCooloff(Dyno &d);
     void reconverge(const std::string &appId);
