@@ -4,6 +4,8 @@
 
 namespace dynodesk::dynos {
 
+static bool running(State s) { return s == State::Starting || s == State::Up; }
+
 std::optional<State> transition(State from, Input input, bool oneOff)
 {
     switch (input) {
@@ -16,28 +18,38 @@ std::optional<State> transition(State from, Input input, bool oneOff)
             return State::Up;
         return std::nullopt;
     case Input::Exited:
-        if (from == State::Starting || from == State::Up)
+        if (running(from))
             return oneOff ? State::Complete : State::Crashed;
+        if (from == State::Stopping)
+            return State::Down;
+        if (from == State::Sleeping || from == State::Waking)
+            return State::Idle;
         return std::nullopt;
     case Input::BootTimeout:
         if (from == State::Starting && !oneOff)
             return State::Crashed;
         return std::nullopt;
     case Input::MemoryKill:
-        if (from == State::Starting || from == State::Up)
+        if (running(from))
             return oneOff ? State::Complete : State::Crashed;
         return std::nullopt;
-    case Input::StopAsked:
-        if (from == State::Starting || from == State::Up || from == State::Crashed || from == State::Idle)
-            return State::Down;
+    case Input::StopAsked: // a dyno going to sleep finishes that first
+        if (running(from) || from == State::Crashed || from == State::Idle)
+            return State::Stopping;
         return std::nullopt;
     case Input::IdleAsked:
         if (from == State::Up && !oneOff)
-            return State::Idle;
+            return State::Sleeping;
+        return std::nullopt;
+    case Input::WakeAsked:
+        if (from == State::Sleeping)
+            return State::Waking;
         return std::nullopt;
     }
     return std::nullopt;
 }
+
+bool stopping(State state) { return state == State::Stopping || state == State::Sleeping || state == State::Waking; }
 
 std::string_view toString(State state)
 {
@@ -45,8 +57,11 @@ std::string_view toString(State state)
     case State::Starting: return "starting";
     case State::Up: return "up";
     case State::Crashed: return "crashed";
+    case State::Stopping:
     case State::Down: return "down";
     case State::Complete: return "complete";
+    case State::Sleeping:
+    case State::Waking:
     case State::Idle: return "idle";
     }
     return "unknown";
@@ -62,6 +77,7 @@ std::string_view toString(Input input)
     case Input::MemoryKill: return "memory kill";
     case Input::StopAsked: return "stop asked";
     case Input::IdleAsked: return "idle asked";
+    case Input::WakeAsked: return "wake asked";
     }
     return "unknown";
 }

@@ -1,14 +1,12 @@
 #pragma once
 
+#include "dynotypes.h"
+
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace dynodesk::dynos {
-
-struct DesiredApp;
-struct DynoInfo;
-struct OneOffRequest;
 
 // What the platform asks of the dyno manager: commands go down through this interface, events
 // come up as the supervisor's signals (CONVENTIONS: components meet through small interfaces).

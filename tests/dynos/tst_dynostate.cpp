@@ -1,4 +1,5 @@
-// The dyno state machine: every state against every input, written out.
+// The dyno state machine: every state against every input, for formation and one-off dynos,
+// written out as a table.
 #include "dynos/dynostate.h"
 
 #include <QTest>
@@ -8,6 +9,19 @@ using namespace std::chrono_literals;
 
 Q_DECLARE_METATYPE(State)
 Q_DECLARE_METATYPE(Input)
+
+static constexpr State allStates[] = {State::Starting, State::Up,       State::Crashed, State::Stopping, State::Down,
+                                      State::Complete, State::Sleeping, State::Waking,  State::Idle};
+static constexpr Input allInputs[] = {Input::Launched,   Input::Ready,     Input::Exited,    Input::BootTimeout,
+                                      Input::MemoryKill, Input::StopAsked, Input::IdleAsked, Input::WakeAsked};
+
+// One letter per state in the table below; '.' is "the input does not apply".
+static int fromLetter(char c)
+{
+    const std::string_view letters = "SUCTDXZWI";
+    const auto at = letters.find(c);
+    return at == std::string_view::npos ? -1 : static_cast<int>(allStates[at]);
+}
 
 class TestDynoState : public QObject {
     Q_OBJECT
@@ -19,35 +33,35 @@ private slots:
         QTest::addColumn<bool>("oneOff");
         QTest::addColumn<int>("to"); // -1: the input does not apply
 
-        const State S = State::Starting, U = State::Up, C = State::Crashed, D = State::Down, X = State::Complete,
-                    I = State::Idle;
-        const int no = -1;
-        auto to = [](State s) { return static_cast<int>(s); };
-        // from, input, formation dyno, one-off dyno
-        struct Row { State from; Input input; int formation; int oneOff; };
+        // S starting, U up, C crashed, T stopping, D down, X complete, Z sleeping, W waking, I idle.
+        // Columns: Launched, Ready, Exited, BootTimeout, MemoryKill, StopAsked, IdleAsked, WakeAsked.
+        struct Row { State from; const char *formation; const char *oneOff; };
         const Row rows[] = {
-            {D, Input::Launched, to(S), to(S)},   {C, Input::Launched, to(S), to(S)},
-            {S, Input::Launched, no, no},         {U, Input::Launched, no, no},      {X, Input::Launched, no, no},
-            {S, Input::Ready, to(U), to(U)},      {U, Input::Ready, no, no},         {C, Input::Ready, no, no},
-            {D, Input::Ready, no, no},            {X, Input::Ready, no, no},
-            {S, Input::Exited, to(C), to(X)},     {U, Input::Exited, to(C), to(X)},  {C, Input::Exited, no, no},
-            {D, Input::Exited, no, no},           {X, Input::Exited, no, no},
-            {S, Input::BootTimeout, to(C), no},   {U, Input::BootTimeout, no, no},   {C, Input::BootTimeout, no, no},
-            {D, Input::BootTimeout, no, no},      {X, Input::BootTimeout, no, no},
-            {S, Input::MemoryKill, to(C), to(X)}, {U, Input::MemoryKill, to(C), to(X)}, {C, Input::MemoryKill, no, no},
-            {D, Input::MemoryKill, no, no},       {X, Input::MemoryKill, no, no},
-            {S, Input::StopAsked, to(D), to(D)},  {U, Input::StopAsked, to(D), to(D)}, {C, Input::StopAsked, to(D), to(D)},
-            {D, Input::StopAsked, no, no},        {X, Input::StopAsked, no, no},
-            // Idling: only an up formation dyno sleeps; a sleeping one wakes by launching, and
-            // a stop (new release, restart, scale) takes it down.
-            {U, Input::IdleAsked, to(I), no},     {S, Input::IdleAsked, no, no},     {C, Input::IdleAsked, no, no},
-            {D, Input::IdleAsked, no, no},        {I, Input::IdleAsked, no, no},     {X, Input::IdleAsked, no, no},
-            {I, Input::Launched, to(S), to(S)},   {I, Input::StopAsked, to(D), to(D)}, {I, Input::Ready, no, no},
-            {I, Input::Exited, no, no},           {I, Input::BootTimeout, no, no},   {I, Input::MemoryKill, no, no},
+            // The process starts, comes up, ends on its own or is killed (R10 only for web
+            // dynos of the formation, R15 for any); a one-off ends `complete`.
+            {State::Starting, ".UCCCT..", ".UX.XT.."},
+            {State::Up,       "..C.CTZ.", "..X.XT.."},
+            // A crashed dyno starts again after its cool-off, or is stopped while it waits.
+            {State::Crashed,  "S....T..", "S....T.."},
+            // A stop waits for the processes to end; then the dyno is down and goes.
+            {State::Stopping, "..D.....", "..D....."},
+            {State::Down,     "S.......", "S......."},
+            {State::Complete, "........", "........"},
+            // Idling: going to sleep, a stop waits for the sleep; a request meanwhile wakes it
+            // once its processes have ended; asleep, it launches again or is stopped.
+            {State::Sleeping, "..I....W", "..I....W"},
+            {State::Waking,   "..I.....", "..I....."},
+            {State::Idle,     "S....T..", "S....T.."},
         };
+        QCOMPARE(std::size(rows), std::size(allStates));
         for (const Row &r : rows) {
-            QTest::addRow("%s + %s", toString(r.from).data(), toString(r.input).data()) << r.from << r.input << false << r.formation;
-            QTest::addRow("one-off %s + %s", toString(r.from).data(), toString(r.input).data()) << r.from << r.input << true << r.oneOff;
+            for (size_t i = 0; i < std::size(allInputs); ++i) {
+                const Input input = allInputs[i];
+                QTest::addRow("%s + %s", toString(r.from).data(), toString(input).data())
+                        << r.from << input << false << fromLetter(r.formation[i]);
+                QTest::addRow("one-off %s + %s", toString(r.from).data(), toString(input).data())
+                        << r.from << input << true << fromLetter(r.oneOff[i]);
+            }
         }
     }
 
@@ -64,14 +78,39 @@ private slots:
             QCOMPARE(next ? static_cast<int>(*next) : -1, to);
     }
 
+    void everyPairIsInTheTable()
+    {
+        // The table above has a row per state and a column per input; a new state or input
+        // has to be added to it.
+        QCOMPARE(std::size(allStates), size_t(9));
+        QCOMPARE(std::size(allInputs), size_t(8));
+        QCOMPARE(static_cast<int>(State::Idle), 8);
+        QCOMPARE(static_cast<int>(Input::WakeAsked), 7);
+    }
+
+    void platformWords_data()
+    {
+        QTest::addColumn<State>("state");
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<bool>("stopping");
+        QTest::newRow("starting") << State::Starting << "starting" << false;
+        QTest::newRow("up") << State::Up << "up" << false;
+        QTest::newRow("crashed") << State::Crashed << "crashed" << false;
+        QTest::newRow("stopping") << State::Stopping << "down" << true;
+        QTest::newRow("down") << State::Down << "down" << false;
+        QTest::newRow("complete") << State::Complete << "complete" << false;
+        QTest::newRow("sleeping") << State::Sleeping << "idle" << true;
+        QTest::newRow("waking") << State::Waking << "idle" << true;
+        QTest::newRow("idle") << State::Idle << "idle" << false;
+    }
+
     void platformWords()
     {
-        QCOMPARE(toString(State::Starting), std::string_view("starting"));
-        QCOMPARE(toString(State::Up), std::string_view("up"));
-        QCOMPARE(toString(State::Crashed), std::string_view("crashed"));
-        QCOMPARE(toString(State::Down), std::string_view("down"));
-        QCOMPARE(toString(State::Complete), std::string_view("complete"));
-        QCOMPARE(toString(State::Idle), std::string_view("idle"));
+        QFETCH(State, state);
+        QFETCH(QString, word);
+        QFETCH(bool, stopping);
+        QCOMPARE(QString::fromUtf8(toString(state).data()), word);
+        QCOMPARE(dynodesk::dynos::stopping(state), stopping);
     }
 
     void crashCooldownGrowsToItsCap()

@@ -1,0 +1,306 @@
+#include "processdynodriver.h"
+
+#include "build/releasephase.h"
+#include "build/slugcompiler.h"
+#include "core/childprocess.h"
+
+#include <QDir>
+#include <QPointer>
+#include <QProcess>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
+
+namespace dynodesk::dynos {
+
+struct ProcessDynoDriver::Run {
+    DynoHandle handle = 0;
+    DynoLaunch launch;
+    DynoEvents events;
+    std::string dir;
+    QProcess *tar = nullptr;     // expanding the slug
+    QProcess *process = nullptr; // the leader, until it ends
+    pid_t group = 0;             // the dyno's process group (its shell leads it)
+    int cancelledBy = 0;         // a signal that came before the process started
+};
+
+// Calls a copy of the handler: it may stop the run, and with it the handler.
+template <typename F, typename... Args>
+static void notify(const F &handler, Args &&...args)
+{
+    if (!handler)
+        return;
+    const F copy = handler;
+    copy(std::forward<Args>(args)...);
+}
+
+static bool accepts(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// Resident memory of every process group, from /proc: group → bytes.
+static std::map<pid_t, int64_t> residentByGroup()
+{
+    std::map<pid_t, int64_t> rss;
+    const int64_t page = ::sysconf(_SC_PAGESIZE);
+    core::forEachProcessStat([&](const QList<QByteArray> &fields) {
+        if (fields.size() >= 22) // pgrp is field 5, rss field 24
+            rss[static_cast<pid_t>(fields[2].toLongLong())] += fields[21].toLongLong() * page;
+        return true;
+    });
+    return rss;
+}
+
+ProcessDynoDriver::ProcessDynoDriver(std::string root) : m_root(std::move(root))
+{
+    QDir(QString::fromStdString(m_root)).removeRecursively(); // dynos are ephemeral
+    QDir().mkpath(QString::fromStdString(m_root));
+}
+
+ProcessDynoDriver::~ProcessDynoDriver()
+{
+    for (auto &[handle, r] : m_runs)
+        r->events = {}; // whoever listened may be gone
+    stopAll(std::chrono::milliseconds(0));
+}
+
+int ProcessDynoDriver::killOrphans(const std::string &root)
+{
+    return build::killProcessesWithEnvironment({"DYNODESK_DYNOS_DIR=" + root});
+}
+
+ProcessDynoDriver::Run *ProcessDynoDriver::find(DynoHandle run) const
+{
+    const auto it = m_runs.find(run);
+    return it == m_runs.end() ? nullptr : it->second.get();
+}
+
+DynoHandle ProcessDynoDriver::start(DynoLaunch launch, DynoEvents events)
+{
+    auto owned = std::make_unique<Run>();
+    Run &r = *owned;
+    r.handle = m_next++;
+    r.dir = m_root + "/" + launch.dynoId + "." + std::to_string(r.handle);
+    const QString slug = QString::fromStdString(launch.slugPath);
+    r.launch = std::move(launch);
+    r.events = std::move(events);
+    m_runs.emplace(r.handle, std::move(owned));
+    QDir().mkpath(QString::fromStdString(r.dir));
+    // `tar` expands the slug as a process of its own: the core thread only hears when it ends.
+    r.tar = new QProcess(this);
+    core::inheritOnlyStdio(*r.tar);
+    const DynoHandle handle = r.handle;
+    connect(r.tar, &QProcess::finished, this, [this, handle](int code, QProcess::ExitStatus status) {
+        if (Run *run = find(handle); run && (code != 0 || status != QProcess::NormalExit))
+            return notify(run->events.failed,
+                          QString::fromUtf8(run->tar->readAllStandardError()).trimmed().toStdString());
+        if (Run *run = find(handle))
+            expanded(*run);
+    });
+    connect(r.tar, &QProcess::errorOccurred, this, [this, handle](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        QTimer::singleShot(0, this, [this, handle] { // it may come from inside start()
+            if (Run *run = find(handle); run && run->tar)
+                notify(run->events.failed, run->tar->errorString().toStdString());
+        });
+    });
+    QTimer::singleShot(std::chrono::minutes(5), r.tar, [tar = r.tar] { tar->kill(); });
+    r.tar->start(QStringLiteral("tar"), {QStringLiteral("-xzf"), slug, QStringLiteral("-C"), QString::fromStdString(r.dir)});
+    return handle;
+}
+
+void ProcessDynoDriver::expanded(Run &r)
+{
+    r.tar->deleteLater();
+    r.tar = nullptr;
+    spawn(r);
+}
+
+void ProcessDynoDriver::spawn(Run &r)
+{
+    r.process = new QProcess(this);
+    QProcessEnvironment env;
+    for (const auto &[k, v] : r.launch.env)
+        env.insert(QString::fromStdString(k), QString::fromStdString(v));
+    env.insert(QStringLiteral("HOME"), QString::fromStdString(r.dir));
+    env.insert(QStringLiteral("DYNODESK_DYNOS_DIR"), QString::fromStdString(m_root)); // finds orphans after a crash
+    r.process->setProcessEnvironment(env);
+    r.process->setWorkingDirectory(QString::fromStdString(r.dir));
+    r.process->setProcessChannelMode(QProcess::MergedChannels);
+    const int terminal = r.launch.terminal;
+    const bool tty = r.launch.tty;
+    // Its own session and process group; an attached one-off gets its terminal as stdio (and,
+    // when it is a pty, as its controlling terminal).
+    r.process->setChildProcessModifier([terminal, tty] {
+        ::setsid();
+        if (terminal >= 0) {
+            if (tty)
+                ::ioctl(terminal, TIOCSCTTY, 0);
+            ::dup2(terminal, STDIN_FILENO);
+            ::dup2(terminal, STDOUT_FILENO);
+            ::dup2(terminal, STDERR_FILENO);
+        }
+        core::inheritOnlyStdio();
+    });
+    const DynoHandle handle = r.handle;
+    connect(r.process, &QProcess::readyRead, this, [this, handle] {
+        if (Run *run = find(handle); run && run->process)
+            notify(run->events.output, run->process->readAll());
+    });
+    connect(r.process, &QProcess::finished, this, [this, handle](int code, QProcess::ExitStatus status) {
+        if (Run *run = find(handle))
+            ended(*run, code, status == QProcess::CrashExit);
+    });
+    r.process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QString::fromStdString(build::dynoShellScript()),
+                                                 QStringLiteral("sh"), QString::fromStdString(r.launch.command)});
+    r.process->waitForStarted(5000);
+    r.group = static_cast<pid_t>(r.process->processId());
+    if (r.launch.terminal >= 0)
+        ::close(std::exchange(r.launch.terminal, -1)); // the dyno holds it now
+    notify(r.events.started);
+}
+
+void ProcessDynoDriver::ended(Run &r, int exitCode, bool signalled)
+{
+    QProcess *process = std::exchange(r.process, nullptr);
+    const QByteArray rest = process->readAll();
+    process->disconnect(this);
+    process->deleteLater();
+    const DynoEvents events = r.events; // the handlers may stop the run
+    if (!rest.isEmpty())
+        notify(events.output, rest);
+    if (find(r.handle) == &r)
+        notify(events.exited, exitCode, signalled);
+}
+
+void ProcessDynoDriver::signal(DynoHandle run, int signal)
+{
+    Run *r = find(run);
+    if (!r)
+        return;
+    if (r->group > 0) {
+        ::kill(-r->group, signal);
+    } else if (r->tar && !r->cancelledBy) { // not started yet: it never will
+        r->cancelledBy = signal;
+        r->tar->disconnect(this);
+        r->tar->kill();
+        const DynoHandle handle = r->handle;
+        QTimer::singleShot(0, this, [this, handle] {
+            if (Run *run = find(handle))
+                notify(run->events.exited, 0, true);
+        });
+    }
+}
+
+bool ProcessDynoDriver::running(DynoHandle run) const
+{
+    const Run *r = find(run);
+    if (!r || r->group <= 0)
+        return false;
+    return (r->process && r->process->state() != QProcess::NotRunning) || core::groupRunning(r->group);
+}
+
+bool ProcessDynoDriver::listening(DynoHandle run, int port) const { return find(run) && accepts(port); }
+
+void ProcessDynoDriver::release(Run &r)
+{
+    if (QProcess *tar = std::exchange(r.tar, nullptr)) {
+        tar->disconnect(this);
+        tar->kill();
+        tar->waitForFinished(1000); // SIGKILL: at once; then nothing writes to the dir any more
+        tar->deleteLater();
+    }
+    if (r.group > 0 && core::groupRunning(r.group))
+        ::kill(-r.group, SIGKILL);
+    if (QProcess *process = std::exchange(r.process, nullptr)) {
+        process->disconnect(this);
+        process->deleteLater();
+    }
+    if (r.launch.terminal >= 0)
+        ::close(std::exchange(r.launch.terminal, -1));
+}
+
+void ProcessDynoDriver::stop(DynoHandle run)
+{
+    Run *r = find(run);
+    if (!r)
+        return;
+    if (m_stoppingAll) { // the rest of its group keeps its grace: stopAll() ends it
+        r->events = {};
+        return;
+    }
+    release(*r);
+    // A copy of a large slug takes a while to remove: off the caller's thread.
+    QThreadPool::globalInstance()->start([dir = QString::fromStdString(r->dir)] { QDir(dir).removeRecursively(); });
+    m_runs.erase(run);
+}
+
+void ProcessDynoDriver::stopAll(std::chrono::milliseconds grace)
+{
+    // Every process of every dyno gets SIGTERM and the grace to exit, then SIGKILL: the shell
+    // that leads a dyno may be gone while a process it started still runs. Runs that end
+    // meanwhile still tell so.
+    m_stoppingAll = true;
+    std::vector<std::pair<QPointer<QProcess>, pid_t>> alive;
+    for (const auto &[handle, r] : m_runs) {
+        const bool leaderRuns = r->process && r->process->state() != QProcess::NotRunning;
+        if (r->group > 0 && (leaderRuns || core::groupRunning(r->group))) {
+            ::kill(-r->group, SIGTERM);
+            alive.emplace_back(r->process, r->group);
+        }
+    }
+    const auto ended = [](QProcess *p, pid_t group, std::chrono::steady_clock::time_point until) {
+        const auto left = [&] {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
+        };
+        if (p)
+            p->waitForFinished(static_cast<int>(std::max<int64_t>(left(), 1)));
+        while (core::groupRunning(group) && left() > 0)
+            ::usleep(10000);
+        return (!p || p->state() == QProcess::NotRunning) && !core::groupRunning(group);
+    };
+    const auto deadline = std::chrono::steady_clock::now() + grace;
+    for (const auto &[p, group] : alive) {
+        if (!ended(p, group, deadline)) {
+            ::kill(-group, SIGKILL);
+            ended(p, group, std::chrono::steady_clock::now() + std::chrono::seconds(2));
+        }
+    }
+    for (auto &[handle, r] : m_runs) {
+        release(*r);
+        QDir(QString::fromStdString(r->dir)).removeRecursively();
+    }
+    m_runs.clear();
+    m_stoppingAll = false;
+}
+
+std::map<DynoHandle, DynoStats> ProcessDynoDriver::stats() const
+{
+    std::map<DynoHandle, DynoStats> out;
+    if (std::none_of(m_runs.begin(), m_runs.end(), [](const auto &r) { return r.second->group > 0; }))
+        return out;
+    const auto rss = residentByGroup();
+    for (const auto &[handle, r] : m_runs)
+        if (const auto it = rss.find(r->group); r->group > 0 && it != rss.end())
+            out[handle].memoryBytes = it->second;
+    return out;
+}
+
+} // namespace dynodesk::dynos

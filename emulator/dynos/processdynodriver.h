@@ -1,0 +1,49 @@
+#pragma once
+
+#include "idynodriver.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QProcess;
+
+namespace dynodesk::dynos {
+
+// Runs each dyno as a plain process group on this machine: a fresh copy of the slug under
+// `<root>/<dyno id>.<run>`, expanded by `tar` as a process of its own so the caller's thread
+// never waits for it, then `/bin/sh -c` as the leader of its own session and group, inheriting
+// only its stdio (or an attached one-off's terminal). Its processes carry DYNODESK_DYNOS_DIR, so
+// killOrphans() finds them after a crash of the emulator.
+class ProcessDynoDriver final : public QObject, public IDynoDriver {
+    Q_OBJECT
+public:
+    explicit ProcessDynoDriver(std::string root);
+    ~ProcessDynoDriver() override;
+
+    DynoHandle start(DynoLaunch launch, DynoEvents events) override;
+    void signal(DynoHandle run, int signal) override;
+    bool running(DynoHandle run) const override;
+    bool listening(DynoHandle run, int port) const override;
+    void stop(DynoHandle run) override;
+    void stopAll(std::chrono::milliseconds grace) override;
+    std::map<DynoHandle, DynoStats> stats() const override;
+
+    // Kills the processes left by an emulator that died with this root; returns how many.
+    static int killOrphans(const std::string &root);
+
+private:
+    struct Run;
+    Run *find(DynoHandle run) const;
+    void expanded(Run &run);
+    void spawn(Run &run);
+    void ended(Run &run, int exitCode, bool signalled);
+    void release(Run &run);
+
+    std::string m_root;
+    DynoHandle m_next = 1;
+    bool m_stoppingAll = false;
+    std::map<DynoHandle, std::unique_ptr<Run>> m_runs;
+};
+
+} // namespace dynodesk::dynos
