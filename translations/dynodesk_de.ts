@@ -961,6 +961,10 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <source>Logins in %1, shared with the official CLI:</source>
         <translation>Anmeldungen in %1, gemeinsam mit der offiziellen CLI:</translation>
     </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
 </context>
 <context>
     <name>dynodesk::ideplugin::DeployDialog</name>
@@ -1416,6 +1420,10 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <source>The key works, but %1 could not be written.</source>
         <translation>Der Schlüssel funktioniert, aber %1 konnte nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
 </context>
 <context>
     <name>dynodesk::ideplugin::PlatformPlugin</name>
@@ -1495,6 +1503,10 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <source>The project&apos;s heroku remote (%1) is none of your apps.</source>
         <translation>Das heroku-Remote des Projekts (%1) gehört zu keiner Ihrer Apps.</translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
 </context>
 <context>
     <name>dynodesk::ideplugin::PlatformPreferences</name>
@@ -1505,6 +1517,13 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Remote server · %1</source>
         <translation>Entfernter Server · %1</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::PluginContext</name>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +1683,10 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>ssh-keygen could not be started. Is OpenSSH installed?</source>
         <translation>ssh-keygen konnte nicht gestartet werden. Ist OpenSSH installiert?</translation>
+    </message>
+    <message>
+        <source>SSH Keys</source>
+        <translation>SSH-Schlüssel</translation>
     </message>
 </context>
 <context>

@@ -434,6 +434,7 @@ private slots:
         editor.button("addDomain")->click();
         QTRY_VERIFY_WITH_TIMEOUT(editor.select("domainsTable", 0, QStringLiteral("www.example.test")), 10000);
         QTRY_VERIFY(editor.status().startsWith(QStringLiteral("Added www.example.test: point its CNAME at ")));
+        plugintest::snap(f.window.get(), QStringLiteral("10a-domains"));
         // The CNAME target is shown beside the hostname.
         for (int r = 0; r < editor.rows("domainsTable"); ++r)
             if (editor.cell("domainsTable", r, 0) == QLatin1String("www.example.test"))

@@ -32,6 +32,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTranslator>
 
 #include <optional>
 
@@ -215,6 +216,21 @@ private slots:
         plugintest::snap(dialog.get(), QStringLiteral("13-preferences-platform-error"));
         // The SSH Keys page reads the connected platform's keys.
         QTRY_COMPARE(dialog->findChild<QLabel *>(QStringLiteral("sshKeysStatus"))->text(), QStringLiteral("0 keys"));
+    }
+
+    void thePagesSpeakGerman()
+    {
+        QVERIFY(app::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany)));
+        std::unique_ptr<app::PreferencesDialog> dialog(f.window->makePreferences());
+        QStringList titles;
+        for (int i = 0; i < dialog->pages()->count(); ++i)
+            titles << dialog->pages()->tabText(i);
+        QCOMPARE(titles, (QStringList{"Plattform", "Zugangsdaten", "SSH-Schlüssel", "Editor"}));
+        QVERIFY(!dialog->findChildren<QRadioButton *>().isEmpty());
+        QCOMPARE(dialog->findChildren<QRadioButton *>().at(2)->text(), QStringLiteral("Die echte Plattform"));
+        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
+            QCoreApplication::removeTranslator(t);
+        app::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
     }
 
     // As it loads, the plugin connects the shell to the chosen platform and asks it who we are: a
