@@ -477,6 +477,28 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(appRow(QStringLiteral("doomed-app")), -1, 10000);
     }
 
+    // .env text with lines that are not KEY=value: they are named, and nothing is set unless the
+    // user agrees to set the others.
+    void configVarsNameTheLinesTheyCannotRead()
+    {
+        const Editor editor = openEditor(QStringLiteral("alpha-app"));
+        QVERIFY(editor.tabs);
+        editor.tabs->setCurrentIndex(2);
+        QString asked;
+        plugintest::answerNextInput(QStringLiteral("GOOD=1\nnot a var\n"));
+        guitest::answerNextMessageBox(QMessageBox::No, &asked);
+        editor.button("addConfigVar")->click();
+        QTRY_VERIFY2(asked.contains(QStringLiteral("Line 2: not a var")), qPrintable(asked));
+        QTest::qWait(500);
+        QVERIFY(!f.api->get("/apps/alpha-app/config-vars").json().contains("GOOD"));
+
+        plugintest::answerNextInput(QStringLiteral("GOOD=\"kept # inside\" # a comment\nnot a var\n"));
+        guitest::answerNextMessageBox(QMessageBox::Yes);
+        editor.button("addConfigVar")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(editor.status().startsWith(QStringLiteral("Set GOOD config vars · v")), 10000);
+        JSON_EQ(f.api->get("/apps/alpha-app/config-vars").json()["GOOD"], "kept # inside");
+    }
+
     void remoteServerWorksTheSame()
     {
         QTemporaryDir data;
