@@ -10,9 +10,6 @@ static constexpr int maxRecentProjects = 8;
 AppSettings AppSettings::load(QSettings &s)
 {
     AppSettings a;
-    a.platform = static_cast<PlatformKind>(s.value(QStringLiteral("platform/kind"), 0).toInt());
-    a.remoteUrl = s.value(QStringLiteral("platform/remoteUrl"), a.remoteUrl).toString();
-    a.realUrl = s.value(QStringLiteral("platform/realUrl"), a.realUrl).toString();
     a.editorFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     a.editorFont.fromString(s.value(QStringLiteral("editor/font"), a.editorFont.toString()).toString());
     a.tabWidth = s.value(QStringLiteral("editor/tabWidth"), a.tabWidth).toInt();
@@ -23,9 +20,6 @@ AppSettings AppSettings::load(QSettings &s)
 
 void AppSettings::save(QSettings &s) const
 {
-    s.setValue(QStringLiteral("platform/kind"), static_cast<int>(platform));
-    s.setValue(QStringLiteral("platform/remoteUrl"), remoteUrl);
-    s.setValue(QStringLiteral("platform/realUrl"), realUrl);
     s.setValue(QStringLiteral("editor/font"), editorFont.toString());
     s.setValue(QStringLiteral("editor/tabWidth"), tabWidth);
     s.setValue(QStringLiteral("editor/theme"), theme);
@@ -38,16 +32,6 @@ void AppSettings::addRecentProject(const QString &path)
     recentProjects.prepend(path);
     while (recentProjects.size() > maxRecentProjects)
         recentProjects.removeLast();
-}
-
-QString AppSettings::chosenUrl() const
-{
-    switch (platform) {
-    case PlatformKind::Remote: return remoteUrl;
-    case PlatformKind::Real: return realUrl;
-    case PlatformKind::Local: break;
-    }
-    return {};
 }
 
 } // namespace dynodesk::app

@@ -88,7 +88,8 @@ int main(int argc, char **argv)
 
     app::PlatformConnection connection;
     app::MainWindow window(connection, QString::fromStdString(core::defaultDataDir()));
-    window.connectPlatform();
+    // The platform plugin chooses the platform (the emulator inside the app by default) and
+    // connects the window to it as it loads.
     const QStringList plugins = app::loadPlugins(app::pluginDirs(QCoreApplication::applicationDirPath()), window);
     window.restoreSession();
     for (const QString &arg : QApplication::arguments().mid(1)) { // dynodesk [folder] [files...]

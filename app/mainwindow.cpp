@@ -1,11 +1,9 @@
 #include "mainwindow.h"
 
-#include "apiclient.h"
 #include "codeeditor.h"
 #include "consoleview.h"
 #include "editortabs.h"
 #include "findbar.h"
-#include "netrc.h"
 #include "platformconnection.h"
 #include "preferencesdialog.h"
 #include "webview.h"
@@ -315,41 +313,28 @@ void MainWindow::updateConnectionLabel()
     emit connectionChanged();
 }
 
-void MainWindow::connectPlatform()
+bool MainWindow::connectLocal() { return m_connection.isLocal() || m_connection.startLocal(m_dataDir); }
+
+void MainWindow::connectRemote(const QString &apiUrl, const QString &token, const QString &description)
 {
-    if (m_settings.platform == PlatformKind::Local) {
-        if (!m_connection.isLocal())
-            m_connection.startLocal(m_dataDir);
-        return;
-    }
-    const QString url = m_settings.chosenUrl();
-    Netrc netrc(Netrc::defaultPath());
-    netrc.load();
-    const auto entry = netrc.find(PreferencesDialog::netrcHosts(url).first);
-    const QString host = QUrl(url).authority();
-    m_connection.connectRemote(url, entry ? entry->password : QString(),
-                               m_settings.platform == PlatformKind::Real ? tr("Platform · %1").arg(host)
-                                                                         : tr("Remote server · %1").arg(host));
-    checkRemoteConnection();
+    m_connection.connectRemote(apiUrl, token, description);
 }
 
-// Asks the remote platform who we are, so an unreachable server or a revoked key shows at once.
-void MainWindow::checkRemoteConnection()
+void MainWindow::disconnectPlatform(const QString &reason) { m_connection.disconnectWithError(reason); }
+
+void MainWindow::onConnectionChanged(QObject *context, std::function<void()> changed)
 {
-    auto *client = new ApiClient(m_network, QUrl(m_connection.apiUrl()), m_connection.token(), this);
-    client->get(QStringLiteral("/account"), [this, client](const ApiReply &reply) {
-        client->deleteLater();
-        if (!reply.ok())
-            m_connection.disconnectWithError(reply.error);
-    });
+    connect(this, &MainWindow::connectionChanged, context, std::move(changed));
+}
+
+void MainWindow::addPreferencesPages(std::function<QList<IPreferencesPage *>(QWidget *)> makePages)
+{
+    m_preferencesPages.append(std::move(makePages));
 }
 
 PreferencesDialog *MainWindow::makePreferences()
 {
-    return new PreferencesDialog(m_settings,
-                                 {&m_network, m_connection.apiUrl(), m_connection.token(), Netrc::defaultPath(),
-                                  QDir::homePath() + QStringLiteral("/.ssh")},
-                                 this);
+    return new PreferencesDialog(m_settings, m_preferencesPages, this);
 }
 
 void MainWindow::showPreferences()
@@ -358,15 +343,10 @@ void MainWindow::showPreferences()
     PreferencesDialog &dialog = *owned;
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const bool platformChanged = dialog.settings().platform != m_settings.platform ||
-                                 dialog.settings().chosenUrl() != m_settings.chosenUrl() ||
-                                 dialog.token() != m_connection.token();
     m_settings = dialog.settings();
     QSettings store;
     m_settings.save(store);
     applyEditorSettings();
-    if (platformChanged)
-        connectPlatform();
 }
 
 void MainWindow::applyEditorSettings()

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QSettings>
 
 class QFileSystemModel;
 class QLabel;
@@ -34,8 +35,6 @@ public:
 
     void openProject(const QString &folder) override;
     void restoreSession();
-    // Applies the stored settings' platform choice: starts the emulator or connects remotely.
-    void connectPlatform();
     void showPreferences();
     // The preferences dialog for the current settings and connection, owned by this window.
     PreferencesDialog *makePreferences();
@@ -52,14 +51,19 @@ public:
     // IPluginHost
     QString apiUrl() const override;
     QString apiToken() const override;
+    bool connectLocal() override;
+    void connectRemote(const QString &apiUrl, const QString &token, const QString &description) override;
+    void disconnectPlatform(const QString &reason) override;
+    void onConnectionChanged(QObject *context, std::function<void()> changed) override;
     QNetworkAccessManager &network() override { return m_network; }
-    QObject *hostObject() override { return this; }
+    QSettings &settingsStore() override { return m_store; }
     QString currentProject() const override { return m_project; }
     void addDockView(const QString &title, QWidget *view) override;
     QWidget *openView(const QString &title, QWidget *view) override;
     QWidget *window() override { return this; }
     void addMenuAction(const QString &menuTitle, QAction *action) override;
     void addProjectContextAction(QAction *action) override;
+    void addPreferencesPages(std::function<QList<IPreferencesPage *>(QWidget *)> makePages) override;
     void openFile(const QString &path) override;
     void openUrl(const QUrl &url) override;
     void writeConsole(const QString &source, const QString &text) override;
@@ -77,7 +81,6 @@ private:
     void updateRecentMenu();
     void updateConnectionLabel();
     void applyEditorSettings();
-    void checkRemoteConnection();
     void chooseFolder();
     void about();
 
@@ -85,6 +88,8 @@ private:
     QString m_dataDir;
     AppSettings m_settings;
     QNetworkAccessManager m_network;
+    QSettings m_store;
+    QList<std::function<QList<IPreferencesPage *>(QWidget *)>> m_preferencesPages;
     QString m_project;
     EditorTabs *m_editors;
     FindBar *m_findBar;

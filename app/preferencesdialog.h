@@ -1,79 +1,48 @@
 #pragma once
 
 #include "appsettings.h"
+#include "iplugin.h"
 
 #include <QDialog>
 
-class QButtonGroup;
+#include <functional>
+
 class QComboBox;
 class QFontComboBox;
-class QLabel;
-class QLineEdit;
-class QNetworkAccessManager;
 class QSpinBox;
-class QTableWidget;
 class QTabWidget;
 
 namespace dynodesk::app {
 
-class ApiClient;
-class SshKeysPage;
-
-// Where the dialog finds the platform and the user's files.
-struct PreferencesContext final {
-    QNetworkAccessManager *network = nullptr;
-    QString currentApiUrl, currentToken; // the connected platform, for the SSH keys page
-    QString netrcPath;
-    QString sshDir;
-};
-
-// Edit › Preferences: Platform, Credentials, SSH keys, Editor. A remote platform's key is
-// checked with GET /account on OK; a failure shows its reason and keeps the dialog open. A
-// checked key is written to ~/.netrc for the API and git hosts, the way the official CLI does.
+// Edit › Preferences: the pages plugins add (the platform plugin's Platform, Credentials and
+// SSH Keys), then the shell's Editor page. On OK every plugin page is asked in turn, and may
+// answer later (a key checked over the network); a page that refuses keeps the dialog open and
+// is shown. The Editor page's values are settings().
 class PreferencesDialog final : public QDialog {
     Q_OBJECT
 public:
-    PreferencesDialog(const AppSettings &settings, PreferencesContext context, QWidget *parent = nullptr);
+    using PageFactory = std::function<QList<IPreferencesPage *>(QWidget *dialog)>;
+
+    PreferencesDialog(const AppSettings &settings, const QList<PageFactory> &pluginPages = {},
+                      QWidget *parent = nullptr);
 
     AppSettings settings() const;
-    // The key for the chosen remote platform (empty for the in-process emulator).
-    QString token() const;
-    QString error() const;
-
     QTabWidget *pages() const { return m_pages; }
-    QLineEdit *remoteUrlField() const { return m_remoteUrl; }
-    QLineEdit *keyField() const { return m_key; }
-    void choosePlatform(PlatformKind kind);
-    SshKeysPage *sshKeysPage() const { return m_sshKeys; }
-
-    // The netrc machines of an API URL: {api host, git host}, as the official CLI names them.
-    static QPair<QString, QString> netrcHosts(const QString &apiUrl);
 
     void accept() override;
 
 private:
-    QWidget *platformPage();
-    QWidget *credentialsPage();
     QWidget *editorPage();
-    void loadKeyForChosenUrl();
-    void reloadCredentials();
-    void validated(const QString &email);
+    void applyFrom(qsizetype index);
 
     AppSettings m_settings;
-    PreferencesContext m_context;
     QTabWidget *m_pages;
-    QButtonGroup *m_kind = nullptr;
-    QLineEdit *m_remoteUrl = nullptr;
-    QLineEdit *m_key = nullptr;
-    QLabel *m_error = nullptr;
-    QTableWidget *m_credentials = nullptr;
+    QList<IPreferencesPage *> m_pluginPages;
     QFontComboBox *m_font = nullptr;
     QSpinBox *m_fontSize = nullptr;
     QSpinBox *m_tabWidth = nullptr;
     QComboBox *m_theme = nullptr;
-    ApiClient *m_connected = nullptr;
-    SshKeysPage *m_sshKeys = nullptr;
-    bool m_checking = false;
+    bool m_applying = false;
 };
 
 } // namespace dynodesk::app

@@ -1,7 +1,9 @@
 #include "platformplugin.h"
 
 #include "client/gitops.h"
+#include "client/netrc.h"
 #include "plugincontext.h"
+#include "preferences/platformpreferences.h"
 #include "views/appeditor.h"
 #include "views/appsmodel.h"
 #include "views/appsview.h"
@@ -11,6 +13,7 @@
 #include "wizards/templatewizard.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QFileInfo>
@@ -39,7 +42,7 @@ void PlatformPlugin::initialize(app::IPluginHost &host)
         });
 
     auto action = [this, &host](const QString &menu, const QString &name, const QString &text, auto slot) {
-        auto *a = new QAction(text, host.hostObject());
+        auto *a = new QAction(text, host.window());
         a->setObjectName(name);
         connect(a, &QAction::triggered, this, slot);
         host.addMenuAction(menu, a);
@@ -58,7 +61,7 @@ void PlatformPlugin::initialize(app::IPluginHost &host)
     action(tr("&Platform"), QStringLiteral("deployProjectAction"), tr("&Deploy Project…"), [this] { deployProject(); });
     // The project's "Team › Commit and Push", as in the platform's Eclipse plugin.
     action(tr("&Team"), QStringLiteral("commitAndPushAction"), tr("&Commit and Push…"), [this] { deployProject(); });
-    auto *context = new QAction(tr("Deploy…"), host.hostObject());
+    auto *context = new QAction(tr("Deploy…"), host.window());
     context->setObjectName(QStringLiteral("deployContextAction"));
     connect(context, &QAction::triggered, this, [this] { deployProject(); });
     host.addProjectContextAction(context);
@@ -67,9 +70,17 @@ void PlatformPlugin::initialize(app::IPluginHost &host)
     connect(&ctx, &PluginContext::logsRequested, this, &PlatformPlugin::openLogs);
     connect(&ctx, &PluginContext::deployRequested, this, &PlatformPlugin::deploy);
     connect(&ctx, &PluginContext::importRequested, this, &PlatformPlugin::importApp);
-    // The host's connectionChanged() signal: a new platform, a new client endpoint.
-    connect(host.hostObject(), SIGNAL(connectionChanged()), this, SLOT(connectToPlatform()));
-    connectToPlatform();
+    // Preferences › Platform, Credentials and SSH Keys are the plugin's; it chooses the platform.
+    m_preferences = new PlatformPreferences(ctx, Netrc::defaultPath(), QDir::homePath() + QStringLiteral("/.ssh"), this);
+    host.addPreferencesPages([preferences = QPointer(m_preferences)](QWidget *dialog) {
+        return preferences ? preferences->makePages(dialog) : QList<app::IPreferencesPage *>();
+    });
+    // A new platform, a new client endpoint.
+    host.onConnectionChanged(this, [this] { connectToPlatform(); });
+    if (host.apiUrl().isEmpty())
+        m_preferences->connectChosenPlatform(); // its connection change calls connectToPlatform()
+    else
+        connectToPlatform();
 }
 
 void PlatformPlugin::connectToPlatform()

@@ -8,10 +8,13 @@
 namespace dynodesk::ideplugin {
 
 class AppsView;
+class PlatformPreferences;
 class PluginContext;
 
 // The platform integration, loaded by the shell: the My Apps view, the app editor, the log view,
-// and the Deploy, Create from Template and Import wizards, all over the Platform API.
+// the Deploy, Create from Template and Import wizards, all over the Platform API, and the
+// platform's preferences pages (Platform, Credentials, SSH Keys), through which it chooses the
+// platform the shell connects to.
 class PlatformPlugin final : public QObject, public app::IPlugin {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID DynodeskPlugin_iid FILE "platformplugin.json")
@@ -20,10 +23,8 @@ public:
     QString name() const override { return tr("Platform"); }
     void initialize(app::IPluginHost &host) override;
 
-private slots:
-    void connectToPlatform();
-
 private:
+    void connectToPlatform();
     void openAppEditor(const QString &app);
     void openLogs(const QString &app);
     void deploy(const QString &app);
@@ -32,6 +33,7 @@ private:
     void importApp(const QString &app);
 
     PluginContext *m_context = nullptr;
+    PlatformPreferences *m_preferences = nullptr;
     QPointer<AppsView> m_apps;
 };
 

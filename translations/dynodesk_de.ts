@@ -113,25 +113,6 @@
     </message>
 </context>
 <context>
-    <name>dynodesk::app::ApiClient</name>
-    <message>
-        <source>The API key was not accepted.</source>
-        <translation>Der API-Schlüssel wurde nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>The API key was not accepted: %1</source>
-        <translation>Der API-Schlüssel wurde nicht angenommen: %1</translation>
-    </message>
-    <message>
-        <source>The server answered with HTTP %1.</source>
-        <translation>Der Server antwortete mit HTTP %1.</translation>
-    </message>
-    <message>
-        <source>Cannot reach %1: %2</source>
-        <translation>%1 ist nicht erreichbar: %2</translation>
-    </message>
-</context>
-<context>
     <name>dynodesk::app::ConsoleView</name>
     <message>
         <source>Clear</source>
@@ -378,14 +359,6 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
-        <source>Platform · %1</source>
-        <translation>Plattform · %1</translation>
-    </message>
-    <message>
-        <source>Remote server · %1</source>
-        <translation>Entfernter Server · %1</translation>
-    </message>
-    <message>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -432,60 +405,8 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Platform</source>
-        <translation>Plattform</translation>
-    </message>
-    <message>
-        <source>Credentials</source>
-        <translation>Zugangsdaten</translation>
-    </message>
-    <message>
-        <source>SSH Keys</source>
-        <translation>SSH-Schlüssel</translation>
-    </message>
-    <message>
         <source>Editor</source>
         <translation>Editor</translation>
-    </message>
-    <message>
-        <source>The emulator inside Dynodesk (offline, the default)</source>
-        <translation>Der Emulator in Dynodesk (offline, Standard)</translation>
-    </message>
-    <message>
-        <source>A Dynodesk server elsewhere</source>
-        <translation>Ein Dynodesk-Server an anderer Stelle</translation>
-    </message>
-    <message>
-        <source>The real platform</source>
-        <translation>Die echte Plattform</translation>
-    </message>
-    <message>
-        <source>API key (heroku auth:token)</source>
-        <translation>API-Schlüssel (heroku auth:token)</translation>
-    </message>
-    <message>
-        <source>Server URL:</source>
-        <translation>Server-URL:</translation>
-    </message>
-    <message>
-        <source>API key:</source>
-        <translation>API-Schlüssel:</translation>
-    </message>
-    <message>
-        <source>Machine</source>
-        <translation>Rechner</translation>
-    </message>
-    <message>
-        <source>Login</source>
-        <translation>Anmeldung</translation>
-    </message>
-    <message>
-        <source>Log Out of Selected</source>
-        <translation>Bei Auswahl abmelden</translation>
-    </message>
-    <message>
-        <source>Logins in %1, shared with the official CLI:</source>
-        <translation>Anmeldungen in %1, gemeinsam mit der offiziellen CLI:</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -514,76 +435,6 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Theme:</source>
         <translation>Farbschema:</translation>
-    </message>
-    <message>
-        <source>Enter the server&apos;s URL, e.g. http://127.0.0.1:5001.</source>
-        <translation>Geben Sie die URL des Servers ein, z. B. http://127.0.0.1:5001.</translation>
-    </message>
-    <message>
-        <source>Enter an API key.</source>
-        <translation>Geben Sie einen API-Schlüssel ein.</translation>
-    </message>
-    <message>
-        <source>Checking the key…</source>
-        <translation>Schlüssel wird geprüft…</translation>
-    </message>
-    <message>
-        <source>The key works, but %1 could not be written.</source>
-        <translation>Der Schlüssel funktioniert, aber %1 konnte nicht geschrieben werden.</translation>
-    </message>
-</context>
-<context>
-    <name>dynodesk::app::SshKeysPage</name>
-    <message>
-        <source>Add from ~/.ssh…</source>
-        <translation>Aus ~/.ssh hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Generate…</source>
-        <translation>Erzeugen…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>SSH keys of your account on the connected platform:</source>
-        <translation>SSH-Schlüssel Ihres Kontos auf der verbundenen Plattform:</translation>
-    </message>
-    <message>
-        <source>Add SSH key</source>
-        <translation>SSH-Schlüssel hinzufügen</translation>
-    </message>
-    <message>
-        <source>Public keys (*.pub)</source>
-        <translation>Öffentliche Schlüssel (*.pub)</translation>
-    </message>
-    <message>
-        <source>Connect to a platform to manage SSH keys.</source>
-        <translation>Verbinden Sie sich mit einer Plattform, um SSH-Schlüssel zu verwalten.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s)</source>
-        <translation>
-            <numerusform>%n Schlüssel</numerusform>
-            <numerusform>%n Schlüssel</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation>%1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Generating %1…</source>
-        <translation>%1 wird erzeugt…</translation>
-    </message>
-    <message>
-        <source>ssh-keygen failed: %1</source>
-        <translation>ssh-keygen ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>ssh-keygen could not be started. Is OpenSSH installed?</source>
-        <translation>ssh-keygen konnte nicht gestartet werden. Ist OpenSSH installiert?</translation>
     </message>
 </context>
 <context>
@@ -615,6 +466,83 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Check the address, start the app&apos;s web dyno, and press Reload.</source>
         <translation>Prüfen Sie die Adresse, starten Sie den Web-Dyno der App und klicken Sie auf „Neu laden“.</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::ActivityTab</name>
+    <message>
+        <source>Select a build to see its output.</source>
+        <translation>Wählen Sie einen Build aus, um seine Ausgabe zu sehen.</translation>
+    </message>
+    <message>
+        <source>[the output stream broke: %1]</source>
+        <translation>[Der Ausgabestream wurde unterbrochen: %1]</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::AddonsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Config vars</source>
+        <translation>Config Vars</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::AddonsTab</name>
+    <message>
+        <source>Add Postgres…</source>
+        <translation>Postgres hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Reading the Postgres plans</source>
+        <translation>Lesen der Postgres-Pläne</translation>
+    </message>
+    <message>
+        <source>Add Postgres</source>
+        <translation>Postgres hinzufügen</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>Hinzufügen von %1</translation>
+    </message>
+    <message>
+        <source>Creating %1 on %2: %3</source>
+        <translation>%1 wird auf %2 erstellt: %3</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>This destroys %1 and all its data.</source>
+        <translation>Dadurch werden %1 und alle zugehörigen Daten gelöscht.</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>Entfernen von %1</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
     </message>
 </context>
 <context>
@@ -651,9 +579,12 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::AppInfoTab</name>
     <message>
-        <source>%1 · v%2</source>
-        <translation>%1 · v%2</translation>
+        <source>Only the app&apos;s owner, %1, can do this.</source>
+        <translation>Nur der Eigentümer der App, %1, kann dies tun.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -738,334 +669,6 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Renamed %1 to %2. Update your git remote to the new git URL.</source>
         <translation>%1 in %2 umbenannt. Passen Sie Ihr Git-Remote an die neue Git-URL an.</translation>
-    </message>
-    <message>
-        <source>Only the app&apos;s owner, %1, can do this.</source>
-        <translation>Nur der Eigentümer der App, %1, kann dies tun.</translation>
-    </message>
-    <message>
-        <source>owner</source>
-        <translation>Eigentümer</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Add a collaborator</source>
-        <translation>Einen Mitwirkenden hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove the selected collaborator</source>
-        <translation>Den ausgewählten Mitwirkenden entfernen</translation>
-    </message>
-    <message>
-        <source>Make owner</source>
-        <translation>Zum Eigentümer machen</translation>
-    </message>
-    <message>
-        <source>Add collaborator</source>
-        <translation>Mitwirkenden hinzufügen</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>E-Mail:</translation>
-    </message>
-    <message>
-        <source>Adding %1</source>
-        <translation>Hinzufügen von %1</translation>
-    </message>
-    <message>
-        <source>Added %1 as a collaborator.</source>
-        <translation>%1 als Mitwirkenden hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>Remove collaborator</source>
-        <translation>Mitwirkenden entfernen</translation>
-    </message>
-    <message>
-        <source>Remove %1 from %2?</source>
-        <translation>%1 aus %2 entfernen?</translation>
-    </message>
-    <message>
-        <source>Removing %1</source>
-        <translation>Entfernen von %1</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>%1 entfernt.</translation>
-    </message>
-    <message>
-        <source>Transfer %1 to %2? They must accept the transfer.</source>
-        <translation>%1 an %2 übertragen? Die Übertragung muss noch angenommen werden.</translation>
-    </message>
-    <message>
-        <source>Transferring %1</source>
-        <translation>Übertragen von %1</translation>
-    </message>
-    <message>
-        <source>%1 now owns %2.</source>
-        <translation>%1 ist jetzt Eigentümer von %2.</translation>
-    </message>
-    <message>
-        <source>Transfer of %1 to %2 is %3: they must accept it.</source>
-        <translation>Die Übertragung von %1 an %2 ist %3: Sie muss noch angenommen werden.</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Add variables: one KEY=value per line</source>
-        <translation>Variablen hinzufügen: eine Zeile pro KEY=value</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <source>Import .env…</source>
-        <translation>.env importieren…</translation>
-    </message>
-    <message>
-        <source>Reveal values</source>
-        <translation>Werte anzeigen</translation>
-    </message>
-    <message>
-        <source>Add config vars</source>
-        <translation>Config Vars hinzufügen</translation>
-    </message>
-    <message>
-        <source>One KEY=value per line (you can paste several):</source>
-        <translation>Eine Zeile pro KEY=value (Sie können mehrere einfügen):</translation>
-    </message>
-    <message>
-        <source>Set %1 config vars</source>
-        <translation>Config Vars %1 gesetzt</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>%1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>Value:</source>
-        <translation>Wert:</translation>
-    </message>
-    <message>
-        <source>Remove config var</source>
-        <translation>Config Var entfernen</translation>
-    </message>
-    <message>
-        <source>Remove %1 from %2? The app restarts.</source>
-        <translation>%1 aus %2 entfernen? Die App wird neu gestartet.</translation>
-    </message>
-    <message>
-        <source>Remove %1 config vars</source>
-        <translation>Config Vars %1 entfernt</translation>
-    </message>
-    <message>
-        <source>Import .env</source>
-        <translation>.env importieren</translation>
-    </message>
-    <message>
-        <source>.env files (.env *.env);;All files (*)</source>
-        <translation>.env-Dateien (.env *.env);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Process type / dyno</source>
-        <translation>Prozesstyp / Dyno</translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation>Befehl</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Anzahl</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Scale…</source>
-        <translation>Skalieren…</translation>
-    </message>
-    <message>
-        <source>Logs</source>
-        <translation>Logs</translation>
-    </message>
-    <message>
-        <source>Restart</source>
-        <translation>Neu starten</translation>
-    </message>
-    <message>
-        <source>Restarts the selected dyno, or every dyno when none is selected</source>
-        <translation>Startet den ausgewählten Dyno neu oder alle Dynos, wenn keiner ausgewählt ist</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>%1 since %2</source>
-        <translation>%1 seit %2</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Benutzer</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Roll back to here</source>
-        <translation>Auf diese Version zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Show config vars</source>
-        <translation>Config Vars anzeigen</translation>
-    </message>
-    <message>
-        <source>Roll back</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Roll %1 back to v%2? Its code and config vars become current.</source>
-        <translation>%1 auf v%2 zurücksetzen? Code und Config Vars dieser Version werden wieder aktuell.</translation>
-    </message>
-    <message>
-        <source>Rolling back to v%1</source>
-        <translation>Zurücksetzen auf v%1</translation>
-    </message>
-    <message>
-        <source>Rolled back to v%1 · v%2</source>
-        <translation>Auf v%1 zurückgesetzt · v%2</translation>
-    </message>
-    <message>
-        <source>Reading v%1&apos;s config vars</source>
-        <translation>Lesen der Config Vars von v%1</translation>
-    </message>
-    <message>
-        <source>Config vars of v%1</source>
-        <translation>Config Vars von v%1</translation>
-    </message>
-    <message>
-        <source>No config vars.</source>
-        <translation>Keine Config Vars.</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <source>Config vars</source>
-        <translation>Config Vars</translation>
-    </message>
-    <message>
-        <source>Add Postgres…</source>
-        <translation>Postgres hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Entfernen…</translation>
-    </message>
-    <message>
-        <source>Reading the Postgres plans</source>
-        <translation>Lesen der Postgres-Pläne</translation>
-    </message>
-    <message>
-        <source>Add Postgres</source>
-        <translation>Postgres hinzufügen</translation>
-    </message>
-    <message>
-        <source>Plan:</source>
-        <translation>Plan:</translation>
-    </message>
-    <message>
-        <source>Creating %1 on %2: %3</source>
-        <translation>%1 wird auf %2 erstellt: %3</translation>
-    </message>
-    <message>
-        <source>Remove %1</source>
-        <translation>%1 entfernen</translation>
-    </message>
-    <message>
-        <source>This destroys %1 and all its data.</source>
-        <translation>Dadurch werden %1 und alle zugehörigen Daten gelöscht.</translation>
-    </message>
-    <message>
-        <source>Hostname</source>
-        <translation>Hostname</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>CNAME target</source>
-        <translation>CNAME-Ziel</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Add domain</source>
-        <translation>Domain hinzufügen</translation>
-    </message>
-    <message>
-        <source>Hostname (e.g. www.example.test or *.example.test):</source>
-        <translation>Hostname (z. B. www.example.test oder *.example.test):</translation>
-    </message>
-    <message>
-        <source>Added %1: point its CNAME at %2.</source>
-        <translation>%1 hinzugefügt: Richten Sie den CNAME auf %2 aus.</translation>
-    </message>
-    <message>
-        <source>Remove domain</source>
-        <translation>Domain entfernen</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Gestartet</translation>
-    </message>
-    <message>
-        <source>Release</source>
-        <translation>Release</translation>
-    </message>
-    <message>
-        <source>Select a build to see its output.</source>
-        <translation>Wählen Sie einen Build aus, um seine Ausgabe zu sehen.</translation>
-    </message>
-    <message>
-        <source>[the output stream broke: %1]</source>
-        <translation>[Der Ausgabestream wurde unterbrochen: %1]</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +758,212 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Open in System Browser</source>
         <translation>Im Systembrowser öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::BuildsModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::CollaboratorsModel</name>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::CollaboratorsTab</name>
+    <message>
+        <source>Add a collaborator</source>
+        <translation>Einen Mitwirkenden hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected collaborator</source>
+        <translation>Den ausgewählten Mitwirkenden entfernen</translation>
+    </message>
+    <message>
+        <source>Make owner</source>
+        <translation>Zum Eigentümer machen</translation>
+    </message>
+    <message>
+        <source>Add collaborator</source>
+        <translation>Mitwirkenden hinzufügen</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>Hinzufügen von %1</translation>
+    </message>
+    <message>
+        <source>Added %1 as a collaborator.</source>
+        <translation>%1 als Mitwirkenden hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Remove collaborator</source>
+        <translation>Mitwirkenden entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?</source>
+        <translation>%1 aus %2 entfernen?</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>Entfernen von %1</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 to %2? They must accept the transfer.</source>
+        <translation>%1 an %2 übertragen? Die Übertragung muss noch angenommen werden.</translation>
+    </message>
+    <message>
+        <source>Transferring %1</source>
+        <translation>Übertragen von %1</translation>
+    </message>
+    <message>
+        <source>%1 now owns %2.</source>
+        <translation>%1 ist jetzt Eigentümer von %2.</translation>
+    </message>
+    <message>
+        <source>Transfer of %1 to %2 is %3: they must accept it.</source>
+        <translation>Die Übertragung von %1 an %2 ist %3: Sie muss noch angenommen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::ConfigVarsModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::ConfigVarsTab</name>
+    <message>
+        <source>Add variables: one KEY=value per line</source>
+        <translation>Variablen hinzufügen: eine Zeile pro KEY=value</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Import .env…</source>
+        <translation>.env importieren…</translation>
+    </message>
+    <message>
+        <source>Reveal values</source>
+        <translation>Werte anzeigen</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>These lines are not KEY=value and are skipped:
+
+%1</source>
+        <translation>Diese Zeilen haben nicht die Form KEY=value und werden übersprungen:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Add config vars</source>
+        <translation>Config Vars hinzufügen</translation>
+    </message>
+    <message>
+        <source>Set the others?</source>
+        <translation>Die übrigen setzen?</translation>
+    </message>
+    <message>
+        <source>Set %1 config vars</source>
+        <translation>Config Vars %1 gesetzt</translation>
+    </message>
+    <message>
+        <source>One KEY=value per line (you can paste several):</source>
+        <translation>Eine Zeile pro KEY=value (Sie können mehrere einfügen):</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Remove config var</source>
+        <translation>Config Var entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2? The app restarts.</source>
+        <translation>%1 aus %2 entfernen? Die App wird neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Remove %1 config vars</source>
+        <translation>Config Vars %1 entfernt</translation>
+    </message>
+    <message>
+        <source>Import .env</source>
+        <translation>.env importieren</translation>
+    </message>
+    <message>
+        <source>.env files (.env *.env);;All files (*)</source>
+        <translation>.env-Dateien (.env *.env);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::CredentialsPage</name>
+    <message>
+        <source>Machine</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Log Out of Selected</source>
+        <translation>Bei Auswahl abmelden</translation>
+    </message>
+    <message>
+        <source>Logins in %1, shared with the official CLI:</source>
+        <translation>Anmeldungen in %1, gemeinsam mit der offiziellen CLI:</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1123,75 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Write a commit message to commit the changes</source>
         <translation>Schreiben Sie eine Commit-Nachricht, um die Änderungen zu committen</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::DomainsModel</name>
+    <message>
+        <source>Hostname</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>CNAME target</source>
+        <translation>CNAME-Ziel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::DomainsTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Add domain</source>
+        <translation>Domain hinzufügen</translation>
+    </message>
+    <message>
+        <source>Hostname (e.g. www.example.test or *.example.test):</source>
+        <translation>Hostname (z. B. www.example.test oder *.example.test):</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>Hinzufügen von %1</translation>
+    </message>
+    <message>
+        <source>Added %1: point its CNAME at %2.</source>
+        <translation>%1 hinzugefügt: Richten Sie den CNAME auf %2 aus.</translation>
+    </message>
+    <message>
+        <source>Remove domain</source>
+        <translation>Domain entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?</source>
+        <translation>%1 aus %2 entfernen?</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>Entfernen von %1</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::EditedApp</name>
+    <message>
+        <source>%1 · v%2</source>
+        <translation>%1 · v%2</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1379,53 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     </message>
 </context>
 <context>
+    <name>dynodesk::ideplugin::PlatformPage</name>
+    <message>
+        <source>The emulator inside Dynodesk (offline, the default)</source>
+        <translation>Der Emulator in Dynodesk (offline, Standard)</translation>
+    </message>
+    <message>
+        <source>A Dynodesk server elsewhere</source>
+        <translation>Ein Dynodesk-Server an anderer Stelle</translation>
+    </message>
+    <message>
+        <source>The real platform</source>
+        <translation>Die echte Plattform</translation>
+    </message>
+    <message>
+        <source>API key (heroku auth:token)</source>
+        <translation>API-Schlüssel (heroku auth:token)</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>Server-URL:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s URL, e.g. http://127.0.0.1:5001.</source>
+        <translation>Geben Sie die URL des Servers ein, z. B. http://127.0.0.1:5001.</translation>
+    </message>
+    <message>
+        <source>Enter an API key.</source>
+        <translation>Geben Sie einen API-Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Checking the key…</source>
+        <translation>Schlüssel wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The key works, but %1 could not be written.</source>
+        <translation>Der Schlüssel funktioniert, aber %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+</context>
+<context>
     <name>dynodesk::ideplugin::PlatformPlugin</name>
     <message>
         <source>My Apps</source>
@@ -1577,6 +1502,191 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>The project&apos;s heroku remote (%1) is none of your apps.</source>
         <translation>Das heroku-Remote des Projekts (%1) gehört zu keiner Ihrer Apps.</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::PlatformPreferences</name>
+    <message>
+        <source>Platform · %1</source>
+        <translation>Plattform · %1</translation>
+    </message>
+    <message>
+        <source>Remote server · %1</source>
+        <translation>Entfernter Server · %1</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::PluginContext</name>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::ProcessesTab</name>
+    <message>
+        <source>Process type / dyno</source>
+        <translation>Prozesstyp / Dyno</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>Skalieren…</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Restarts the selected dyno, or every dyno when none is selected</source>
+        <translation>Startet den ausgewählten Dyno neu oder alle Dynos, wenn keiner ausgewählt ist</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::ReleasesModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::ReleasesTab</name>
+    <message>
+        <source>Roll back to here</source>
+        <translation>Auf diese Version zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show config vars</source>
+        <translation>Config Vars anzeigen</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to v%2? Its code and config vars become current.</source>
+        <translation>%1 auf v%2 zurücksetzen? Code und Config Vars dieser Version werden wieder aktuell.</translation>
+    </message>
+    <message>
+        <source>Rolling back to v%1</source>
+        <translation>Zurücksetzen auf v%1</translation>
+    </message>
+    <message>
+        <source>Rolled back to v%1 · v%2</source>
+        <translation>Auf v%1 zurückgesetzt · v%2</translation>
+    </message>
+    <message>
+        <source>Reading v%1&apos;s config vars</source>
+        <translation>Lesen der Config Vars von v%1</translation>
+    </message>
+    <message>
+        <source>Config vars of v%1</source>
+        <translation>Config Vars von v%1</translation>
+    </message>
+    <message>
+        <source>No config vars.</source>
+        <translation>Keine Config Vars.</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::SshKeysPage</name>
+    <message>
+        <source>Add from ~/.ssh…</source>
+        <translation>Aus ~/.ssh hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>Erzeugen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>SSH keys of your account on the connected platform:</source>
+        <translation>SSH-Schlüssel Ihres Kontos auf der verbundenen Plattform:</translation>
+    </message>
+    <message>
+        <source>Add SSH key</source>
+        <translation>SSH-Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub)</source>
+        <translation>Öffentliche Schlüssel (*.pub)</translation>
+    </message>
+    <message>
+        <source>Connect to a platform to manage SSH keys.</source>
+        <translation>Verbinden Sie sich mit einer Plattform, um SSH-Schlüssel zu verwalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n Schlüssel</numerusform>
+            <numerusform>%n Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Generating %1…</source>
+        <translation>%1 wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>ssh-keygen failed: %1</source>
+        <translation>ssh-keygen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>ssh-keygen could not be started. Is OpenSSH installed?</source>
+        <translation>ssh-keygen konnte nicht gestartet werden. Ist OpenSSH installiert?</translation>
+    </message>
+    <message>
+        <source>SSH Keys</source>
+        <translation>SSH-Schlüssel</translation>
     </message>
 </context>
 <context>

@@ -12,16 +12,6 @@
     </message>
 </context>
 <context>
-    <name>dynodesk::app::SshKeysPage</name>
-    <message numerus="yes">
-        <source>%n key(s)</source>
-        <translation>
-            <numerusform>%n key</numerusform>
-            <numerusform>%n keys</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>dynodesk::ideplugin::AppsView</name>
     <message numerus="yes">
         <source>%n app(s)</source>
@@ -38,6 +28,16 @@
         <translation>
             <numerusform>Paused: %n new line waiting.</numerusform>
             <numerusform>Paused: %n new lines waiting.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::SshKeysPage</name>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n key</numerusform>
+            <numerusform>%n keys</numerusform>
         </translation>
     </message>
 </context>

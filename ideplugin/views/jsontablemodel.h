@@ -9,8 +9,9 @@
 namespace dynodesk::ideplugin {
 
 // A table model over a list of Platform API resources: each column has a header and a function
-// from the resource to what a role shows. The app editor's tabs each define their columns.
-class JsonTableModel final : public QAbstractTableModel {
+// from the resource to what a role shows. Each resource the app editor shows has its own subclass
+// (ReleasesModel, DomainsModel, ...) that defines the columns.
+class JsonTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     struct Column {

@@ -5,7 +5,7 @@
 #include "common/httpclient.h"
 
 #include "api/bodyschemas.h"
-#include "platform/emulator.h"
+#include "wiring/emulator.h"
 
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -22,7 +22,7 @@ class TestMalformedRequests : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<platform::Emulator> m_emulator;
+    std::unique_ptr<wiring::Emulator> m_emulator;
     std::unique_ptr<HttpClient> m_api;
 
     // What a malformed request could have changed: the test app and the account around it.
@@ -73,7 +73,7 @@ private slots:
         settings.dataDir = m_dir.path().toStdString();
         settings.passwordHashIterations = 1000;
         settings.rateLimitPerHour = 1e6; // every row reads the whole snapshot twice
-        m_emulator = std::make_unique<platform::Emulator>(settings);
+        m_emulator = std::make_unique<wiring::Emulator>(settings);
         auto started = m_emulator->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
         m_api = std::make_unique<HttpClient>(QString::fromStdString(m_emulator->apiUrl()),

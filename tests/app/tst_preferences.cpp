@@ -1,164 +1,135 @@
-// Preferences against a real in-process emulator: a wrong key or an unreachable server keeps the
-// dialog open with the reason; a good key is written to ~/.netrc for the API and git hosts the
-// way the CLI does; the settings persist; SSH keys go through the account keys API.
+// The shell's Edit › Preferences: the pages plugins add come first, then the Editor page; on OK
+// every plugin page is asked in turn and may answer later; a page that refuses keeps the dialog
+// open and is shown; the Editor page's settings persist. (The platform plugin's own pages are
+// tested in tests/ideplugin/tst_platformpreferences.cpp.)
 #include "guitest.h"
 
 #include "appsettings.h"
-#include "netrc.h"
-#include "wiring/emulator.h"
+#include "iplugin.h"
 #include "preferencesdialog.h"
-#include "sshkeyspage.h"
-#include "translations.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QNetworkAccessManager>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
-#include <QTcpServer>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 
-#include <memory>
+#include <functional>
+#include <optional>
 
-using namespace dynodesk;
 using namespace dynodesk::app;
+
+// A plugin page that answers OK when told to (`answer`), now or later; counts the questions.
+class FakePage final : public QLabel, public IPreferencesPage {
+public:
+    FakePage(const QString &title, QWidget *parent) : QLabel(title, parent), m_title(title) {}
+    QString title() const override { return m_title; }
+    QWidget *widget() override { return this; }
+    void apply(std::function<void(bool)> done) override
+    {
+        ++asked;
+        if (answer)
+            return done(*answer);
+        pending = std::move(done);
+    }
+
+    std::optional<bool> answer = true; // empty: answer later, through `pending`
+    std::function<void(bool)> pending;
+    int asked = 0;
+
+private:
+    QString m_title;
+};
 
 class TestPreferences : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_data;
-    std::unique_ptr<wiring::Emulator> m_emulator;
-    QNetworkAccessManager m_network;
+    FakePage *m_first = nullptr, *m_second = nullptr;
 
-    QString apiUrl() const { return QString::fromStdString(m_emulator->apiUrl()); }
-    QString token() const { return QString::fromStdString(m_emulator->credentials().token); }
-    PreferencesContext context()
+    PreferencesDialog::PageFactory twoPages()
     {
-        return {&m_network, apiUrl(), token(), Netrc::defaultPath(), guitest::home().filePath(QStringLiteral(".ssh"))};
+        return [this](QWidget *dialog) -> QList<IPreferencesPage *> {
+            m_first = new FakePage(QStringLiteral("First"), dialog);
+            m_second = new FakePage(QStringLiteral("Second"), dialog);
+            return {m_first, m_second};
+        };
     }
     static void clickOk(PreferencesDialog &dialog)
     {
         dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    }
+    static QStringList tabTitles(const PreferencesDialog &dialog)
+    {
+        QStringList titles;
+        for (int i = 0; i < dialog.pages()->count(); ++i)
+            titles << dialog.pages()->tabText(i);
+        return titles;
     }
 
 public:
     static void initMain() { guitest::prepare(); }
 
 private slots:
-    void initTestCase()
+    void withoutPluginsThereIsTheEditorPage()
     {
-        core::Settings settings;
-        settings.dataDir = m_data.path().toStdString();
-        settings.passwordHashIterations = 1000;
-        m_emulator = std::make_unique<wiring::Emulator>(settings);
-        auto started = m_emulator->start();
-        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
-        // As the app starts for an English-speaking user (the English translation gives the plurals).
-        installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
+        PreferencesDialog dialog(AppSettings{});
+        QCOMPARE(tabTitles(dialog), QStringList{QStringLiteral("Editor")});
+        dialog.show();
+        clickOk(dialog);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
-    void cleanupTestCase() { m_emulator->stop(); }
-
-    void wrongKeyShowsTheErrorAndKeepsTheDialogOpen()
+    void pluginPagesComeFirstAndAreAskedInTurn()
     {
-        PreferencesDialog dialog(AppSettings{}, context());
+        PreferencesDialog dialog(AppSettings{}, {twoPages()});
+        QCOMPARE(tabTitles(dialog), (QStringList{"First", "Second", "Editor"}));
         dialog.show();
-        dialog.choosePlatform(PlatformKind::Remote);
-        dialog.remoteUrlField()->setText(apiUrl());
-        dialog.keyField()->setText(QStringLiteral("HRKU-not-a-key"));
+        m_second->answer.reset(); // the second one answers later, as a network check does
         clickOk(dialog);
-        QTRY_VERIFY2(dialog.error().contains(QStringLiteral("API key was not accepted")), qPrintable(dialog.error()));
+        QCOMPARE(m_first->asked, 1);
+        QCOMPARE(m_second->asked, 1);
+        QVERIFY(dialog.isVisible());
+        clickOk(dialog); // a second OK while a page is still checking asks nobody again
+        QCOMPARE(m_first->asked, 1);
+        m_second->pending(true);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
+    }
+
+    void aRefusingPageKeepsTheDialogOpenAndIsShown()
+    {
+        PreferencesDialog dialog(AppSettings{}, {twoPages()});
+        dialog.show();
+        dialog.pages()->setCurrentIndex(2); // the Editor page
+        m_first->answer = false;
+        clickOk(dialog);
         QVERIFY(dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
-        QVERIFY(!QFile::exists(Netrc::defaultPath()));
-    }
-
-    void unreachableServerSaysSo()
-    {
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = closed.serverPort();
-        closed.close(); // nothing listens there now
-        PreferencesDialog dialog(AppSettings{}, context());
-        dialog.show();
-        dialog.choosePlatform(PlatformKind::Remote);
-        dialog.remoteUrlField()->setText(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        dialog.keyField()->setText(token());
+        QCOMPARE(dialog.pages()->currentWidget(), static_cast<QWidget *>(m_first));
+        QCOMPARE(m_second->asked, 0); // not asked after a refusal
+        // Fixed, OK again: now both agree and the dialog closes.
+        m_first->answer = true;
         clickOk(dialog);
-        QTRY_VERIFY2(dialog.error().contains(QStringLiteral("Cannot reach")), qPrintable(dialog.error()));
-        QVERIFY(dialog.isVisible());
+        QCOMPARE(m_second->asked, 1);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
-    void goodKeyIsWrittenToNetrcAndSettingsPersist()
+    void editorSettingsPersist()
     {
         AppSettings before;
-        PreferencesDialog dialog(before, context());
-        dialog.show();
-        dialog.choosePlatform(PlatformKind::Remote);
-        dialog.remoteUrlField()->setText(apiUrl());
-        dialog.keyField()->setText(token());
-        clickOk(dialog);
-        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
-
-        Netrc netrc(Netrc::defaultPath());
-        QVERIFY(netrc.load());
-        const QString host = QUrl(apiUrl()).authority(); // what the CLI uses with HEROKU_HOST
-        const auto entry = netrc.find(host);
-        QVERIFY(entry);
-        QCOMPARE(entry->password, token());
-        QCOMPARE(entry->login, QString::fromStdString(m_emulator->credentials().email));
-
+        before.tabWidth = 4;
+        PreferencesDialog dialog(before);
+        const QList<QSpinBox *> spins = dialog.pages()->widget(0)->findChildren<QSpinBox *>();
+        QCOMPARE(spins.size(), 2); // font size, tab width
+        spins.at(1)->setValue(8);
         {
             QSettings store;
             dialog.settings().save(store);
         }
         QSettings store;
-        const AppSettings after = AppSettings::load(store);
-        QCOMPARE(after.platform, PlatformKind::Remote);
-        QCOMPARE(after.remoteUrl, apiUrl());
-
-        PreferencesDialog reopened(after, context()); // the key comes back from ~/.netrc
-        QCOMPARE(reopened.keyField()->text(), token());
-    }
-
-    void realPlatformUsesApiAndGitHosts()
-    {
-        const auto hosts = PreferencesDialog::netrcHosts(QStringLiteral("https://api.heroku.com"));
-        QCOMPARE(hosts.first, QStringLiteral("api.heroku.com"));
-        QCOMPARE(hosts.second, QStringLiteral("git.heroku.com"));
-    }
-
-    void sshKeysAddListAndRemove()
-    {
-        const QString sshDir = guitest::home().filePath(QStringLiteral(".ssh"));
-        QDir().mkpath(sshDir);
-        const QString keyFile = sshDir + QStringLiteral("/id_test");
-        QCOMPARE(QProcess::execute(QStringLiteral("ssh-keygen"),
-                                   {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                    QStringLiteral("-N"), QString(), QStringLiteral("-C"),
-                                    QStringLiteral("tester@desk"), QStringLiteral("-f"), keyFile}),
-                 0);
-        PreferencesDialog dialog(AppSettings{}, context());
-        SshKeysPage *page = dialog.sshKeysPage();
-        QTRY_COMPARE(page->status(), QStringLiteral("0 keys")); // a new account has none
-        QCOMPARE(page->list()->count(), 0);
-        page->addKeyFile(keyFile + QStringLiteral(".pub"));
-        QTRY_COMPARE(page->list()->count(), 1);
-        QTRY_COMPARE(page->status(), QStringLiteral("1 key"));
-        const auto added = page->list()->findItems(QStringLiteral("tester@desk"), Qt::MatchContains);
-        QCOMPARE(added.size(), 1);
-        // Remove is only offered for a selected key; clicking it removes that key.
-        auto *remove = page->findChild<QPushButton *>(QStringLiteral("removeKeyButton"));
-        QVERIFY(remove);
-        QVERIFY(!remove->isEnabled());
-        page->list()->setCurrentItem(added.first());
-        QVERIFY(remove->isEnabled());
-        remove->click();
-        QTRY_COMPARE(page->list()->count(), 0);
-        QTRY_COMPARE(page->status(), QStringLiteral("0 keys"));
+        QCOMPARE(AppSettings::load(store).tabWidth, 8);
     }
 };
 

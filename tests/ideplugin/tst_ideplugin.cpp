@@ -434,6 +434,7 @@ private slots:
         editor.button("addDomain")->click();
         QTRY_VERIFY_WITH_TIMEOUT(editor.select("domainsTable", 0, QStringLiteral("www.example.test")), 10000);
         QTRY_VERIFY(editor.status().startsWith(QStringLiteral("Added www.example.test: point its CNAME at ")));
+        plugintest::snap(f.window.get(), QStringLiteral("10a-domains"));
         // The CNAME target is shown beside the hostname.
         for (int r = 0; r < editor.rows("domainsTable"); ++r)
             if (editor.cell("domainsTable", r, 0) == QLatin1String("www.example.test"))
@@ -474,6 +475,28 @@ private slots:
         contextAction(QStringLiteral("doomed-app"), QStringLiteral("destroyAction"));
         QTRY_COMPARE_WITH_TIMEOUT(f.api->get("/apps/doomed-app").status, 404, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(appRow(QStringLiteral("doomed-app")), -1, 10000);
+    }
+
+    // .env text with lines that are not KEY=value: they are named, and nothing is set unless the
+    // user agrees to set the others.
+    void configVarsNameTheLinesTheyCannotRead()
+    {
+        const Editor editor = openEditor(QStringLiteral("alpha-app"));
+        QVERIFY(editor.tabs);
+        editor.tabs->setCurrentIndex(2);
+        QString asked;
+        plugintest::answerNextInput(QStringLiteral("GOOD=1\nnot a var\n"));
+        guitest::answerNextMessageBox(QMessageBox::No, &asked);
+        editor.button("addConfigVar")->click();
+        QTRY_VERIFY2(asked.contains(QStringLiteral("Line 2: not a var")), qPrintable(asked));
+        QTest::qWait(500);
+        QVERIFY(!f.api->get("/apps/alpha-app/config-vars").json().contains("GOOD"));
+
+        plugintest::answerNextInput(QStringLiteral("GOOD=\"kept # inside\" # a comment\nnot a var\n"));
+        guitest::answerNextMessageBox(QMessageBox::Yes);
+        editor.button("addConfigVar")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(editor.status().startsWith(QStringLiteral("Set GOOD config vars · v")), 10000);
+        JSON_EQ(f.api->get("/apps/alpha-app/config-vars").json()["GOOD"], "kept # inside");
     }
 
     void remoteServerWorksTheSame()

@@ -14,14 +14,14 @@ public:
     QString name() const override { return QStringLiteral("Test plugin"); }
     void initialize(dynodesk::app::IPluginHost &host) override
     {
-        auto *action = new QAction(QStringLiteral("Say Hello"), host.hostObject());
+        auto *action = new QAction(QStringLiteral("Say Hello"), host.window());
         action->setObjectName(QStringLiteral("testPluginAction"));
         QObject::connect(action, &QAction::triggered, action, [&host] {
             host.writeConsole(QStringLiteral("Test"), QStringLiteral("hello from ") + host.apiUrl() + QLatin1Char('\n'));
         });
         host.addMenuAction(QStringLiteral("&Platform"), action);
         host.addDockView(QStringLiteral("Test View"), new QLabel(QStringLiteral("test view")));
-        auto *context = new QAction(QStringLiteral("Test Context"), host.hostObject());
+        auto *context = new QAction(QStringLiteral("Test Context"), host.window());
         context->setObjectName(QStringLiteral("testContextAction"));
         host.addProjectContextAction(context);
     }

@@ -1,11 +1,12 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <optional>
 
-namespace dynodesk::app {
+namespace dynodesk::ideplugin {
 
 // One `machine` entry of ~/.netrc.
 struct NetrcEntry final {
@@ -19,6 +20,9 @@ class Netrc final {
 public:
     explicit Netrc(QString path);
     static QString defaultPath(); // $HOME/.netrc
+    // The machines the official CLI keeps a Platform API URL's key under: {API host, git host}
+    // (api.heroku.com and git.heroku.com; host:port for any other server).
+    static QPair<QString, QString> machinesFor(const QString &apiUrl);
 
     bool load();
     // Writes the file back with mode 0600.
@@ -34,4 +38,4 @@ private:
     QString m_text;
 };
 
-} // namespace dynodesk::app
+} // namespace dynodesk::ideplugin

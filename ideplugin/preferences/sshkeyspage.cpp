@@ -1,6 +1,6 @@
 #include "sshkeyspage.h"
 
-#include "apiclient.h"
+#include "client/platformclient.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,9 +15,9 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace dynodesk::app {
+namespace dynodesk::ideplugin {
 
-SshKeysPage::SshKeysPage(ApiClient *client, QString sshDir, QWidget *parent)
+SshKeysPage::SshKeysPage(PlatformClient *client, QString sshDir, QWidget *parent)
     : QWidget(parent), m_client(client), m_sshDir(std::move(sshDir)), m_list(new QListWidget(this)),
       m_status(new QLabel(this))
 {
@@ -29,6 +29,7 @@ SshKeysPage::SshKeysPage(ApiClient *client, QString sshDir, QWidget *parent)
     buttons->addWidget(generateButton);
     buttons->addWidget(removeButton);
     buttons->addStretch();
+    m_status->setObjectName(QStringLiteral("sshKeysStatus"));
     m_status->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("SSH keys of your account on the connected platform:"), this));
@@ -62,11 +63,11 @@ void SshKeysPage::refresh()
 {
     if (!m_client)
         return;
-    m_client->get(QStringLiteral("/account/keys"), [this](const ApiReply &reply) {
+    m_client->get(QStringLiteral("/account/keys"), this, [this](const Reply &reply) {
         m_list->clear();
         if (!reply.ok())
             return setStatus(reply.error);
-        for (const QJsonValue &key : reply.json.array()) {
+        for (const QJsonValue &key : reply.array()) {
             const QJsonObject k = key.toObject();
             auto *item = new QListWidgetItem(QStringLiteral("%1  (%2)").arg(k.value(QStringLiteral("comment")).toString(),
                                                                  k.value(QStringLiteral("fingerprint")).toString()),
@@ -83,8 +84,8 @@ void SshKeysPage::addKeyFile(const QString &publicKeyPath)
     if (!m_client || !file.open(QIODevice::ReadOnly))
         return setStatus(tr("Cannot read %1.").arg(publicKeyPath));
     const QString key = QString::fromUtf8(file.readAll()).trimmed();
-    m_client->post(QStringLiteral("/account/keys"), QJsonDocument(QJsonObject{{QStringLiteral("public_key"), key}}),
-                   [this](const ApiReply &reply) {
+    m_client->post(QStringLiteral("/account/keys"), {{QStringLiteral("public_key"), key}}, this,
+                   [this](const Reply &reply) {
                        if (!reply.ok())
                            return setStatus(reply.error);
                        refresh();
@@ -120,12 +121,12 @@ void SshKeysPage::removeSelected()
     const QListWidgetItem *item = m_list->currentItem();
     if (!m_client || !item)
         return;
-    m_client->remove(QStringLiteral("/account/keys/") + item->data(Qt::UserRole).toString(),
-                     [this](const ApiReply &reply) {
+    m_client->remove(QStringLiteral("/account/keys/") + PlatformClient::pathPart(item->data(Qt::UserRole).toString()),
+                     this, [this](const Reply &reply) {
                          if (!reply.ok())
                              return setStatus(reply.error);
                          refresh();
                      });
 }
 
-} // namespace dynodesk::app
+} // namespace dynodesk::ideplugin

@@ -1,12 +1,12 @@
 // ~/.netrc as the official CLI reads and writes it.
-#include "guitest.h"
+#include "../app/guitest.h"
 
-#include "netrc.h"
+#include "client/netrc.h"
 
 #include <QFile>
 #include <QTest>
 
-using namespace dynodesk::app;
+using namespace dynodesk::ideplugin;
 
 class TestNetrc : public QObject {
     Q_OBJECT
@@ -47,6 +47,16 @@ private slots:
         again.remove(QStringLiteral("api.heroku.com"));
         QVERIFY(!again.find(QStringLiteral("api.heroku.com")));
         QCOMPARE(again.entries().size(), 2);
+    }
+
+    void machinesAreTheApiAndGitHosts()
+    {
+        const auto real = Netrc::machinesFor(QStringLiteral("https://api.heroku.com"));
+        QCOMPARE(real.first, QStringLiteral("api.heroku.com"));
+        QCOMPARE(real.second, QStringLiteral("git.heroku.com"));
+        const auto server = Netrc::machinesFor(QStringLiteral("http://127.0.0.1:5001"));
+        QCOMPARE(server.first, QStringLiteral("127.0.0.1:5001")); // what the CLI uses with HEROKU_HOST
+        QCOMPARE(server.second, QStringLiteral("127.0.0.1:5001"));
     }
 
     void writesTheCliLayout()

@@ -4,14 +4,24 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QUrl>
 
 #include <optional>
 
-namespace dynodesk::app {
+namespace dynodesk::ideplugin {
 
 Netrc::Netrc(QString path) : m_path(std::move(path)) {}
 
 QString Netrc::defaultPath() { return QDir::homePath() + QStringLiteral("/.netrc"); }
+
+QPair<QString, QString> Netrc::machinesFor(const QString &apiUrl)
+{
+    const QString api = QUrl(apiUrl).authority();
+    QString git = api;
+    if (api.startsWith(QLatin1String("api.")))
+        git = QStringLiteral("git.") + api.mid(4);
+    return {api, git};
+}
 
 bool Netrc::load()
 {
@@ -119,4 +129,4 @@ void Netrc::remove(const QString &machine)
             m_text.remove(it->begin, it->end - it->begin);
 }
 
-} // namespace dynodesk::app
+} // namespace dynodesk::ideplugin
