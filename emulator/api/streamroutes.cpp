@@ -1,12 +1,12 @@
 #include "streamroutes.h"
 
-#include "core/childprocess.h"
 #include "logs/logplex.h"
+#include "git/pushpolicy.h"
 #include "platform/builds/deployer.h"
 #include "platform/platform.h"
 
 #include <QFile>
-#include <QProcess>
+#include <QSaveFile>
 #include <QUrlQuery>
 
 #include <atomic>
@@ -48,6 +48,16 @@ static void follow(const std::shared_ptr<HttpExchange> &ex, const std::shared_pt
                    });
 }
 
+// Points the repository's HEAD at `branch`, as `git symbolic-ref HEAD refs/heads/<branch>` does.
+static void setHead(const std::string &gitDir, const std::string &branch)
+{
+    QSaveFile head(QString::fromStdString(gitDir + "/HEAD"));
+    if (!head.open(QIODevice::WriteOnly))
+        return;
+    head.write(QByteArray::fromStdString("ref: refs/heads/" + branch + "\n"));
+    head.commit();
+}
+
 static void gitHook(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
 {
     readAll(ex, [ex, ctx](std::string body, bool ok) {
@@ -58,57 +68,32 @@ static void gitHook(const std::shared_ptr<HttpExchange> &ex, const StreamContext
             auto &p = *ctx.platform;
             auto actor = p.accounts().actorById(request.value("user_id", ""));
             const std::string appId = request.value("app_id", "");
-            std::vector<std::string> notes;
-            std::optional<std::pair<std::string, std::string>> deploy; // branch, commit
-            for (const auto &u : request["updates"]) {
-                const std::string ref = u.value("ref", ""), rev = u.value("new", "");
-                const std::string branch = ref.rfind("refs/heads/", 0) == 0 ? ref.substr(11) : ref;
-                const bool deletes = rev.find_first_not_of('0') == std::string::npos;
-                if (branch != "main" && branch != "master") {
-                    notes.push_back("       Pushed to branch " + branch + ", which does not deploy (only main and master do).");
-                    continue;
-                }
-                if (deletes) {
-                    notes.push_back(" !     Deleting " + branch + " is not allowed: it is the deployed branch.");
-                    deploy = std::pair<std::string, std::string>{};
-                    continue;
-                }
-                if (deploy && !deploy->first.empty()) {
-                    notes.push_back(" !     Push main or master, not both at once.");
-                    deploy = std::pair<std::string, std::string>{};
-                    continue;
-                }
-                if (!deploy)
-                    deploy = std::pair{branch, rev};
-            }
-            const bool refused = deploy && deploy->first.empty();
-            if (!actor || !deploy || refused) {
+            std::vector<git::RefUpdate> updates;
+            for (const auto &u : request["updates"])
+                updates.push_back({u.value("ref", ""), u.value("old", ""), u.value("new", "")});
+            const git::PushPlan plan = git::planPush(updates);
+            if (!actor || !plan.deploys()) {
                 ex->begin(200, {{"Content-Type", "text/plain; charset=utf-8"}});
-                for (const auto &n : notes)
+                for (const auto &n : plan.notes)
                     ex->write(n + "\n");
-                ex->write(std::string("dynodesk-hook-exit: ") + (refused || !actor ? "1" : "0") + "\n");
+                ex->write(std::string("dynodesk-hook-exit: ") + (plan.refused || !actor ? "1" : "0") + "\n");
                 return ex->end();
             }
             build::Env gitEnv;
             if (request.contains("git_env"))
                 for (const auto &[k, v] : request["git_env"].items())
                     gitEnv[k] = v.get<std::string>();
-            // Clones check out the branch that deploys.
-            QProcess symbolicRef;
-            core::inheritOnlyStdio(symbolicRef);
-            symbolicRef.start(QStringLiteral("git"),
-                              {QStringLiteral("--git-dir=") + QString::fromStdString(ctx.deployer->paths().repo(appId)),
-                               QStringLiteral("symbolic-ref"), QStringLiteral("HEAD"),
-                               QStringLiteral("refs/heads/") + QString::fromStdString(deploy->first)});
-            symbolicRef.waitForFinished(30000);
-            auto started = ctx.deployer->deployCommit(*actor, appId, deploy->second, gitEnv);
+            // Clones check out the branch that deploys: HEAD names it, written as `git symbolic-ref`
+            // writes it (a lock file renamed over HEAD), without a process the core would wait for.
+            setHead(ctx.deployer->paths().repo(appId), plan.deployBranch);
+            auto started = ctx.deployer->deployCommit(*actor, appId, plan.deployCommit, gitEnv);
             if (!started) {
                 ex->begin(200, {{"Content-Type", "text/plain; charset=utf-8"}});
                 ex->write(" !     " + started.error().message + "\n");
                 ex->write("dynodesk-hook-exit: 1\n");
                 return ex->end();
             }
-            for (const auto &n : notes)
+            for (const auto &n : plan.notes)
                 started->output->append(n);
             follow(ex, started->output, true);
         });

@@ -11,6 +11,7 @@
 #include "api/streamroutes.h"
 #include "core/guard.h"
 #include "core/ids.h"
+#include "dynos/processdynodriver.h"
 #include "dynos/rendezvous.h"
 #include "git/gitservice.h"
 #include "logs/drainforwarder.h"
@@ -77,6 +78,21 @@ void Emulator::runOnCore(const std::function<void(platform::Platform &)> &fn)
 
 core::Status Emulator::start()
 {
+    // Each step undoes nothing itself: a failure stops whatever the earlier steps started.
+    for (auto step : {&Emulator::lockDataDir, &Emulator::startCoreThread, &Emulator::startRendezvous,
+                      &Emulator::createCore, &Emulator::startServers}) {
+        if (auto failed = (this->*step)(); !failed.ok()) {
+            stop();
+            return failed;
+        }
+    }
+    runOnCore([this](Platform &p) { publishPorts(p); });
+    m_running = true;
+    return core::Done{};
+}
+
+core::Status Emulator::lockDataDir()
+{
     const QString dir = QString::fromStdString(m_settings.dataDir);
     if (!QDir().mkpath(dir))
         return ApiError::internal("Cannot create the data dir " + m_settings.dataDir + ".");
@@ -91,7 +107,6 @@ core::Status Emulator::start()
                         "The data dir " + m_settings.dataDir + " is in use by another emulator ("
                                 + app.toStdString() + ", pid " + std::to_string(pid) + ")."};
     }
-
     // Writing to a pipe whose reader has gone (a git or buildpack process) must not kill us.
     std::signal(SIGPIPE, SIG_IGN);
     if (m_settings.builtinBuildpacksDir.empty())
@@ -100,6 +115,11 @@ core::Status Emulator::start()
     if (m_settings.gitHookBinary.empty())
         m_settings.gitHookBinary = shipped(QStringLiteral("dynodesk-git-hook"), QStringLiteral("../../bin/dynodesk-git-hook"),
                                            DYNODESK_GIT_HOOK_BIN);
+    return core::Done{};
+}
+
+core::Status Emulator::startCoreThread()
+{
     m_logplex = std::make_unique<logs::Logplex>(m_clock);
     logs::DrainSettings drainSettings;
     drainSettings.bufferLines = m_settings.drainBufferLines;
@@ -108,135 +128,163 @@ core::Status Emulator::start()
     m_coreContext = std::make_unique<QObject>();
     m_coreContext->moveToThread(&m_coreThread);
     m_coreThread.start();
+    return core::Done{};
+}
 
+void Emulator::onCore(std::function<void()> work)
+{
+    QMetaObject::invokeMethod(m_coreContext.get(), std::move(work), Qt::QueuedConnection);
+}
+
+core::Status Emulator::startRendezvous()
+{
     // One-off dynos are attached through a TLS rendezvous with the emulator's own certificate.
     auto certificate = dynos::ensureCertificate(m_settings.dataDir + "/tls");
-    if (!certificate) {
-        stop();
+    if (!certificate)
         return certificate.error();
-    }
     m_certificate = certificate->certificate;
     try {
         m_rendezvous = std::make_unique<dynos::Rendezvous>(
                 certificate->certificate, certificate->key,
                 [this](const std::string &secret, std::function<void(dynos::Terminal)> ready) {
-                    QMetaObject::invokeMethod(m_coreContext.get(), [this, secret, ready = std::move(ready)] {
+                    onCore([this, secret, ready = std::move(ready)] {
                         ready(m_supervisor ? m_supervisor->attach(secret) : dynos::Terminal{});
-                    }, Qt::QueuedConnection);
+                    });
                 },
                 [this](const std::string &secret) {
-                    QMetaObject::invokeMethod(m_coreContext.get(), [this, secret] {
+                    onCore([this, secret] {
                         if (m_supervisor)
                             m_supervisor->detach(secret);
-                    }, Qt::QueuedConnection);
+                    });
                 });
         m_settings.rendezvousPort = m_rendezvous->listen(m_settings.host, m_settings.rendezvousPort);
     } catch (const std::exception &e) {
-        stop();
         return ApiError::internal(std::string("Cannot start the one-off dynos' rendezvous: ") + e.what());
     }
+    return core::Done{};
+}
 
+core::Status Emulator::createCore()
+{
     std::optional<ApiError> failure;
     QMetaObject::invokeMethod(m_coreContext.get(), [&] {
         try {
             m_store = std::make_unique<store::Store>(storePath(m_settings.dataDir));
-            m_platform = std::make_unique<platform::Platform>(*m_store, m_clock, m_settings);
+            m_platform = std::make_unique<Platform>(*m_store, m_clock, m_settings);
             m_platform->setLogSink(m_logplex.get());
-            // Dynos run the formation; a crashed emulator's dynos are stopped first.
-            const std::string dynosDir = m_settings.dataDir + "/dynos";
-            dynos::Supervisor::killOrphans(dynosDir);
-            m_supervisor = std::make_unique<dynos::Supervisor>(
-                    dynos::SupervisorSettings{dynosDir, std::chrono::seconds(m_settings.bootTimeoutSeconds),
-                                              std::chrono::seconds(m_settings.stopGraceSeconds),
-                                              std::chrono::seconds(m_settings.crashCooldownCapSeconds),
-                                              std::chrono::seconds(m_settings.attachTimeoutSeconds),
-                                              std::chrono::seconds(m_settings.cycleSeconds),
-                                              std::chrono::milliseconds(m_settings.memorySampleMilliseconds),
-                                              std::chrono::seconds(m_settings.runtimeMetricsSeconds),
-                                              std::chrono::milliseconds(m_settings.idleAfterMilliseconds)},
-                    m_clock, *m_logplex);
-            // A store that cannot be read leaves the dynos as they are.
-            auto converge = [this](const QString &appId) {
-                core::runGuarded("converging the dynos", [&] {
-                    m_supervisor->converge(m_platform->formation().desiredDynos(appId.toStdString()));
-                });
-            };
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::releaseCreated, m_supervisor.get(),
-                             [converge](const QString &appId, qint64) { converge(appId); });
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::formationChanged, m_supervisor.get(), converge);
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::appDestroyed, m_supervisor.get(),
-                             [this](const QString &appId) { m_supervisor->forget(appId.toStdString()); });
-            // The router's table follows dyno states, releases (error pages), names and domains.
-            auto routes = [this] { scheduleRoutes(); };
-            QObject::connect(m_supervisor.get(), &dynos::Supervisor::dynoStateChanged, &m_platform->events(), routes);
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::releaseCreated, &m_platform->events(), routes);
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::routingChanged, &m_platform->events(), routes);
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::appDestroyed, &m_platform->events(), routes);
-            // Every line of an app goes to its drains too.
-            auto drains = [this](const QString &appId) {
-                core::runGuarded("reading the log drains", [&] {
-                    m_drains->setDrains(appId.toStdString(), m_platform->drains().drainTargets(appId.toStdString()));
-                });
-            };
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::drainsChanged, &m_platform->events(), drains);
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::appDestroyed, &m_platform->events(),
-                             [this](const QString &appId) { m_drains->setDrains(appId.toStdString(), {}); });
-            for (const auto &appId : m_platform->apps().appIds())
-                drains(QString::fromStdString(appId));
+            createSupervisor();
+            createDeployer();
+            createProvisioner();
+            connectEvents();
             if (auto made = m_platform->accounts().ensureFirstAccount())
                 m_credentials = {made->account.email, made->token, made->password};
             else
                 m_credentials = {};
-            m_deployer = std::make_unique<platform::Deployer>(m_platform->builds(), m_platform->releases(), m_platform->apps(),
-                                                              platform::DeployPaths{m_settings.dataDir, m_settings.builtinBuildpacksDir},
-                                                    std::chrono::seconds(m_settings.buildTimeoutSeconds));
-            m_deployer->setLogSink(m_logplex.get());
-            // Builds a crash interrupted are failed, and whatever they left running is stopped.
-            build::killBuildProcesses(m_platform->builds().failInterruptedBuilds());
-            QObject::connect(&m_platform->events(), &platform::PlatformEvents::appDestroyed, &m_platform->events(), [this](const QString &appId) {
-                QDir(QString::fromStdString(m_deployer->paths().repo(appId.toStdString()))).removeRecursively();
-                QDir(QString::fromStdString(m_deployer->paths().cache(appId.toStdString()))).removeRecursively();
-                m_logplex->forget(appId.toStdString());
-            });
-            // Add-ons: providers work on the provisioner's thread; Postgres starts its cluster
-            // (<data dir>/postgres) on first use and stops it when the provisioner goes.
-            std::map<std::string, std::unique_ptr<addons::IAddonProvider>> providers;
-            providers.emplace("heroku-postgresql", std::make_unique<addons::postgres::PostgresProvider>(
-                                                           QString::fromStdString(m_settings.dataDir + "/postgres"),
-                                                           true /* the data dir is locked: ours alone */));
-            m_provisioner = std::make_unique<addons::AddonProvisioner>(std::move(providers));
-            QObject::connect(m_provisioner.get(), &addons::AddonProvisioner::finished, &m_platform->addons(),
-                             &platform::AddonService::finishAddonWork);
-            m_platform->addons().setAddonProvisioner(m_provisioner.get());
-            m_platform->addons().recoverAddons();
-            m_platform->data().recoverTransfers();
-            m_platform->dynos().setSupervisor(m_supervisor.get());
             m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, *m_logplex, m_clock, m_settings);
-            // After a restart the stored formation runs again.
-            for (const auto &appId : m_platform->apps().appIds())
+            // After a restart the stored formation runs again, and the drains forward again.
+            for (const auto &appId : m_platform->apps().appIds()) {
                 converge(QString::fromStdString(appId));
+                setDrains(QString::fromStdString(appId));
+            }
             scheduleRoutes();
         } catch (const std::exception &e) {
             failure = ApiError::internal("Cannot open the store in " + m_settings.dataDir + ": " + e.what());
         }
     }, Qt::BlockingQueuedConnection);
-    if (failure) {
-        stop();
+    if (failure)
         return *failure;
-    }
+    return core::Done{};
+}
 
-    auto handler = [this](http::HttpRequest request, http::HttpServer::Reply reply) {
-        QMetaObject::invokeMethod(m_coreContext.get(),
-                                  [this, request = std::move(request), reply = std::move(reply)] {
-                                      m_api->handle(request, reply);
-                                  },
-                                  Qt::QueuedConnection);
-    };
-    m_server = std::make_unique<http::HttpServer>(handler, m_settings.maxBodyBytes, m_settings.apiThreads);
-    auto onCore = [this](std::function<void()> work) {
-        QMetaObject::invokeMethod(m_coreContext.get(), std::move(work), Qt::QueuedConnection);
-    };
-    auto authorize = [this, onCore](const std::string &token, const std::string &appName, bool push) {
+void Emulator::createSupervisor()
+{
+    // Dynos run the formation as plain processes; a crashed emulator's dynos are stopped first.
+    const std::string dynosDir = m_settings.dataDir + "/dynos";
+    dynos::Supervisor::killOrphans(dynosDir);
+    m_supervisor = std::make_unique<dynos::Supervisor>(
+            dynos::SupervisorSettings{dynosDir, std::chrono::seconds(m_settings.bootTimeoutSeconds),
+                                      std::chrono::seconds(m_settings.stopGraceSeconds),
+                                      std::chrono::seconds(m_settings.crashCooldownCapSeconds),
+                                      std::chrono::seconds(m_settings.attachTimeoutSeconds),
+                                      std::chrono::seconds(m_settings.cycleSeconds),
+                                      std::chrono::milliseconds(m_settings.memorySampleMilliseconds),
+                                      std::chrono::seconds(m_settings.runtimeMetricsSeconds),
+                                      std::chrono::milliseconds(m_settings.idleAfterMilliseconds)},
+            std::make_unique<dynos::ProcessDynoDriver>(dynosDir), m_clock, *m_logplex);
+    m_platform->dynos().setSupervisor(m_supervisor.get());
+}
+
+void Emulator::createDeployer()
+{
+    m_deployer = std::make_unique<platform::Deployer>(m_platform->builds(), m_platform->releases(), m_platform->apps(),
+                                                      platform::DeployPaths{m_settings.dataDir, m_settings.builtinBuildpacksDir},
+                                                      std::chrono::seconds(m_settings.buildTimeoutSeconds));
+    m_deployer->setLogSink(m_logplex.get());
+    // Builds a crash interrupted are failed, and whatever they left running is stopped.
+    build::killBuildProcesses(m_platform->builds().failInterruptedBuilds());
+}
+
+void Emulator::createProvisioner()
+{
+    // Add-ons: providers work on the provisioner's thread; Postgres starts its cluster
+    // (<data dir>/postgres) on first use and stops it when the provisioner goes.
+    std::map<std::string, std::unique_ptr<addons::IAddonProvider>> providers;
+    providers.emplace("heroku-postgresql", std::make_unique<addons::postgres::PostgresProvider>(
+                                                   QString::fromStdString(m_settings.dataDir + "/postgres"),
+                                                   true /* the data dir is locked: ours alone */));
+    m_provisioner = std::make_unique<addons::AddonProvisioner>(std::move(providers));
+    QObject::connect(m_provisioner.get(), &addons::AddonProvisioner::finished, &m_platform->addons(),
+                     &platform::AddonService::finishAddonWork);
+    m_platform->addons().setAddonProvisioner(m_provisioner.get());
+    m_platform->addons().recoverAddons();
+    m_platform->data().recoverTransfers();
+}
+
+void Emulator::converge(const QString &appId)
+{
+    // A store that cannot be read leaves the dynos as they are.
+    core::runGuarded("converging the dynos", [&] {
+        m_supervisor->converge(m_platform->formation().desiredDynos(appId.toStdString()));
+    });
+}
+
+void Emulator::setDrains(const QString &appId)
+{
+    core::runGuarded("reading the log drains", [&] {
+        m_drains->setDrains(appId.toStdString(), m_platform->drains().drainTargets(appId.toStdString()));
+    });
+}
+
+void Emulator::connectEvents()
+{
+    using platform::PlatformEvents;
+    PlatformEvents *events = &m_platform->events();
+    // The dynos follow releases, the formation and app deletions.
+    QObject::connect(events, &PlatformEvents::releaseCreated, m_supervisor.get(),
+                     [this](const QString &appId, qint64) { converge(appId); });
+    QObject::connect(events, &PlatformEvents::formationChanged, m_supervisor.get(), [this](const QString &appId) { converge(appId); });
+    QObject::connect(events, &PlatformEvents::appDestroyed, m_supervisor.get(),
+                     [this](const QString &appId) { m_supervisor->forget(appId.toStdString()); });
+    // The router's table follows dyno states, releases (error pages), names and domains.
+    auto routes = [this] { scheduleRoutes(); };
+    QObject::connect(m_supervisor.get(), &dynos::Supervisor::dynoStateChanged, events, routes);
+    QObject::connect(events, &PlatformEvents::releaseCreated, events, routes);
+    QObject::connect(events, &PlatformEvents::routingChanged, events, routes);
+    QObject::connect(events, &PlatformEvents::appDestroyed, events, routes);
+    // Every line of an app goes to its drains too.
+    QObject::connect(events, &PlatformEvents::drainsChanged, events, [this](const QString &appId) { setDrains(appId); });
+    // What a destroyed app leaves goes: its repository, build cache, logs and drains.
+    QObject::connect(events, &PlatformEvents::appDestroyed, events, [this](const QString &appId) {
+        m_drains->setDrains(appId.toStdString(), {});
+        QDir(QString::fromStdString(m_deployer->paths().repo(appId.toStdString()))).removeRecursively();
+        QDir(QString::fromStdString(m_deployer->paths().cache(appId.toStdString()))).removeRecursively();
+        m_logplex->forget(appId.toStdString());
+    });
+}
+
+git::GitService::Authorizer Emulator::gitAuthorizer()
+{
+    return [this](const std::string &token, const std::string &appName, bool push) {
         auto promise = std::make_shared<std::promise<git::GitGrant>>();
         onCore([this, promise, token, appName, push] {
             auto actor = m_platform->accounts().authenticateToken(token);
@@ -249,7 +297,15 @@ core::Status Emulator::start()
         });
         return promise->get_future();
     };
-    auto pushed = [this, onCore](const std::string &appId, int64_t bytes) {
+}
+
+core::Status Emulator::startServers()
+{
+    auto handler = [this](http::HttpRequest request, http::HttpServer::Reply reply) {
+        onCore([this, request = std::move(request), reply = std::move(reply)] { m_api->handle(request, reply); });
+    };
+    m_server = std::make_unique<http::HttpServer>(handler, m_settings.maxBodyBytes, m_settings.apiThreads);
+    auto pushed = [this](const std::string &appId, int64_t bytes) {
         auto done = std::make_shared<std::promise<void>>();
         onCore([this, appId, bytes, done] {
             m_platform->builds().setRepoSize(appId, bytes);
@@ -257,40 +313,41 @@ core::Status Emulator::start()
         });
         done->get_future().wait_for(std::chrono::seconds(5)); // a core that is stopping never answers
     };
-    m_git = std::make_unique<git::GitService>(m_settings.dataDir + "/repos", m_settings.gitHookBinary, authorize, pushed);
+    m_git = std::make_unique<git::GitService>(m_settings.dataDir + "/repos", m_settings.gitHookBinary, gitAuthorizer(), pushed);
     const std::string hookSecret = core::newId();
     m_server->addStreamRoute(&git::GitService::isGitPath,
                              [this](std::shared_ptr<http::HttpExchange> ex) { m_git->handle(std::move(ex)); });
-    api::addStreamRoutes(*m_server, {onCore, m_platform.get(), m_deployer.get(), m_logplex.get(), hookSecret});
+    api::addStreamRoutes(*m_server, {[this](std::function<void()> work) { onCore(std::move(work)); }, m_platform.get(),
+                                     m_deployer.get(), m_logplex.get(), hookSecret});
     try {
         m_settings.apiPort = m_server->listen(m_settings.host, m_settings.apiPort);
         router::RouterSettings rs = routerSettings(m_settings);
         // A request for an app whose dyno sleeps wakes it, on the core thread.
         rs.wake = [this](const std::string &appId) {
-            QMetaObject::invokeMethod(m_coreContext.get(), [this, appId] {
+            onCore([this, appId] {
                 if (m_supervisor)
                     m_supervisor->wake(appId);
-            }, Qt::QueuedConnection);
+            });
         };
         m_router = std::make_unique<router::Router>(m_routes, m_logplex.get(), std::move(rs));
         m_settings.routerPort = m_router->listen(m_settings.routerPort);
         m_git->setHookEndpoint(apiUrl() + "/internal/git-hook", hookSecret);
     } catch (const std::exception &e) {
-        stop();
         return ApiError::internal(e.what());
     }
-    runOnCore([this](platform::Platform &p) {
-        p.setApiPort(m_settings.apiPort);
-        p.setRouterPort(m_settings.routerPort);
-        if (m_credentials.token.empty()) {
-            // The oldest account and its oldest token, to print for the user.
-            std::string token;
-            if (auto first = p.accounts().firstLogin(&token))
-                m_credentials = {first->email, token, std::nullopt};
-        }
-    });
-    m_running = true;
     return core::Done{};
+}
+
+void Emulator::publishPorts(Platform &p)
+{
+    p.setApiPort(m_settings.apiPort);
+    p.setRouterPort(m_settings.routerPort);
+    if (m_credentials.token.empty()) {
+        // The oldest account and its oldest token, to print for the user.
+        std::string token;
+        if (auto first = p.accounts().firstLogin(&token))
+            m_credentials = {first->email, token, std::nullopt};
+    }
 }
 
 void Emulator::scheduleRoutes()

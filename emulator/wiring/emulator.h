@@ -2,6 +2,8 @@
 
 #include "platform/platform.h"
 
+#include "git/gitservice.h"
+
 #include "core/apierror.h"
 #include "core/clock.h"
 #include "core/coresettings.h"
@@ -87,6 +89,22 @@ public:
     void runOnCore(const std::function<void(platform::Platform &)> &fn);
 
 private:
+    // The steps of start(), in order; each says why it failed.
+    core::Status lockDataDir();
+    core::Status startCoreThread();
+    core::Status startRendezvous();
+    core::Status createCore(); // on the core thread: store, platform, dynos, deploys, add-ons, API
+    core::Status startServers(); // the HTTP server (API, git, streams) and the router
+    void publishPorts(platform::Platform &p);
+    // Parts of createCore.
+    void createSupervisor();
+    void createDeployer();
+    void createProvisioner();
+    void connectEvents();
+    git::GitService::Authorizer gitAuthorizer();
+    void converge(const QString &appId);
+    void setDrains(const QString &appId);
+    void onCore(std::function<void()> work);
     // Rebuilds the route table from the platform and the supervisor, once per burst of changes.
     void scheduleRoutes();
 

@@ -8,6 +8,7 @@
 
 using namespace dynodesk::api;
 using dynodesk::http::checkRequestTarget;
+using dynodesk::http::kMaxTargetBytes;
 using nlohmann::json;
 
 Q_DECLARE_METATYPE(std::string)

@@ -2,6 +2,7 @@
 // real Postgres provider without PostgreSQL: every failure leaves the add-on in a state the
 // user can read, no half-made config vars and no release; strangers and other owners are kept out.
 #include "addons/addonprovisioner.h"
+#include "addons/addonstate.h"
 #include "addons/postgres/postgresprovider.h"
 #include "platform/platform.h"
 #include "store/store.h"
@@ -165,6 +166,47 @@ private slots:
         QVERIFY(next.ok());
         QCOMPARE(settled(*w, next->name).state, std::string("provisioned"));
         QVERIFY(w->p->releases().configVars(w->owner, "addon-other")->count("DATABASE_URL"));
+    }
+
+    // The state table (addons/addonstate) is the truth: a failed provision, plan change, rollback
+    // and deprovision each leave the add-on in the state transition() gives for that job's outcome.
+    void failedJobsEndWhereTheStateTableSays()
+    {
+        using addons::Input;
+        using addons::State;
+        auto table = [](State from, Input input) { return std::string(addons::toString(*addons::transition(from, input))); };
+        auto w = world();
+
+        w->fake->failProvision = true;
+        auto failedProvision = w->p->addons().createAddon(w->owner, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt});
+        QVERIFY(failedProvision.ok());
+        QCOMPARE(settled(*w, failedProvision->name).state, table(State::Provisioning, Input::ProvisionFailed));
+        w->fake->failProvision = false;
+
+        auto made = w->p->addons().createAddon(w->owner, "addon-other", {"heroku-postgresql:essential-0", std::nullopt, std::nullopt});
+        QCOMPARE(settled(*w, made->name).state, table(State::Provisioning, Input::ProvisionSucceeded));
+        w->fake->failChangePlan = true;
+        QVERIFY(w->p->addons().updateAddon(w->owner, "addon-other", made->name, {std::nullopt, std::string("essential-2")}).ok());
+        QVERIFY(QTest::qWaitFor([&] { return w->store->addons.byIdOrName(made->name)->plan == "essential-0"; }, 30000));
+        QCOMPARE(w->store->addons.byIdOrName(made->name)->state, table(State::Provisioned, Input::PlanChangeFailed));
+
+        w->fake->failDeprovision = true;
+        QVERIFY(w->p->addons().destroyAddon(w->owner, "addon-other", made->name).ok());
+        QCOMPARE(settled(*w, made->name).state, table(State::Deprovisioning, Input::DeprovisionFailed));
+
+        // A provision a crash cut short: found `provisioning` on start, rolled back, and the
+        // rollback fails too.
+        platform::Addon cut = *w->store->addons.byIdOrName(made->name);
+        cut.id = "0b9f6c1e-0000-4000-8000-00000000a0d1";
+        cut.name = "postgresql-cut-12345";
+        cut.providerId = "cut";
+        cut.state = "provisioning";
+        w->store->addons.insert(cut);
+        w->p->addons().recoverAddons();
+        QCOMPARE(w->store->addons.byIdOrName(cut.name)->state, table(State::Provisioning, Input::FoundOnStart));
+        const auto rolledBack = settled(*w, cut.name);
+        QCOMPARE(rolledBack.state, table(State::Deprovisioning, Input::RollBackFailed));
+        QVERIFY(rolledBack.provisionMessage.value_or("").find("rolling it back failed") != std::string::npos);
     }
 
     void postgresMissingFailsTheAddonWithThePackageToInstall()

@@ -585,6 +585,22 @@ void AddonService::finishAddonWork(const addons::AddonProvisioner::Outcome &outc
     core::runGuarded("storing an add-on's outcome", [&] { storeAddonOutcome(outcome); });
 }
 
+addons::Input AddonService::jobInput(AddonJob job, bool ok)
+{
+    using addons::Input;
+    switch (job) {
+    case AddonJob::Provision:
+        return ok ? Input::ProvisionSucceeded : Input::ProvisionFailed;
+    case AddonJob::Deprovision:
+        return ok ? Input::DeprovisionSucceeded : Input::DeprovisionFailed;
+    case AddonJob::RollBack:
+        return ok ? Input::RollBackSucceeded : Input::RollBackFailed;
+    case AddonJob::ChangePlan:
+        break;
+    }
+    return ok ? Input::PlanChangeSucceeded : Input::PlanChangeFailed;
+}
+
 void AddonService::storeAddonOutcome(const addons::AddonProvisioner::Outcome &outcome)
 {
     if (outcome.addonId.empty()) { // resuming a provider at start
@@ -606,22 +622,25 @@ void AddonService::storeAddonOutcome(const addons::AddonProvisioner::Outcome &ou
     Addon a = *found;
     a.updatedAt = now();
     const std::string failure = outcome.error ? outcome.error->message : std::string();
+    // The table (addons/addonstate.h) says where the job's outcome takes the add-on; an outcome
+    // that does not apply to its state now (it was destroyed meanwhile) changes nothing.
+    const auto from = addons::stateFromString(a.state);
+    const auto to = from ? addons::transition(*from, jobInput(job.job, !outcome.error)) : std::nullopt;
+    if (!to)
+        return; // the deprovision queued after this job drops it
     std::optional<Release> made;
     std::string logLine;
     auto stored = inTransaction([&]() -> core::Status {
         switch (job.job) {
         case AddonJob::Provision: {
-            if (a.state != word(addons::State::Provisioning))
-                return core::Done{}; // destroyed meanwhile: the deprovision queued after this one drops it
+            a.state = word(*to);
             if (outcome.error) {
-                a.state = word(addons::State::Deprovisioned);
                 a.provisionMessage = "Provisioning failed: " + failure;
                 a.config.clear();
                 m_store.addons.update(a);
                 logLine = "Provisioning " + a.name + " failed: " + failure;
                 return core::Done{};
             }
-            a.state = word(addons::State::Provisioned);
             a.config = outcome.config;
             const auto names = m_store.attachments.namesForApp(a.appId);
             std::string name = a.attachAs.value_or("");
@@ -636,8 +655,8 @@ void AddonService::storeAddonOutcome(const addons::AddonProvisioner::Outcome &ou
             return core::Done{};
         }
         case AddonJob::Deprovision:
-            if (outcome.error) {
-                a.state = word(addons::State::Provisioned);
+            if (*to != addons::State::Deprovisioned) {
+                a.state = word(*to);
                 a.provisionMessage = "Deprovisioning failed: " + failure;
                 m_store.addons.update(a);
                 logLine = "Destroying " + a.name + " failed: " + failure;
@@ -646,13 +665,14 @@ void AddonService::storeAddonOutcome(const addons::AddonProvisioner::Outcome &ou
             }
             return core::Done{};
         case AddonJob::RollBack:
-            a.state = word(addons::State::Deprovisioned);
+            a.state = word(*to);
             a.config.clear();
             a.provisionMessage = outcome.error ? "Provisioning was interrupted and rolling it back failed: " + failure
                                                : std::string("Provisioning was interrupted by an emulator restart.");
             m_store.addons.update(a);
             return core::Done{};
         case AddonJob::ChangePlan:
+            a.state = word(*to);
             if (outcome.error) {
                 a.plan = job.oldPlan;
                 a.provisionMessage = "Changing the plan failed: " + failure;

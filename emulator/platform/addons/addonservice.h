@@ -84,6 +84,8 @@ public:
 
 private:
     enum class AddonJob { Provision, Deprovision, RollBack, ChangePlan };
+    // The state table's input for a provider's outcome of `job`.
+    static addons::Input jobInput(AddonJob job, bool ok);
     void storeAddonOutcome(const addons::AddonProvisioner::Outcome &outcome);
     void queueAddonJob(const Addon &addon, AddonJob job, std::string oldPlan = {}, std::string forkFrom = {});
     Result<Addon> forkSource(const Actor &actor, const App &app, const std::string &name);

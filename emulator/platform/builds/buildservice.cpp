@@ -4,6 +4,8 @@
 #include "platform/formation/formationservice.h"
 #include "platform/releases/releaseservice.h"
 #include "platform/transaction.h"
+#include "platform/releases/releasestate.h"
+#include "buildstate.h"
 
 #include "core/ids.h"
 #include "store/store.h"
@@ -11,6 +13,16 @@
 namespace dynodesk::platform {
 
 using core::ApiError;
+
+static std::string word(builds::State s) { return std::string(builds::toString(s)); }
+
+// A build's next status for `input`, from the table (buildstate.h); nullopt when the build is
+// not in a state the input applies to (it finished already).
+static std::optional<builds::State> next(const Build &b, builds::Input input)
+{
+    const auto from = builds::stateFromString(b.status);
+    return from ? builds::transition(*from, input) : std::nullopt;
+}
 
 BuildService::BuildService(detail::Environment &env, ReleaseService &releases, FormationService &formation)
     : Service(env), m_releases(releases), m_formation(formation)
@@ -23,7 +35,7 @@ Result<NewBuild> BuildService::createBuild(const Actor &actor, const std::string
     if (!access)
         return access.error();
     const std::string at = now();
-    Build b{core::newId(), access->app.id, access->app.name, "pending", request.sourceUrl,
+    Build b{core::newId(), access->app.id, access->app.name, word(builds::State::Pending), request.sourceUrl,
                   request.commit ? request.commit : request.version, actor.id, actor.email,
                   request.buildpacks.empty() ? m_store.buildpacks.list(access->app.id) : request.buildpacks,
                   std::nullopt, std::nullopt, m_settings.stackName, at, at};
@@ -44,6 +56,9 @@ Result<Release> BuildService::completeBuild(const std::string &buildId, const Bu
     auto appRecord = m_store.apps.byIdOrName(b->appId);
     if (!appRecord)
         return ApiError::notFound("Couldn't find that app.");
+    const auto compiled = next(*b, builds::Input::SlugCompiled);
+    if (!compiled)
+        return ApiError::invalidParams("The build is " + b->status + " already.");
     auto result = inTransaction([&]() -> Result<Release> {
         const std::string at = now();
         Slug slug{outcome.slugId, b->appId, outcome.commit, {}, outcome.size,
@@ -57,9 +72,9 @@ Result<Release> BuildService::completeBuild(const std::string &buildId, const Bu
         Release release = m_releases.newRelease(*appRecord, actor, "Deploy " + version.substr(0, 7),
                                            m_store.config.get(b->appId), slug.id);
         if (releasePhase) {
-            release.status = "pending";
+            release.status = std::string(releases::toString(releases::initialState(true)));
             release.current = false;
-            m_store.releases.setStatus(release.id, "pending", at);
+            m_store.releases.setStatus(release.id, release.status, at);
         } else {
             m_formation.applyProcessTypes(*appRecord, slug);
         }
@@ -67,7 +82,7 @@ Result<Release> BuildService::completeBuild(const std::string &buildId, const Bu
         updated->slugSize = outcome.size;
         updated->buildpackProvidedDescription = outcome.buildpackDescription;
         m_store.apps.update(*updated);
-        b->status = "succeeded";
+        b->status = word(*compiled);
         b->slugId = slug.id;
         b->releaseId = release.id;
         b->updatedAt = at;
@@ -85,13 +100,16 @@ Result<Release> BuildService::completeBuild(const std::string &buildId, const Bu
     return result;
 }
 
-void BuildService::failBuild(const std::string &buildId)
+void BuildService::failBuild(const std::string &buildId, builds::Input why)
 {
     auto b = m_store.builds.byId(buildId);
     if (!b)
         return;
+    const auto failed = next(*b, why);
+    if (!failed)
+        return; // it ended already
     auto result = inTransaction([&]() -> Result<core::Done> {
-        b->status = "failed";
+        b->status = word(*failed);
         b->updatedAt = now();
         m_store.builds.update(*b);
         return core::Done{};
@@ -105,17 +123,19 @@ void BuildService::failBuild(const std::string &buildId)
 std::vector<std::string> BuildService::failInterruptedBuilds()
 {
     std::vector<std::string> ids;
-    for (const auto &b : m_store.builds.withStatus("pending")) {
-        failBuild(b.id);
+    for (const auto &b : m_store.builds.withStatus(word(builds::State::Pending))) {
+        failBuild(b.id, builds::Input::Interrupted);
         ids.push_back(b.id);
     }
     // A release left pending by a release phase that never finished failed too.
-    auto st = m_store.db.prepare("SELECT id FROM releases WHERE status = 'pending'");
+    auto st = m_store.db.prepare("SELECT id FROM releases WHERE status = ?");
+    const std::string pendingWord(releases::toString(releases::State::Pending));
+    st.bind(1, pendingWord);
     std::vector<std::string> pending;
     while (st.step())
         pending.push_back(st.text(0));
     for (const auto &id : pending)
-        (void)m_releases.finishRelease(id, false);
+        (void)m_releases.finishRelease(id, releases::Input::Interrupted);
     return ids;
 }
 

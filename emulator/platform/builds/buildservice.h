@@ -1,5 +1,6 @@
 #pragma once
 
+#include "buildstate.h"
 #include "buildtypes.h"
 
 #include "platform/service.h"
@@ -22,7 +23,9 @@ public:
 
     Result<NewBuild> createBuild(const Actor &actor, const std::string &app, const BuildRequest &request);
     Result<Release> completeBuild(const std::string &buildId, const BuildOutcome &outcome, bool releasePhase);
-    void failBuild(const std::string &buildId);
+    // The build failed (`why`: CompileFailed, TimedOut, ReleaseNotCreated, Interrupted); a build
+    // that ended already stays as it is.
+    void failBuild(const std::string &buildId, builds::Input why = builds::Input::CompileFailed);
     // Builds left pending by an emulator that stopped are failed, and so are releases left
     // pending by their release phase; returns the builds' ids.
     std::vector<std::string> failInterruptedBuilds();

@@ -164,6 +164,7 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
                          result.buildpackDescription};
     auto release = m_builds.completeBuild(buildId, outcome, !releaseCommand.empty());
     if (!release) {
+        m_builds.failBuild(buildId, builds::Input::ReleaseNotCreated);
         out->append(" !     " + release.error().message);
         out->finish(1);
         return;
@@ -196,7 +197,10 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
 
 void Deployer::released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out)
 {
-    auto release = m_releases.finishRelease(releaseId, exitCode == 0);
+    const auto input = exitCode == 0 ? releases::Input::ReleasePhaseSucceeded
+                       : exitCode > 0 ? releases::Input::ReleasePhaseFailed
+                                      : releases::Input::ReleasePhaseTimedOut;
+    auto release = m_releases.finishRelease(releaseId, input);
     if (!release) {
         out->append(" !     " + release.error().message);
         out->finish(1);

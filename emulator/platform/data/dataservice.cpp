@@ -7,6 +7,7 @@
 #include "platform/addons/addonservice.h"
 #include "platform/releases/releaseservice.h"
 #include "platform/transaction.h"
+#include "transferstate.h"
 #include "addons/addonstate.h"
 #include "core/ids.h"
 #include "store/store.h"
@@ -154,6 +155,16 @@ std::string DataService::backupUrl(const std::string &transferId) const
 
 // How transfers name a database: its attachment on the owning app (`DATABASE`), as the platform
 // lists them, else the add-on's name.
+static std::string word(data::State s) { return std::string(data::toString(s)); }
+
+// A transfer's next state for `input`, from the table (transferstate.h); nullopt when the input
+// does not apply to the state it is in, and the transfer stays as it is.
+static std::optional<data::State> next(const DataTransfer &t, data::Input input)
+{
+    const auto from = data::stateFromString(t.state);
+    return from ? data::transition(*from, input) : std::nullopt;
+}
+
 static std::string transferName(store::Store &store, const Addon &db)
 {
     std::string name = db.name;
@@ -182,7 +193,7 @@ Result<DataTransfer> DataService::captureBackup(const Actor &actor, const std::s
     t.addonId = db->id;
     t.fromName = transferName(m_store, *db);
     t.toName = "BACKUP";
-    t.state = "pending";
+    t.state = word(data::State::Pending);
     t.createdAt = t.updatedAt = at;
     logTo(t, at, "Backup of " + db->name + " requested by " + actor.email);
     auto made = inTransaction([&]() -> Result<DataTransfer> {
@@ -210,7 +221,7 @@ Result<DataTransfer> DataService::restoreBackup(const Actor &actor, const std::s
     auto backup = m_store.dataTransfers.byId(m[1].str());
     if (!backup || backup->kind != "backup" || !app(actor, backup->appId))
         return ApiError::notFound("That backup does not exist (it may have been deleted).");
-    if (backup->state != "succeeded" || !backup->file)
+    if (backup->state != word(data::State::Succeeded) || !backup->file)
         return ApiError::invalidParams("That backup did not complete successfully; it cannot be restored.");
     const std::string at = now();
     DataTransfer t;
@@ -222,7 +233,7 @@ Result<DataTransfer> DataService::restoreBackup(const Actor &actor, const std::s
     t.fromName = (backup->appId == db->appId ? "" : backup->appName + "::") + "b" + std::string(backup->num < 100 ? "0" : "")
             + (backup->num < 10 ? "0" : "") + std::to_string(backup->num);
     t.toName = transferName(m_store, *db);
-    t.state = "pending";
+    t.state = word(data::State::Pending);
     t.sourceId = backup->id;
     t.sourceBytes = backup->processedBytes;
     t.createdAt = t.updatedAt = at;
@@ -247,7 +258,10 @@ void DataService::runTransfer(const DataTransfer &queued)
     if (t.sourceId)
         source = m_store.dataTransfers.byId(*t.sourceId);
     const std::string at = now();
-    t.state = "running";
+    const auto running = next(t, data::Input::Started);
+    if (!running)
+        return;
+    t.state = word(*running);
     t.startedAt = at;
     t.updatedAt = at;
     if (!m_addons.provisioner() || !addon || (t.kind == "restore" && (!source || !source->file))) {
@@ -288,23 +302,29 @@ void DataService::finishTransfer(const std::string &id, const Result<addons::Bac
         return;
     }
     DataTransfer t = *found;
+    // One that never started (its database or backup was gone) fails from pending.
+    const bool started = t.state == word(data::State::Running);
+    const auto to = next(t, !started ? data::Input::NothingToWork
+                                     : outcome ? data::Input::WorkSucceeded : data::Input::WorkFailed);
+    if (!to)
+        return;
     const std::string at = now();
+    t.state = word(*to);
     t.finishedAt = at;
     t.updatedAt = at;
-    if (outcome) {
-        t.state = "succeeded";
+    if (outcome && started) {
         if (t.kind == "backup")
             t.file = outcome.value().file;
         t.sourceBytes = outcome.value().sourceBytes;
         t.processedBytes = outcome.value().processedBytes;
         logTo(t, at, t.kind == "backup" ? "Backup completed" : "Restore completed");
     } else {
-        t.state = "failed";
-        logTo(t, at, "Error: " + outcome.error().message);
+        logTo(t, at, "Error: " + (outcome ? std::string("it could not start") : outcome.error().message));
         logTo(t, at, t.kind == "backup" ? "Backup failed" : "Restore failed; the database is unchanged");
     }
     m_store.dataTransfers.update(t);
-    apiLog(t.appId, std::string(t.kind == "backup" ? "Backup " : "Restore ") + (outcome ? "completed" : "failed") + " for "
+    const bool succeeded = t.state == word(data::State::Succeeded);
+    apiLog(t.appId, std::string(t.kind == "backup" ? "Backup " : "Restore ") + (succeeded ? "completed" : "failed") + " for "
                             + (t.kind == "backup" ? t.fromName : t.toName));
 }
 
@@ -335,7 +355,7 @@ Result<DataTransfer> DataService::deleteDataTransfer(const Actor &actor, const s
     auto found = m_store.dataTransfers.find(access->app.id, idOrNum);
     if (!found)
         return ApiError::notFound("Couldn't find that transfer.");
-    if (found->state == "pending" || found->state == "running")
+    if (!next(*found, data::Input::DeleteAsked))
         return ApiError::invalidParams("The transfer is still running; it can be deleted once it has finished.");
     auto deleted = inTransaction([&]() -> Result<DataTransfer> {
         m_store.dataTransfers.markDeleted(found->id, now());
@@ -362,7 +382,7 @@ Result<BackupUrl> DataService::backupPublicUrl(const Actor &actor, const std::st
     auto t = dataTransfer(actor, appName, idOrNum);
     if (!t)
         return t.error();
-    if (t->kind != "backup" || t->state != "succeeded" || !t->file)
+    if (t->kind != "backup" || t->state != word(data::State::Succeeded) || !t->file)
         return ApiError::invalidParams("Only a completed backup can be downloaded.");
     const auto expiresAt = m_clock.now() + BackupUrlLifetime;
     const std::string expires = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(expiresAt.time_since_epoch()).count());
@@ -378,7 +398,7 @@ Result<std::string> DataService::signedBackupFile(const std::string &id, const s
     if (std::stoll(expires) < nowSeconds)
         return ApiError::forbidden("This backup link has expired; make a new one with heroku pg:backups:url.");
     auto t = m_store.dataTransfers.byId(id);
-    if (!t || t->kind != "backup" || t->state != "succeeded" || !t->file)
+    if (!t || t->kind != "backup" || t->state != word(data::State::Succeeded) || !t->file)
         return ApiError::notFound("That backup does not exist (it may have been deleted).");
     return *t->file;
 }
@@ -388,7 +408,10 @@ void DataService::recoverTransfers()
     // Backups and restores a crash cut short failed; a restore ran in one transaction, so its
     // database is as it was.
     for (auto t : m_store.dataTransfers.unfinished()) {
-        t.state = "failed";
+        const auto to = next(t, data::Input::Interrupted);
+        if (!to)
+            continue;
+        t.state = word(*to);
         t.finishedAt = t.updatedAt = now();
         t.logs.push_back({*t.finishedAt, "Error: interrupted by an emulator restart"});
         m_store.dataTransfers.update(t);

@@ -3,6 +3,7 @@
 
 #include "platform/formation/formationservice.h"
 #include "platform/transaction.h"
+#include "releasestate.h"
 
 #include "core/ids.h"
 #include "store/store.h"
@@ -33,7 +34,7 @@ Release ReleaseService::newRelease(const App &app, const Actor &actor, std::stri
 {
     const std::string at = now();
     Release r{core::newId(), app.id, app.name, m_store.releases.latestVersion(app.id) + 1,
-                    std::move(description), "succeeded", actor.id, actor.email, std::move(slugId), std::move(config),
+                    std::move(description), std::string(releases::toString(releases::initialState(false))), actor.id, actor.email, std::move(slugId), std::move(config),
                     at, at, true};
     m_store.releases.insert(r);
     App updated = app;
@@ -149,7 +150,8 @@ Result<Release> ReleaseService::rollback(const Actor &actor, const std::string &
     auto target = release(actor, appName, idOrVersion, Action::Rollback);
     if (!target)
         return target.error();
-    if (target->status != "succeeded")
+    const auto state = releases::stateFromString(target->status);
+    if (!state || !releases::canBeCurrent(*state))
         return ApiError::invalidParams("Release v" + std::to_string(target->version)
                                        + " did not succeed and cannot be rolled back to.");
     auto access = app(actor, appName, Action::Rollback);
@@ -167,29 +169,40 @@ Result<Release> ReleaseService::rollback(const Actor &actor, const std::string &
     return result;
 }
 
-Result<Release> ReleaseService::finishRelease(const std::string &releaseId, bool succeeded)
+Result<Release> ReleaseService::finishRelease(const std::string &releaseId, releases::Input input)
 {
-    auto st = m_store.db.prepare("SELECT app_id, version FROM releases WHERE id = ?");
-    st.bind(1, releaseId);
-    if (!st.step())
-        return ApiError::notFound("Couldn't find that release.");
-    const std::string appId = st.text(0);
-    const int64_t version = st.integer(1);
+    std::string appId;
+    int64_t version = 0;
+    {
+        auto st = m_store.db.prepare("SELECT app_id, version FROM releases WHERE id = ?");
+        st.bind(1, releaseId);
+        if (!st.step())
+            return ApiError::notFound("Couldn't find that release.");
+        appId = st.text(0);
+        version = st.integer(1);
+    }
+    auto found = m_store.releases.byVersion(appId, version);
+    const auto from = found ? releases::stateFromString(found->status) : std::nullopt;
+    const auto to = from ? releases::transition(*from, input) : std::nullopt;
+    if (!to)
+        return ApiError::invalidParams("Release v" + std::to_string(version) + " is " + (found ? found->status : "gone")
+                                       + ", not waiting for its release phase.");
+    const bool current = releases::canBeCurrent(*to);
     auto result = inTransaction([&]() -> Result<Release> {
-        m_store.releases.setStatus(releaseId, succeeded ? "succeeded" : "failed", now());
+        m_store.releases.setStatus(releaseId, std::string(releases::toString(*to)), now());
         auto release = m_store.releases.byVersion(appId, version);
-        if (succeeded && release->slugId) {
+        if (current && release->slugId) {
             auto appRecord = m_store.apps.byIdOrName(appId);
             if (auto slug = m_store.slugs.byId(*release->slugId))
                 m_formation.applyProcessTypes(*appRecord, *slug);
         }
         return *release;
     });
-    if (result && succeeded) {
+    if (result && current) {
         releaseLog(*result, result->description);
         emit m_events.releaseCreated(QString::fromStdString(appId), version);
     }
-    if (result && !succeeded)
+    if (result && !current)
         apiLog(appId, "Release v" + std::to_string(version) + " failed: its release command did not succeed");
     return result;
 }

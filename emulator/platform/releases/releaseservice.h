@@ -1,5 +1,6 @@
 #pragma once
 
+#include "releasestate.h"
 #include "releasetypes.h"
 
 #include "platform/service.h"
@@ -25,9 +26,10 @@ public:
     Result<Release> release(const Actor &actor, const std::string &app, const std::string &idOrVersion,
                             Action action = Action::View);
     Result<Release> rollback(const Actor &actor, const std::string &app, const std::string &idOrVersion);
-    // The end of a release phase: the release succeeds and becomes current, or fails and the
-    // previous one stays current.
-    Result<Release> finishRelease(const std::string &releaseId, bool succeeded);
+    // The end of a release phase (releasestate.h): the release succeeds and becomes current, or
+    // fails (the phase failed, timed out, or the emulator stopped) and the previous one stays
+    // current. A release that is not pending is refused.
+    Result<Release> finishRelease(const std::string &releaseId, releases::Input input);
 
     // For the other services, inside their transaction: the app's next release, current.
     Release newRelease(const App &app, const Actor &actor, std::string description, ConfigMap config,
