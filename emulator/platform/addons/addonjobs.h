@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>

@@ -84,9 +84,9 @@ Result<Addon> AddonService::createAddon(const Actor &actor, const std::string &a
     std::string resource = "d" + id;
     resource.erase(std::remove(resource.begin(), resource.end(), '-'), resource.end());
     Addon addon{id, create.name.value_or(newAddonName(*choice->service)), access->app.id, access->app.name,
-                      access->app.ownerId, choice->service->name, choice->plan->name, word(addons::State::Provisioning),
-                      resource, {}, std::nullopt,
-                      create.attachmentName.value_or(addons::defaultAttachmentName(*choice->service, names)), actor.id, at, at};
+                access->app.ownerId, choice->service->name, choice->plan->name, word(addons::State::Provisioning),
+                resource, {}, std::nullopt,
+                create.attachmentName.value_or(addons::defaultAttachmentName(*choice->service, names)), actor.id, at, at};
     auto result = inTransaction([&]() -> Result<Addon> {
         m_store.addons.insert(addon);
         return *m_store.addons.byIdOrName(id);
@@ -139,7 +139,7 @@ std::vector<Addon> AddonService::allAddons(const Actor &actor)
 }
 
 Result<Addon> AddonService::updateAddon(const Actor &actor, const std::string &appName, const std::string &idOrName,
-                                          const AddonUpdate &update)
+                                        const AddonUpdate &update)
 {
     auto found = m_resolver.addon(actor, appName, idOrName, Action::WriteConfig);
     if (!found)
