@@ -113,9 +113,9 @@ static json priceOf(const addons::Plan &p) { return {{"cents", p.priceCents}, {"
 // An add-on with its plan expanded (`Accept-Expansion: plan`), as the CLI asks for.
 static json addonView(const platform::Addon &a, platform::Platform &platform)
 {
-    const addons::Service *s = platform.addons().planCatalog().service(a.service);
+    const addons::Service *s = platform.planCatalog().service(a.service);
     const addons::Plan *p = nullptr;
-    if (auto choice = platform.addons().planCatalog().resolve(a.service + ":" + a.plan))
+    if (auto choice = platform.planCatalog().resolve(a.service + ":" + a.plan))
         p = choice->plan;
     const std::string planName = a.service + ":" + a.plan;
     json plan = {{"id", catalogId(planName)}, {"name", planName}};
@@ -129,7 +129,7 @@ static json addonView(const platform::Addon &a, platform::Platform &platform)
             {"app", {{"id", a.appId}, {"name", a.appName}}},
             {"billed_price", billed},
             {"billing_entity", {{"id", a.appId}, {"name", a.appName}, {"type", "app"}}},
-            {"config_vars", platform.addons().addonConfigVars(a)},
+            {"config_vars", platform.attachments().addonConfigVars(a)},
             {"created_at", a.createdAt}, {"id", a.id}, {"name", a.name}, {"plan", plan},
             {"provider_id", a.providerId}, {"provision_message", a.provisionMessage.value_or("")},
             {"state", a.state}, {"updated_at", a.updatedAt}, {"web_url", nullptr}};
@@ -141,7 +141,7 @@ static json attachmentView(const platform::Attachment &t, platform::Platform &pl
     const std::string planName = t.addonService + ":" + t.addonPlan;
     json addon = {{"id", t.addonId}, {"name", t.addonName}, {"app", {{"id", t.addonAppId}, {"name", t.addonAppName}}},
                   {"plan", {{"id", catalogId(planName)}, {"name", planName}}}};
-    return {{"addon", addon}, {"app", {{"id", t.appId}, {"name", t.appName}}}, {"config_vars", platform.addons().attachmentConfigVars(t)},
+    return {{"addon", addon}, {"app", {{"id", t.appId}, {"name", t.appName}}}, {"config_vars", platform.attachments().attachmentConfigVars(t)},
             {"created_at", t.createdAt}, {"id", t.id}, {"log_input_url", nullptr}, {"name", t.name},
             {"namespace", t.ns ? json(*t.ns) : json(nullptr)}, {"updated_at", t.updatedAt}, {"web_url", nullptr}};
 }
@@ -206,7 +206,7 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
         return replyList(p.addons().addons(ctx.who(), ctx.param("app")), addon, {"id", "name"});
     });
     r.add("GET", "/apps/{app}/addons/{addon}", "add-on", "Info By App", [&p, addon](ApiContext &ctx) {
-        return reply(p.addons().addon(ctx.who(), ctx.param("app"), ctx.param("addon")), addon);
+        return reply(p.addonResolver().addon(ctx.who(), ctx.param("app"), ctx.param("addon")), addon);
     });
     r.add("PATCH", "/apps/{app}/addons/{addon}", "add-on", "Update", [&p, addon](ApiContext &ctx) {
         platform::AddonUpdate update{optionalString(ctx.body, "name"), planOf(ctx.body)};
@@ -219,7 +219,7 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
         return replyList(p.addons().allAddons(ctx.who()), addon, {"id", "name"});
     });
     r.add("GET", "/addons/{addon}", "add-on", "Info", [&p, addon](ApiContext &ctx) {
-        return reply(p.addons().addon(ctx.who(), std::nullopt, ctx.param("addon")), addon);
+        return reply(p.addonResolver().addon(ctx.who(), std::nullopt, ctx.param("addon")), addon);
     });
     // The providers' reports (`add-on-action`). The emulator's providers are built in and report
     // their outcome themselves, so these confirm a state the add-on is in or on its way to.
@@ -233,8 +233,8 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
         auto id = optionalString(ctx.body, "addon");
         if (!id)
             return ApiError::invalidParams("Missing addon: name the add-on to resolve.");
-        return replyList(p.addons().resolveAddons(ctx.who(), optionalString(ctx.body, "app"), *id,
-                                         optionalString(ctx.body, "addon_service")),
+        return replyList(p.addonResolver().resolveAddons(ctx.who(), optionalString(ctx.body, "app"), *id,
+                                                         optionalString(ctx.body, "addon_service")),
                          addon, {"id", "name"});
     });
 
@@ -246,34 +246,34 @@ void addAddonRoutes(ApiRouter &r, platform::Platform &p)
                   return ApiError::invalidParams("Missing addon or app: name the add-on and the app to attach it to.");
               platform::AttachmentCreate create{*addonId, *appId, optionalString(ctx.body, "name"),
                                                 optionalString(ctx.body, "namespace"), optionalString(ctx.body, "confirm")};
-              return reply(p.addons().createAttachment(ctx.who(), create), attachment, 201);
+              return reply(p.attachments().createAttachment(ctx.who(), create), attachment, 201);
           });
     r.add("GET", "/addon-attachments", "add-on-attachment", "List", [&p, attachment](ApiContext &ctx) {
-        return replyList(p.addons().allAttachments(ctx.who()), attachment, {"id", "name"});
+        return replyList(p.attachments().allAttachments(ctx.who()), attachment, {"id", "name"});
     });
     r.add("GET", "/addon-attachments/{attachment}", "add-on-attachment", "Info", [&p, attachment](ApiContext &ctx) {
-        return reply(p.addons().attachment(ctx.who(), ctx.param("attachment")), attachment);
+        return reply(p.attachments().attachment(ctx.who(), ctx.param("attachment")), attachment);
     });
     r.add("DELETE", "/addon-attachments/{attachment}", "add-on-attachment", "Delete", [&p, attachment](ApiContext &ctx) {
-        return reply(p.addons().deleteAttachment(ctx.who(), ctx.param("attachment")), attachment);
+        return reply(p.attachments().deleteAttachment(ctx.who(), ctx.param("attachment")), attachment);
     });
     r.add("GET", "/apps/{app}/addon-attachments", "add-on-attachment", "List by App", [&p, attachment](ApiContext &ctx) {
-        return replyList(p.addons().attachments(ctx.who(), ctx.param("app")), attachment, {"id", "name"});
+        return replyList(p.attachments().attachments(ctx.who(), ctx.param("app")), attachment, {"id", "name"});
     });
     r.add("GET", "/apps/{app}/addon-attachments/{attachment}", "add-on-attachment", "Info by App",
           [&p, attachment](ApiContext &ctx) {
-              return reply(p.addons().appAttachment(ctx.who(), ctx.param("app"), ctx.param("attachment")), attachment);
+              return reply(p.attachments().appAttachment(ctx.who(), ctx.param("app"), ctx.param("attachment")), attachment);
           });
     r.add("GET", "/addons/{addon}/addon-attachments", "add-on-attachment", "List by Add-on", [&p, attachment](ApiContext &ctx) {
-        return replyList(p.addons().addonAttachments(ctx.who(), ctx.param("addon")), attachment, {"id", "name"});
+        return replyList(p.attachments().addonAttachments(ctx.who(), ctx.param("addon")), attachment, {"id", "name"});
     });
     r.add("POST", "/actions/addon-attachments/resolve", "add-on-attachment", "Resolution",
           [&p, attachment](ApiContext &ctx) -> core::Result<ApiReply> {
               auto id = optionalString(ctx.body, "addon_attachment");
               if (!id)
                   return ApiError::invalidParams("Missing addon_attachment: name the attachment to resolve.");
-              return replyList(p.addons().resolveAttachments(ctx.who(), optionalString(ctx.body, "app"), *id,
-                                                    optionalString(ctx.body, "addon_service")),
+              return replyList(p.addonResolver().resolveAttachments(ctx.who(), optionalString(ctx.body, "app"), *id,
+                                                                    optionalString(ctx.body, "addon_service")),
                                attachment, {"id", "name"});
           });
 }

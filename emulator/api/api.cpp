@@ -32,7 +32,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
     addLogRoutes(m_router, platform, logplex);
     addDynoRoutes(m_router, platform,
                   "rendezvous://" + settings.host + ":" + std::to_string(settings.rendezvousPort));
-    addAddonCatalogRoutes(m_router, platform.addons().planCatalog());
+    addAddonCatalogRoutes(m_router, platform.planCatalog());
     addAddonRoutes(m_router, platform);
     addDataRoutes(m_router, platform);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {

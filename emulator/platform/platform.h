@@ -4,7 +4,10 @@
 
 #include "platform/access/accessservice.h"
 #include "platform/accounts/accountservice.h"
+#include "platform/addons/addonjobs.h"
+#include "platform/addons/addonresolver.h"
 #include "platform/addons/addonservice.h"
+#include "platform/addons/attachmentservice.h"
 #include "platform/apps/appservice.h"
 #include "platform/builds/buildservice.h"
 #include "platform/data/dataservice.h"
@@ -15,6 +18,7 @@
 #include "platform/formation/formationservice.h"
 #include "platform/releases/releaseservice.h"
 
+#include "addons/plancatalog.h"
 #include "core/clock.h"
 #include "core/coresettings.h"
 #include "core/ilogsink.h"
@@ -67,14 +71,24 @@ public:
     const DrainService &drains() const { return m_drains; }
     DomainService &domains() { return m_domains; }
     const DomainService &domains() const { return m_domains; }
+    // Add-ons: the add-ons themselves, their attachments, what an identifier names, and the
+    // providers' work with the plans they offer.
     AddonService &addons() { return m_addons; }
     const AddonService &addons() const { return m_addons; }
+    AttachmentService &attachments() { return m_attachments; }
+    const AttachmentService &attachments() const { return m_attachments; }
+    AddonResolver &addonResolver() { return m_addonResolver; }
+    const AddonResolver &addonResolver() const { return m_addonResolver; }
+    AddonJobs &addonJobs() { return m_addonJobs; }
+    const AddonJobs &addonJobs() const { return m_addonJobs; }
+    const addons::PlanCatalog &planCatalog() const { return m_planCatalog; }
     DataService &data() { return m_data; }
     DynoService &dynos() { return m_dynos; }
     const DataService &data() const { return m_data; }
 
 private:
     detail::Environment m_env;
+    const addons::PlanCatalog m_planCatalog;
     AccountService m_accounts;
     FormationService m_formation;
     ReleaseService m_releases;
@@ -83,6 +97,9 @@ private:
     FeatureService m_features;
     DrainService m_drains;
     DomainService m_domains;
+    AddonResolver m_addonResolver;
+    AttachmentService m_attachments;
+    AddonJobs m_addonJobs;
     AddonService m_addons;
     DataService m_data;
     DynoService m_dynos;

@@ -233,10 +233,10 @@ void Emulator::createProvisioner()
                                                    QString::fromStdString(m_settings.dataDir + "/postgres"),
                                                    true /* the data dir is locked: ours alone */));
     m_provisioner = std::make_unique<addons::AddonProvisioner>(std::move(providers));
-    QObject::connect(m_provisioner.get(), &addons::AddonProvisioner::finished, &m_platform->addons(),
-                     &platform::AddonService::finishAddonWork);
-    m_platform->addons().setAddonProvisioner(m_provisioner.get());
-    m_platform->addons().recoverAddons();
+    QObject::connect(m_provisioner.get(), &addons::AddonProvisioner::finished, &m_platform->addonJobs(),
+                     &platform::AddonJobs::finishAddonWork);
+    m_platform->addonJobs().setAddonProvisioner(m_provisioner.get());
+    m_platform->addonJobs().recoverAddons();
     m_platform->data().recoverTransfers();
 }
 
@@ -391,7 +391,7 @@ void Emulator::stop()
             m_supervisor.reset(); // stops every dyno: SIGTERM, then SIGKILL after the grace
             m_deployer.reset();
             if (m_platform)
-                m_platform->addons().setAddonProvisioner(nullptr);
+                m_platform->addonJobs().setAddonProvisioner(nullptr);
             m_provisioner.reset(); // finishes the queued provider work, then stops the Postgres cluster
             m_platform.reset();
             m_store.reset();

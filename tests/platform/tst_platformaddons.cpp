@@ -93,9 +93,9 @@ class TestPlatformAddons : public QObject {
         std::map<std::string, std::unique_ptr<addons::IAddonProvider>> providers;
         providers.emplace("heroku-postgresql", std::move(provider));
         w->provisioner = std::make_unique<addons::AddonProvisioner>(std::move(providers));
-        QObject::connect(w->provisioner.get(), &addons::AddonProvisioner::finished, &w->p->addons(),
-                         &platform::AddonService::finishAddonWork);
-        w->p->addons().setAddonProvisioner(w->provisioner.get());
+        QObject::connect(w->provisioner.get(), &addons::AddonProvisioner::finished, &w->p->addonJobs(),
+                         &platform::AddonJobs::finishAddonWork);
+        w->p->addonJobs().setAddonProvisioner(w->provisioner.get());
         w->owner = make(*w->p, "owner@example.com");
         w->stranger = make(*w->p, "stranger@example.com");
         for (const char *name : {"addon-app", "addon-other"})
@@ -202,7 +202,7 @@ private slots:
         cut.providerId = "cut";
         cut.state = "provisioning";
         w->store->addons.insert(cut);
-        w->p->addons().recoverAddons();
+        w->p->addonJobs().recoverAddons();
         QCOMPARE(w->store->addons.byIdOrName(cut.name)->state, table(State::Provisioning, Input::FoundOnStart));
         const auto rolledBack = settled(*w, cut.name);
         QCOMPARE(rolledBack.state, table(State::Deprovisioning, Input::RollBackFailed));
@@ -307,7 +307,7 @@ private slots:
         t.state = "running";
         t.createdAt = t.updatedAt = "2024-05-01T00:00:00Z";
         w->store->dataTransfers.insert(t);
-        w->p->addons().recoverAddons();
+        w->p->addonJobs().recoverAddons();
         w->p->data().recoverTransfers();
         auto after = w->p->data().dataTransfer(w->owner, "addon-app", "1");
         QVERIFY(after.ok());
@@ -350,14 +350,14 @@ private slots:
         auto made = w->p->addons().createAddon(w->owner, "addon-app", {"heroku-postgresql", std::nullopt, std::nullopt});
         QCOMPARE(settled(*w, made->name).state, std::string("provisioned"));
         // The stranger cannot see it, attach it to their own app, or destroy it.
-        QCOMPARE(w->p->addons().addon(w->stranger, std::nullopt, made->name).error().status, 404);
-        QVERIFY(!w->p->addons().createAttachment(w->stranger, {made->name, "stranger-app", std::nullopt, std::nullopt}).ok());
-        QVERIFY(!w->p->addons().createAttachment(w->owner, {made->name, "stranger-app", std::nullopt, std::nullopt}).ok());
+        QCOMPARE(w->p->addonResolver().addon(w->stranger, std::nullopt, made->name).error().status, 404);
+        QVERIFY(!w->p->attachments().createAttachment(w->stranger, {made->name, "stranger-app", std::nullopt, std::nullopt}).ok());
+        QVERIFY(!w->p->attachments().createAttachment(w->owner, {made->name, "stranger-app", std::nullopt, std::nullopt}).ok());
         QCOMPARE(w->p->addons().destroyAddon(w->stranger, "addon-app", made->name).error().status, 403);
         QVERIFY(w->p->releases().configVars(w->stranger, "stranger-app").ok());
         QVERIFY(w->p->releases().configVars(w->stranger, "stranger-app")->empty());
         // Destroying the owning app drops its add-on and detaches it from the other app.
-        QVERIFY(w->p->addons().createAttachment(w->owner, {made->name, "addon-other", std::string("SHARED"), std::nullopt}).ok());
+        QVERIFY(w->p->attachments().createAttachment(w->owner, {made->name, "addon-other", std::string("SHARED"), std::nullopt}).ok());
         QVERIFY(w->p->releases().configVars(w->owner, "addon-other")->count("SHARED_URL"));
         QVERIFY(w->p->apps().destroyApp(w->owner, "addon-app").ok());
         QVERIFY(!w->p->releases().configVars(w->owner, "addon-other")->count("SHARED_URL"));

@@ -1,7 +1,8 @@
 // Apps: create, list, rename, maintenance, destroy; what the router and git need of them.
 #include "appservice.h"
 
-#include "platform/addons/addonservice.h"
+#include "platform/addons/addonjobs.h"
+#include "platform/addons/attachmentservice.h"
 #include "platform/catalog.h"
 #include "platform/data/dataservice.h"
 #include "platform/releases/releaseservice.h"
@@ -16,8 +17,9 @@ using core::ApiError;
 
 static constexpr int64_t kMaxAppsPerAccount = 100;
 
-AppService::AppService(detail::Environment &env, ReleaseService &releases, AddonService &addons, DataService &data)
-    : Service(env), m_releases(releases), m_addons(addons), m_data(data)
+AppService::AppService(detail::Environment &env, ReleaseService &releases, AttachmentService &attachments,
+                       AddonJobs &addonJobs, DataService &data)
+    : Service(env), m_releases(releases), m_attachments(attachments), m_addonJobs(addonJobs), m_data(data)
 {
 }
 
@@ -112,14 +114,14 @@ Result<App> AppService::destroyApp(const Actor &actor, const std::string &idOrNa
     const auto backupFiles = m_store.dataTransfers.filesForApp(access->app.id);
     std::vector<Release> detached;
     auto result = inTransaction([&]() -> Result<App> {
-        detached = m_addons.detachFromOtherAppsInTransaction(access->app, addons, actor);
+        detached = m_attachments.detachFromOtherAppsInTransaction(access->app, addons, actor);
         m_store.apps.remove(access->app.id);
         return access->app;
     });
     if (result) {
         for (const auto &r : detached)
             m_releases.releaseMade(r);
-        m_addons.deprovisionAll(addons);
+        m_addonJobs.deprovisionAll(addons);
         m_data.deleteBackupFiles(backupFiles); // its backups go too
         emit m_events.appDestroyed(QString::fromStdString(access->app.id));
     }

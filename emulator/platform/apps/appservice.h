@@ -11,7 +11,8 @@
 
 namespace dynodesk::platform {
 
-class AddonService;
+class AddonJobs;
+class AttachmentService;
 class DataService;
 class ReleaseService;
 
@@ -19,7 +20,8 @@ class ReleaseService;
 // backups); the app access rule every service applies; what the router and git need of them.
 class AppService final : public detail::Service {
 public:
-    AppService(detail::Environment &env, ReleaseService &releases, AddonService &addons, DataService &data);
+    AppService(detail::Environment &env, ReleaseService &releases, AttachmentService &attachments, AddonJobs &addonJobs,
+               DataService &data);
 
     std::string gitUrl(const std::string &appName) const;
     std::string webUrl(const std::string &appName) const;
@@ -37,7 +39,8 @@ public:
 
 private:
     ReleaseService &m_releases;
-    AddonService &m_addons;
+    AttachmentService &m_attachments;
+    AddonJobs &m_addonJobs;
     DataService &m_data;
 };
 

@@ -4,11 +4,14 @@
 
 #include "dataservice.h"
 
-#include "platform/addons/addonservice.h"
+#include "platform/addons/addonjobs.h"
+#include "platform/addons/addonresolver.h"
+#include "platform/addons/attachmentservice.h"
 #include "platform/releases/releaseservice.h"
 #include "platform/transaction.h"
 #include "transferstate.h"
 #include "addons/addonstate.h"
+#include "addons/plancatalog.h"
 #include "core/ids.h"
 #include "store/store.h"
 
@@ -25,8 +28,10 @@ namespace dynodesk::platform {
 
 using core::ApiError;
 
-DataService::DataService(detail::Environment &env, AddonService &addons, ReleaseService &releases)
-    : Service(env), m_addons(addons), m_releases(releases), m_backupSecret(core::newId() + core::newId())
+DataService::DataService(detail::Environment &env, AddonResolver &resolver, AttachmentService &attachments,
+                         AddonJobs &jobs, ReleaseService &releases, const addons::PlanCatalog &catalog)
+    : Service(env), m_resolver(resolver), m_attachments(attachments), m_jobs(jobs), m_releases(releases),
+      m_catalog(catalog), m_backupSecret(core::newId() + core::newId())
 {
 }
 
@@ -37,14 +42,14 @@ static ApiError noProvisioner() { return ApiError{503, "service_unavailable", "A
 
 Result<Addon> DataService::database(const Actor &actor, const std::string &idOrName, Action action)
 {
-    auto found = m_addons.addon(actor, std::nullopt, idOrName, action);
+    auto found = m_resolver.addon(actor, std::nullopt, idOrName, action);
     if (!found)
         return found.error();
     if (found->service != PostgresService)
         return ApiError::notFound("Couldn't find that database: " + found->name + " is not a Heroku Postgres add-on.");
     if (found->state != std::string(addons::toString(addons::State::Provisioned)))
         return ApiError::notFound("The database " + found->name + " is " + found->state + ", not available.");
-    if (!m_addons.provisioner())
+    if (!m_jobs.provisioner())
         return noProvisioner();
     return *found;
 }
@@ -54,10 +59,10 @@ void DataService::databaseStatus(const Actor &actor, const std::string &idOrName
     auto db = database(actor, idOrName);
     if (!db)
         return done(db.error());
-    auto choice = m_addons.planCatalog().resolve(db->service + ":" + db->plan);
+    auto choice = m_catalog.resolve(db->service + ":" + db->plan);
     const addons::Plan plan = choice ? *choice->plan : addons::Plan{db->plan, db->plan};
     const std::string resource = db->providerId;
-    m_addons.provisioner()->database<addons::DatabaseStats>(
+    m_jobs.provisioner()->database<addons::DatabaseStats>(
             db->service, [resource](addons::IDatabaseProvider &p) { return p.stats(resource); },
             [addon = *db, plan, done](Result<addons::DatabaseStats> stats) {
                 if (!stats)
@@ -85,7 +90,7 @@ void DataService::rotateDatabaseCredentials(const Actor &actor, const std::strin
     if (!db)
         return done(db.error());
     const std::string resource = db->providerId;
-    m_addons.provisioner()->call<addons::AddonConfig>(
+    m_jobs.provisioner()->call<addons::AddonConfig>(
             db->service, [resource](addons::IAddonProvider &p) { return p.rotateCredentials(resource); },
             [this, id = db->id, actor, done](Result<addons::AddonConfig> config) {
                 if (!config)
@@ -104,7 +109,7 @@ void DataService::rotateDatabaseCredentials(const Actor &actor, const std::strin
                     for (const auto &attachment : m_store.attachments.listForAddon(a.id))
                         byApp[attachment.appId].push_back(attachment);
                     for (const auto &[appId, attachments] : byApp)
-                        if (auto release = m_addons.replaceConfigInTransaction(attachments, actor, old, a.config))
+                        if (auto release = m_attachments.replaceConfigInTransaction(attachments, actor, old, a.config))
                             made.push_back(*release);
                     return *m_store.addons.byIdOrName(a.id);
                 });
@@ -123,7 +128,7 @@ void DataService::resetDatabase(const Actor &actor, const std::string &idOrName,
     if (!db)
         return done(db.error());
     const std::string resource = db->providerId;
-    m_addons.provisioner()->database<core::Done>(
+    m_jobs.provisioner()->database<core::Done>(
             db->service, [resource](addons::IDatabaseProvider &p) { return p.reset(resource); },
             [this, addon = *db, actor, done](core::Status reset) {
                 if (!reset)
@@ -139,7 +144,7 @@ void DataService::killDatabaseConnections(const Actor &actor, const std::string 
     if (!db)
         return done(db.error());
     const std::string resource = db->providerId;
-    m_addons.provisioner()->database<core::Done>(
+    m_jobs.provisioner()->database<core::Done>(
             db->service, [resource](addons::IDatabaseProvider &p) { return p.killConnections(resource); },
             [addon = *db, done](core::Status killed) {
                 if (!killed)
@@ -264,8 +269,8 @@ void DataService::runTransfer(const DataTransfer &queued)
     t.state = word(*running);
     t.startedAt = at;
     t.updatedAt = at;
-    if (!m_addons.provisioner() || !addon || (t.kind == "restore" && (!source || !source->file))) {
-        finishTransfer(t.id, ApiError::notFound(!addon ? "The database is gone." : !m_addons.provisioner() ? "Add-ons are not available."
+    if (!m_jobs.provisioner() || !addon || (t.kind == "restore" && (!source || !source->file))) {
+        finishTransfer(t.id, ApiError::notFound(!addon ? "The database is gone." : !m_jobs.provisioner() ? "Add-ons are not available."
                                                                                              : "The backup is gone."));
         return;
     }
@@ -274,13 +279,13 @@ void DataService::runTransfer(const DataTransfer &queued)
     const std::string resource = addon->providerId;
     auto finished = [this, id = t.id](Result<addons::BackupMade> outcome) { finishTransfer(id, outcome); };
     if (t.kind == "backup") {
-        m_addons.provisioner()->database<addons::BackupMade>(
+        m_jobs.provisioner()->database<addons::BackupMade>(
                 addon->service, [resource, id = t.id](addons::IDatabaseProvider &p) { return p.backup(resource, id); }, finished);
         return;
     }
     const std::string file = *source->file;
     const int64_t size = source->processedBytes;
-    m_addons.provisioner()->database<addons::BackupMade>(
+    m_jobs.provisioner()->database<addons::BackupMade>(
             addon->service,
             [resource, config = addon->config, file, size](addons::IDatabaseProvider &p) -> Result<addons::BackupMade> {
                 if (auto restored = p.restore(resource, config, file); !restored)
@@ -294,9 +299,9 @@ void DataService::finishTransfer(const std::string &id, const Result<addons::Bac
 {
     auto found = m_store.dataTransfers.byId(id);
     if (!found) { // deleted while it ran: its file goes too
-        if (outcome && m_addons.provisioner() && !outcome.value().file.empty()) {
+        if (outcome && m_jobs.provisioner() && !outcome.value().file.empty()) {
             const std::string file = outcome.value().file;
-            m_addons.provisioner()->database<core::Done>(
+            m_jobs.provisioner()->database<core::Done>(
                     PostgresService, [file](addons::IDatabaseProvider &p) { return p.deleteBackup(file); }, [](core::Status) {});
         }
         return;
@@ -361,9 +366,9 @@ Result<DataTransfer> DataService::deleteDataTransfer(const Actor &actor, const s
         m_store.dataTransfers.markDeleted(found->id, now());
         return *found;
     });
-    if (deleted && found->file && m_addons.provisioner()) {
+    if (deleted && found->file && m_jobs.provisioner()) {
         const std::string file = *found->file;
-        m_addons.provisioner()->database<core::Done>(
+        m_jobs.provisioner()->database<core::Done>(
                 PostgresService, [file](addons::IDatabaseProvider &p) { return p.deleteBackup(file); }, [](core::Status) {});
     }
     return deleted;
@@ -420,10 +425,10 @@ void DataService::recoverTransfers()
 
 void DataService::deleteBackupFiles(const std::vector<std::string> &files)
 {
-    if (!m_addons.provisioner())
+    if (!m_jobs.provisioner())
         return;
     for (const auto &file : files)
-        m_addons.provisioner()->database<core::Done>(
+        m_jobs.provisioner()->database<core::Done>(
                 PostgresService, [file](addons::IDatabaseProvider &p) { return p.deleteBackup(file); }, [](core::Status) {});
 }
 

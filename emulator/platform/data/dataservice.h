@@ -11,7 +11,9 @@
 
 namespace dynodesk::platform {
 
-class AddonService;
+class AddonJobs;
+class AddonResolver;
+class AttachmentService;
 class ReleaseService;
 
 // The outcome of a data API call whose work runs on the provisioner's worker, on the core thread.
@@ -24,7 +26,8 @@ using Reply = std::function<void(Result<T>)>;
 // thread.
 class DataService final : public detail::Service {
 public:
-    DataService(detail::Environment &env, AddonService &addons, ReleaseService &releases);
+    DataService(detail::Environment &env, AddonResolver &resolver, AttachmentService &attachments, AddonJobs &jobs,
+                ReleaseService &releases, const addons::PlanCatalog &catalog);
 
     Result<Addon> database(const Actor &actor, const std::string &idOrName, Action action = Action::View);
     void databaseStatus(const Actor &actor, const std::string &idOrName, Reply<DatabaseStatus> done);
@@ -59,8 +62,11 @@ private:
     void finishTransfer(const std::string &id, const Result<addons::BackupMade> &outcome);
     std::string signBackup(const std::string &id, const std::string &expires) const;
 
-    AddonService &m_addons;
+    AddonResolver &m_resolver;
+    AttachmentService &m_attachments;
+    AddonJobs &m_jobs;
     ReleaseService &m_releases;
+    const addons::PlanCatalog &m_catalog;
     std::string m_backupSecret; // signs backup download links (per run)
 };
 
