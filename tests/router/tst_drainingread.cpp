@@ -4,7 +4,7 @@
 // by a spy that stands in for libc's recv and recvmsg in this test binary (Asio's own reads call
 // ::recv, a DrainingRead ::recvmsg).
 #include "router/drainingread.h"
-#include "router/proxy.h"
+#include "router/conn.h"
 
 #include <QTest>
 
