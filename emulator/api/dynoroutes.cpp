@@ -20,6 +20,22 @@ static nlohmann::json dynoJson(const dynos::DynoInfo &d, const std::string &appN
             {"type", d.type}, {"updated_at", core::formatTimestamp(d.updatedAt)}};
 }
 
+// `?extended=true` (`heroku ps --extended`): where the dyno runs. Here: this machine, and how
+// the dyno is isolated (sandboxed, or why not).
+static bool wantsExtended(const ApiContext &ctx)
+{
+    const auto &t = ctx.request.target;
+    const auto q = t.find('?');
+    return q != std::string::npos && t.find("extended=true", q) != std::string::npos;
+}
+
+static nlohmann::json withExtended(nlohmann::json dyno, const dynos::DynoInfo &d, const std::string &isolation)
+{
+    dyno["extended"] = {{"region", "us"}, {"execution_plane", isolation}, {"fleet", "dynodesk"}, {"instance", d.id},
+                        {"ip", "127.0.0.1"}, {"port", d.port}, {"az", nullptr}, {"route", nullptr}};
+    return dyno;
+}
+
 // The body of a one-off dyno's POST: {command, attach, size, env, force_no_tty}.
 static core::Result<dynos::OneOffRequest> oneOffRequest(const nlohmann::json &body)
 {
@@ -91,15 +107,18 @@ void addDynoRoutes(ApiRouter &r, platform::Platform &p, const std::string &rende
         if (!all)
             return all.error();
         nlohmann::json items = nlohmann::json::array();
+        const bool extended = wantsExtended(ctx);
         for (const auto &d : all->second)
-            items.push_back(dynoJson(d, all->first.name));
+            items.push_back(extended ? withExtended(dynoJson(d, all->first.name), d, p.dynos().isolation())
+                                     : dynoJson(d, all->first.name));
         return ApiReply::list(std::move(items), {"name", "id"});
     });
     r.add("GET", "/apps/{app}/dynos/{dyno}", "dyno", "Info", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         auto found = p.dynos().dyno(ctx.who(), ctx.param("app"), ctx.param("dyno"));
         if (!found)
             return found.error();
-        return ApiReply{200, dynoJson(found->second, found->first.name), {}};
+        auto json = dynoJson(found->second, found->first.name);
+        return ApiReply{200, wantsExtended(ctx) ? withExtended(std::move(json), found->second, p.dynos().isolation()) : json, {}};
     });
     auto act = [&p](bool stop, const char *param) {
         return [&p, stop, param](ApiContext &ctx) -> core::Result<ApiReply> {

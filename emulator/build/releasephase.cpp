@@ -28,7 +28,8 @@ std::string dynoShellScript()
 
 int runReleasePhase(const std::string &slugPath, const std::string &command, const Env &config,
                     const std::string &workDir, const std::string &dynoName, BuildOutput &out,
-                    std::chrono::seconds timeout, const std::function<void(const std::string &)> &onLine)
+                    std::chrono::seconds timeout, const std::function<void(const std::string &)> &onLine,
+                    Confinement confinement)
 {
     QTemporaryDir dir(QString::fromStdString(workDir) + QStringLiteral("/release_XXXXXX"));
     std::string error;
@@ -36,13 +37,18 @@ int runReleasePhase(const std::string &slugPath, const std::string &command, con
         out.append(" !     Could not expand the slug for the release command: " + error);
         return 1;
     }
+    if (!confinement.handOver(dir.path().toStdString(), &error)) {
+        out.append(" !     Could not give the release command its slug: " + error);
+        return 1;
+    }
+    const std::string home = confinement.expose(dir.path().toStdString(), "/app", true);
     Env env = baseEnvironment();
     for (const auto &[k, v] : config)
         env[k] = v;
-    env["HOME"] = dir.path().toStdString();
+    env["HOME"] = home;
     env["DYNO"] = dynoName;
     env["PS1"] = "\\[\\033[01;34m\\]\\w\\[\\033[00m\\] \\[\\033[01;32m\\]$ \\[\\033[00m\\]";
-    return runStreaming("/bin/sh", {"-c", dynoShellScript(), "sh", command}, env, dir.path().toStdString(),
+    return confinement.run("/bin/sh", {"-c", dynoShellScript(), "sh", command}, env, home,
                         [&](const std::string &line) {
                             out.append("       " + line);
                             if (onLine)

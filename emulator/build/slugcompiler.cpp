@@ -1,5 +1,7 @@
 #include "slugcompiler.h"
 
+#include "confinement.h"
+
 #include "core/childprocess.h"
 
 #include <QDir>
@@ -159,10 +161,13 @@ void writeEnvDir(const QString &dir, const Env &config)
     }
 }
 
-std::string detectName(const std::string &buildpack, const QString &buildDir, const Env &env, Clock::time_point deadline)
+// What the buildpack's bin/detect printed first (its folder's name if nothing), or empty when it
+// does not take the app. `seen`: where the buildpack's processes see it.
+std::string detectName(const Confinement &box, const std::string &buildpack, const std::string &seen, const std::string &buildDir,
+                       const Env &env, Clock::time_point deadline)
 {
     std::string name;
-    const int rc = runStreaming(buildpack + "/bin/detect", {buildDir.toStdString()}, env, buildDir.toStdString(),
+    const int rc = box.run(seen + "/bin/detect", {buildDir}, env, buildDir,
                                 [&](const std::string &line) {
                                     if (name.empty())
                                         name = line;
@@ -319,21 +324,56 @@ BuildResult SlugCompiler::run(const BuildJob &job, BuildOutput &out)
     applySlugignore(buildDir, out);
     removeAlways(buildDir);
 
+    const QString envDir = scratch.path() + QStringLiteral("/env");
+    writeEnvDir(envDir, job.config);
+    // What the buildpacks see: in a sandbox, the build at /tmp/build_<id>, the cache at
+    // /tmp/codon/tmp/cache (as on the platform) and each buildpack read-only, nothing else.
+    Confinement box(job.sandbox, job.user, "build");
+    const std::string seenScratch = box.expose(scratch.path().toStdString(), "/tmp/build_" + job.buildId.substr(0, 8), true);
+    const std::string seenBuild = seenScratch + "/app", seenEnv = seenScratch + "/env";
+    const std::string seenCache = box.expose(job.cacheDir, "/tmp/codon/tmp/cache", true);
+    // Run as the app's own user, the buildpacks are copies of its own (as the platform fetches
+    // them into the build): a buildpack of the operator's may be readable by the operator only.
+    const QString copies = scratch.path() + QStringLiteral("/buildpacks");
+    std::map<std::string, std::string> seenBuildpack;
+    for (const auto *list : {&job.buildpacks, &job.builtinBuildpacks}) {
+        for (const auto &bp : *list) {
+            if (seenBuildpack.count(bp))
+                continue;
+            const std::string n = std::to_string(seenBuildpack.size());
+            std::string host = bp;
+            if (job.user != 0 && box.sandboxed()) {
+                host = (copies + QLatin1Char('/') + q(n)).toStdString();
+                QDir().mkpath(copies);
+                if (!runQuiet(QStringLiteral("cp"), {QStringLiteral("-R"), q(bp), q(host)}, QProcessEnvironment::systemEnvironment(), &error)) {
+                    problem(out, "Could not copy the buildpack " + bp + ": " + error.toStdString());
+                    problem(out, "Push failed");
+                    return result;
+                }
+            }
+            seenBuildpack[bp] = box.expose(host, "/tmp/buildpacks/" + n, false);
+        }
+    }
+    std::string handOverError;
+    if (!box.handOver(scratch.path().toStdString(), &handOverError) || !box.handOver(job.cacheDir, &handOverError)) {
+        problem(out, "Could not give the build its files: " + handOverError);
+        problem(out, "Push failed");
+        return result;
+    }
+
     Env env = baseEnvironment();
     env["STACK"] = job.stackName;
     env["DYNODESK_BUILD_ID"] = job.buildId; // marks the build's processes (see killBuildProcesses)
-    env["HOME"] = buildDir.toStdString();
+    env["HOME"] = seenBuild;
     if (!job.commit.empty())
         env["SOURCE_VERSION"] = job.commit;
-    const QString envDir = scratch.path() + QStringLiteral("/env");
-    writeEnvDir(envDir, job.config);
 
     // Which buildpacks run: the app's own, each of which must accept the app, or the first
     // built-in one that detects it.
     std::vector<std::pair<std::string, std::string>> chosen; // dir, name
     if (!job.buildpacks.empty()) {
         for (const auto &bp : job.buildpacks) {
-            const std::string name = detectName(bp, buildDir, env, deadline);
+            const std::string name = detectName(box, bp, seenBuildpack[bp], seenBuild, env, deadline);
             if (name.empty()) {
                 header(out, "App not compatible with buildpack: " + bp);
                 problem(out, "Push failed");
@@ -343,7 +383,7 @@ BuildResult SlugCompiler::run(const BuildJob &job, BuildOutput &out)
         }
     } else {
         for (const auto &bp : job.builtinBuildpacks) {
-            const std::string name = detectName(bp, buildDir, env, deadline);
+            const std::string name = detectName(box, bp, seenBuildpack[bp], seenBuild, env, deadline);
             if (!name.empty()) {
                 chosen.emplace_back(bp, name);
                 break;
@@ -361,8 +401,8 @@ BuildResult SlugCompiler::run(const BuildJob &job, BuildOutput &out)
     for (const auto &[bp, name] : chosen) {
         header(out, name + " app detected");
         result.language = name;
-        const int rc = runStreaming(bp + "/bin/compile", {buildDir.toStdString(), job.cacheDir, envDir.toStdString()}, env,
-                                    buildDir.toStdString(), [&](const std::string &line) { out.append(line); }, deadline);
+        const int rc = box.run(seenBuildpack[bp] + "/bin/compile", {seenBuild, seenCache, seenEnv}, env, seenBuild,
+                               [&](const std::string &line) { out.append(line); }, deadline);
         if (rc == -1)
             return timedOut();
         if (rc != 0) {
@@ -375,8 +415,8 @@ BuildResult SlugCompiler::run(const BuildJob &job, BuildOutput &out)
     // bin/release of the last buildpack gives the default process types.
     std::string yaml;
     const auto &last = chosen.back().first;
-    const int rc = runStreaming(last + "/bin/release", {buildDir.toStdString()}, env, buildDir.toStdString(),
-                                [&](const std::string &line) { yaml += line + "\n"; }, deadline);
+    const int rc = box.run(seenBuildpack[last] + "/bin/release", {seenBuild}, env, seenBuild,
+                           [&](const std::string &line) { yaml += line + "\n"; }, deadline);
     if (rc == -1)
         return timedOut();
     ProcessTypes defaults;

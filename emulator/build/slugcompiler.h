@@ -3,6 +3,8 @@
 #include "buildoutput.h"
 #include "procfile.h"
 
+#include "core/sandbox.h"
+
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -29,6 +31,9 @@ struct BuildJob final {
     std::string cacheDir, workDir, slugPath;
     std::chrono::seconds timeout{15 * 60};
     uint64_t maxSlugBytes = 500ull * 1024 * 1024;
+    // Where the buildpacks run: in this sandbox (when enabled) as this user (when not 0).
+    core::Sandbox sandbox = core::Sandbox::disabled("plain processes");
+    uid_t user = 0;
 };
 
 struct BuildResult final {

@@ -31,10 +31,15 @@ void inheritOnlyStdio(QProcess &process)
 
 void forEachProcessStat(const std::function<bool(const QList<QByteArray> &fields)> &visit)
 {
+    forEachProcessStat([&](pid_t, const QList<QByteArray> &fields) { return visit(fields); });
+}
+
+void forEachProcessStat(const std::function<bool(pid_t pid, const QList<QByteArray> &fields)> &visit)
+{
     const QDir proc(QStringLiteral("/proc"));
     for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool numeric = false;
-        entry.toInt(&numeric);
+        const pid_t pid = entry.toInt(&numeric);
         if (!numeric)
             continue;
         QFile stat(proc.filePath(entry + QStringLiteral("/stat")));
@@ -42,7 +47,7 @@ void forEachProcessStat(const std::function<bool(const QList<QByteArray> &fields
             continue;
         // pid (comm) state ppid pgrp ...: the command may hold spaces and parentheses.
         const QByteArray line = stat.readAll();
-        if (!visit(line.mid(line.lastIndexOf(')') + 2).split(' ')))
+        if (!visit(pid, line.mid(line.lastIndexOf(')') + 2).split(' ')))
             return;
     }
 }

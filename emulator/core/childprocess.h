@@ -32,6 +32,8 @@ void inheritOnlyStdio(QProcess &process);
 // follow the command (state, ppid, pgrp, ...: field N of proc(5) at index N - 3), until it
 // returns false.
 void forEachProcessStat(const std::function<bool(const QList<QByteArray> &fields)> &visit);
+// The same, with each process's pid.
+void forEachProcessStat(const std::function<bool(pid_t pid, const QList<QByteArray> &fields)> &visit);
 
 // Whether a process of this process group still runs. A zombie does not count: it holds no
 // descriptor and no memory any more, and nobody may be there to reap it.

@@ -31,6 +31,9 @@ struct Settings final {
     int bootTimeoutSeconds = 60;
     int stopGraceSeconds = 30;
     int crashCooldownCapSeconds = 20 * 60;
+    // The sandbox of dynos and builds: bubblewrap's program (a name on PATH or a path), or `off`
+    // for plain processes. Where it cannot be had, processes run plain and the server says why.
+    std::string sandbox = "bwrap";
     // The most dynos one process type may be scaled to.
     int maxQuantityPerType = 100;
     // Daily cycling: every dyno is restarted this long after it started (the platform: 24 h).

@@ -17,6 +17,7 @@ using DynoHandle = uint64_t;
 // of the slug lives (it sets HOME to it).
 struct DynoLaunch final {
     std::string dynoId, name; // the dyno's id (unique) and name (`web.1`)
+    std::string appId;        // whose dyno: a sandbox runs each app's processes as a user of their own
     std::string command;      // run by `/bin/sh -c` after the app's `.profile.d/*.sh`
     std::string slugPath;     // the release's slug, expanded into a fresh copy for this run
     std::map<std::string, std::string> env; // config vars, PORT, DYNO, PS1 and the base environment
@@ -38,7 +39,7 @@ struct DynoStats final {
 };
 
 // Runs dynos' processes (as Heroku's dyno manager hsup's DynoDriver): a plain process group
-// (ProcessDynoDriver), nothing at all for unit tests (NullDynoDriver), and later a sandbox.
+// or a sandbox per dyno (ProcessDynoDriver), nothing at all for unit tests (NullDynoDriver).
 class IDynoDriver {
 public:
     virtual ~IDynoDriver() = default;
@@ -61,6 +62,8 @@ public:
     virtual void stopAll(std::chrono::milliseconds grace) = 0;
     // What every run with a process uses now, in one look.
     virtual std::map<DynoHandle, DynoStats> stats() const = 0;
+    // How dynos are isolated here, in one line (`heroku ps --extended`'s execution plane).
+    virtual std::string isolation() const = 0;
 };
 
 } // namespace dynodesk::dynos

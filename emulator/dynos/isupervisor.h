@@ -21,6 +21,8 @@ public:
     virtual bool stop(const std::string &appId, const std::string &typeOrName) = 0;
     // Starts a one-off dyno; returns it and, for an attached one, the secret its client brings.
     virtual std::pair<DynoInfo, std::string> runOneOff(const DesiredApp &release, const OneOffRequest &request) = 0;
+    // How the dynos are isolated from each other and the host, in one line.
+    virtual std::string isolation() const = 0;
 };
 
 } // namespace dynodesk::dynos

@@ -36,6 +36,7 @@ public:
     void stop(DynoHandle run) override;
     void stopAll(std::chrono::milliseconds grace) override;
     std::map<DynoHandle, DynoStats> stats() const override;
+    std::string isolation() const override { return "none (test driver)"; }
 
     // Every run so far, in order; the latest run of a dyno by name (nullptr: none).
     const std::vector<Run> &runs() const { return m_runs; }

@@ -67,7 +67,34 @@ static std::map<pid_t, int64_t> residentByGroup()
     return rss;
 }
 
-ProcessDynoDriver::ProcessDynoDriver(std::string root) : m_root(std::move(root))
+// A signal for a dyno's processes. A sandbox's own two processes (bubblewrap, which leads the
+// group, and its init, pid 1 inside) do not get it: bubblewrap would die of SIGTERM and take the
+// dyno with it at once, with no grace. They end when the dyno's command does; SIGKILL goes to all.
+static void signalDyno(pid_t group, int signal, bool sandboxed)
+{
+    if (!sandboxed || signal == SIGKILL) {
+        ::kill(-group, signal);
+        return;
+    }
+    core::forEachProcessStat([&](pid_t pid, const QList<QByteArray> &fields) { // state, ppid, pgrp
+        if (fields.size() > 2 && fields[2].toInt() == group && pid != group && fields[1].toInt() != group)
+            ::kill(pid, signal);
+        return true;
+    });
+}
+
+// In a sandbox, the PID namespace ends with its first process: everything else in it is killed.
+// So the first process runs the dyno's command, then waits until the command's other processes
+// have ended too (the grace after SIGTERM), and exits with the command's status. Its traps are
+// handlers, not ignores: the command gets the default dispositions.
+static const char kSandboxWaiter[] = "trap : TERM INT HUP QUIT\n"
+                                     "\"$@\"\n"
+                                     "status=$?\n"
+                                     "while set -- /proc/[0-9]*; [ $# -gt 2 ]; do sleep 0.05; done\n"
+                                     "exit $status\n";
+
+ProcessDynoDriver::ProcessDynoDriver(std::string root, core::Sandbox sandbox)
+    : m_root(std::move(root)), m_sandbox(std::move(sandbox))
 {
     QDir(QString::fromStdString(m_root)).removeRecursively(); // dynos are ephemeral
     QDir().mkpath(QString::fromStdString(m_root));
@@ -102,9 +129,22 @@ DynoHandle ProcessDynoDriver::start(DynoLaunch launch, DynoEvents events)
     r.events = std::move(events);
     m_runs.emplace(r.handle, std::move(owned));
     QDir().mkpath(QString::fromStdString(r.dir));
+    const uid_t user = m_sandbox.userFor(r.launch.appId);
+    if (user != 0 && ::chown(r.dir.c_str(), user, user) != 0)
+        qWarning("dynos: cannot give %s to its app's user", r.dir.c_str());
     // `tar` expands the slug as a process of its own: the core thread only hears when it ends.
+    // In a sandbox as root it runs as the app's user, reading the slug we open for it.
     r.tar = new QProcess(this);
-    core::inheritOnlyStdio(*r.tar);
+    if (user != 0) {
+        r.tar->setStandardInputFile(slug);
+        r.tar->setChildProcessModifier([dir = r.dir.c_str(), user] {
+            if (::chdir(dir) != 0 || !core::Sandbox::becomeUser(user))
+                ::_exit(126);
+            core::inheritOnlyStdio();
+        });
+    } else {
+        core::inheritOnlyStdio(*r.tar);
+    }
     const DynoHandle handle = r.handle;
     connect(r.tar, &QProcess::finished, this, [this, handle](int code, QProcess::ExitStatus status) {
         if (Run *run = find(handle); run && (code != 0 || status != QProcess::NormalExit))
@@ -122,7 +162,10 @@ DynoHandle ProcessDynoDriver::start(DynoLaunch launch, DynoEvents events)
         });
     });
     QTimer::singleShot(std::chrono::minutes(5), r.tar, [tar = r.tar] { tar->kill(); });
-    r.tar->start(QStringLiteral("tar"), {QStringLiteral("-xzf"), slug, QStringLiteral("-C"), QString::fromStdString(r.dir)});
+    if (user != 0)
+        r.tar->start(QStringLiteral("tar"), {QStringLiteral("-xzf"), QStringLiteral("-")});
+    else
+        r.tar->start(QStringLiteral("tar"), {QStringLiteral("-xzf"), slug, QStringLiteral("-C"), QString::fromStdString(r.dir)});
     return handle;
 }
 
@@ -139,7 +182,8 @@ void ProcessDynoDriver::spawn(Run &r)
     QProcessEnvironment env;
     for (const auto &[k, v] : r.launch.env)
         env.insert(QString::fromStdString(k), QString::fromStdString(v));
-    env.insert(QStringLiteral("HOME"), QString::fromStdString(r.dir));
+    const bool sandboxed = m_sandbox.enabled();
+    env.insert(QStringLiteral("HOME"), sandboxed ? QStringLiteral("/app") : QString::fromStdString(r.dir));
     env.insert(QStringLiteral("DYNODESK_DYNOS_DIR"), QString::fromStdString(m_root)); // finds orphans after a crash
     r.process->setProcessEnvironment(env);
     r.process->setWorkingDirectory(QString::fromStdString(r.dir));
@@ -168,8 +212,22 @@ void ProcessDynoDriver::spawn(Run &r)
         if (Run *run = find(handle))
             ended(*run, code, status == QProcess::CrashExit);
     });
-    r.process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QString::fromStdString(build::dynoShellScript()),
-                                                 QStringLiteral("sh"), QString::fromStdString(r.launch.command)});
+    const QStringList shell{QStringLiteral("/bin/sh"), QStringLiteral("-c"), QString::fromStdString(build::dynoShellScript()),
+                            QStringLiteral("sh"), QString::fromStdString(r.launch.command)};
+    if (sandboxed) {
+        core::SandboxSpec spec;
+        spec.mounts = {{r.dir, "/app", true}};
+        spec.workDir = "/app";
+        spec.hostname = r.launch.dynoId;
+        spec.user = m_sandbox.userFor(r.launch.appId);
+        spec.hiddenEnv = {"DYNODESK_DYNOS_DIR"};
+        r.process->start(m_sandbox.program(),
+                         m_sandbox.arguments(spec, QStringList{QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                                               QString::fromLatin1(kSandboxWaiter), QStringLiteral("init")}
+                                                           + shell));
+    } else {
+        r.process->start(shell.first(), shell.mid(1));
+    }
     r.process->waitForStarted(5000);
     r.group = static_cast<pid_t>(r.process->processId());
     if (r.launch.terminal >= 0)
@@ -196,7 +254,7 @@ void ProcessDynoDriver::signal(DynoHandle run, int signal)
     if (!r)
         return;
     if (r->group > 0) {
-        ::kill(-r->group, signal);
+        signalDyno(r->group, signal, m_sandbox.enabled());
     } else if (r->tar && !r->cancelledBy) { // not started yet: it never will
         r->cancelledBy = signal;
         r->tar->disconnect(this);
@@ -262,7 +320,7 @@ void ProcessDynoDriver::stopAll(std::chrono::milliseconds grace)
     for (const auto &[handle, r] : m_runs) {
         const bool leaderRuns = r->process && r->process->state() != QProcess::NotRunning;
         if (r->group > 0 && (leaderRuns || core::groupRunning(r->group))) {
-            ::kill(-r->group, SIGTERM);
+            signalDyno(r->group, SIGTERM, m_sandbox.enabled());
             alive.emplace_back(r->process, r->group);
         }
     }

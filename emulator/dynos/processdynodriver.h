@@ -2,6 +2,8 @@
 
 #include "idynodriver.h"
 
+#include "core/sandbox.h"
+
 #include <QObject>
 
 #include <memory>
@@ -15,10 +17,14 @@ namespace dynodesk::dynos {
 // never waits for it, then `/bin/sh -c` as the leader of its own session and group, inheriting
 // only its stdio (or an attached one-off's terminal). Its processes carry DYNODESK_DYNOS_DIR, so
 // killOrphans() finds them after a crash of the emulator.
+//
+// With a sandbox (core::Sandbox), each dyno sees its copy at /app, a private /tmp and the
+// system read-only, in namespaces of its own; as root, the copy is expanded by, and the dyno
+// runs as, the app's own unprivileged user.
 class ProcessDynoDriver final : public QObject, public IDynoDriver {
     Q_OBJECT
 public:
-    explicit ProcessDynoDriver(std::string root);
+    explicit ProcessDynoDriver(std::string root, core::Sandbox sandbox = core::Sandbox::disabled("plain processes"));
     ~ProcessDynoDriver() override;
 
     DynoHandle start(DynoLaunch launch, DynoEvents events) override;
@@ -28,6 +34,7 @@ public:
     void stop(DynoHandle run) override;
     void stopAll(std::chrono::milliseconds grace) override;
     std::map<DynoHandle, DynoStats> stats() const override;
+    std::string isolation() const override { return m_sandbox.describe(); }
 
     // Kills the processes left by an emulator that died with this root; returns how many.
     static int killOrphans(const std::string &root);
@@ -41,6 +48,7 @@ private:
     void release(Run &run);
 
     std::string m_root;
+    core::Sandbox m_sandbox;
     DynoHandle m_next = 1;
     bool m_stoppingAll = false;
     std::map<DynoHandle, std::unique_ptr<Run>> m_runs;

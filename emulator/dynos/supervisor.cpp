@@ -96,7 +96,7 @@ void Supervisor::launch(Dyno &d, int terminal)
     log(d, "Starting process with command `" + d.command + "`");
     move(d, Input::Launched, {});
     d.lastSignal = 0;
-    d.run = m_driver->start({d.id, d.name, d.command, d.slugPath, std::move(env), terminal, d.tty}, eventsOf(d));
+    d.run = m_driver->start({d.id, d.name, d.appId, d.command, d.slugPath, std::move(env), terminal, d.tty}, eventsOf(d));
     if (!d.oneOff)
         m_cycler->schedule(d);
 }
@@ -425,6 +425,8 @@ void Supervisor::forget(const std::string &appId)
     for (Dyno *d : picked)
         beginStop(*d);
 }
+
+std::string Supervisor::isolation() const { return m_driver->isolation(); }
 
 std::vector<DynoInfo> Supervisor::dynos(const std::string &appId) const
 {

@@ -55,6 +55,7 @@ public:
 
     // One-off dynos (see OneOffDynos): returns the dyno and, for an attached one, its secret.
     std::pair<DynoInfo, std::string> runOneOff(const DesiredApp &release, const OneOffRequest &request) override;
+    std::string isolation() const override;
     // The client of an attached one-off came: starts its command on a terminal.
     Terminal attach(const std::string &secret);
     // The client of an attached one-off went away: its dyno is stopped.

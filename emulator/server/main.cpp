@@ -91,9 +91,13 @@ int main(int argc, char **argv)
                                        QStringLiteral("Idling: seconds without requests before an eco web dyno of an app "
                                                       "with the labs feature `idling` sleeps."),
                                        QStringLiteral("seconds"), QStringLiteral("1800"));
+    const QCommandLineOption sandbox(QStringLiteral("sandbox"),
+                                     QStringLiteral("Dynos and builds run in a bubblewrap sandbox each: the bwrap program, "
+                                                    "or `off` for plain processes."),
+                                     QStringLiteral("bwrap|off"), QStringLiteral("bwrap"));
     const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("With accounts:add: the password."),
                                       QStringLiteral("password"));
-    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, password});
+    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, sandbox, password});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL"), QStringLiteral("[command]"));
     parser.process(app);
 
@@ -113,6 +117,7 @@ int main(int argc, char **argv)
     settings.rateLimitPerHour = parser.value(rateLimit).toDouble();
     settings.apiThreads = parser.value(threads).toInt();
     settings.routerThreads = std::max(1, parser.value(routerThreads).toInt());
+    settings.sandbox = parser.value(sandbox).toStdString();
     settings.idleAfterMilliseconds = static_cast<int>(std::max(1.0, parser.value(idleAfter).toDouble()) * 1000);
 
     installSignalHandlers(app);
@@ -125,6 +130,7 @@ int main(int argc, char **argv)
     std::printf("Dynodesk emulator: Platform API on %s\n", emulator.apiUrl().c_str());
     std::printf("Router: apps answer at http://<app>.localhost:%u/ (%s)\n", emulator.routerPort(), emulator.routerUrl().c_str());
     std::printf("Data dir: %s\n", settings.dataDir.c_str());
+    std::printf("Dynos: %s\n", emulator.sandbox().describe().c_str());
     if (creds.newPassword)
         std::printf("Created account %s with password %s\n", creds.email.c_str(), creds.newPassword->c_str());
     std::printf("Point the official heroku CLI at it (account %s):\n", creds.email.c_str());

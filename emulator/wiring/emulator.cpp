@@ -198,7 +198,12 @@ core::Status Emulator::createCore()
 
 void Emulator::createSupervisor()
 {
-    // Dynos run the formation as plain processes; a crashed emulator's dynos are stopped first.
+    // Dynos run the formation in a sandbox each where the machine has one, else as plain
+    // processes; a crashed emulator's dynos are stopped first.
+    m_sandbox = m_settings.sandbox == "off" ? core::Sandbox::disabled("the sandbox is turned off (--sandbox off)")
+                                            : core::Sandbox::detect(m_settings.sandbox);
+    if (!m_sandbox.enabled())
+        qWarning("Dynos: %s", m_sandbox.describe().c_str());
     const std::string dynosDir = m_settings.dataDir + "/dynos";
     dynos::Supervisor::killOrphans(dynosDir);
     m_supervisor = std::make_unique<dynos::Supervisor>(
@@ -210,7 +215,7 @@ void Emulator::createSupervisor()
                                       std::chrono::milliseconds(m_settings.memorySampleMilliseconds),
                                       std::chrono::seconds(m_settings.runtimeMetricsSeconds),
                                       std::chrono::milliseconds(m_settings.idleAfterMilliseconds)},
-            std::make_unique<dynos::ProcessDynoDriver>(dynosDir), m_clock, *m_logplex);
+            std::make_unique<dynos::ProcessDynoDriver>(dynosDir, m_sandbox), m_clock, *m_logplex);
     m_platform->dynos().setSupervisor(m_supervisor.get());
 }
 
@@ -220,6 +225,7 @@ void Emulator::createDeployer()
                                                       platform::DeployPaths{m_settings.dataDir, m_settings.builtinBuildpacksDir},
                                                       std::chrono::seconds(m_settings.buildTimeoutSeconds));
     m_deployer->setLogSink(m_logplex.get());
+    m_deployer->setSandbox(m_sandbox);
     // Builds a crash interrupted are failed, and whatever they left running is stopped.
     build::killBuildProcesses(m_platform->builds().failInterruptedBuilds());
 }

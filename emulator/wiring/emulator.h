@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/sandbox.h"
+
 #include "platform/platform.h"
 
 #include "git/gitservice.h"
@@ -80,6 +82,8 @@ public:
     // `http://localhost:<router port>`; apps answer at `http://<app>.localhost:<router port>/`.
     std::string routerUrl() const;
     const Credentials &credentials() const { return m_credentials; }
+    // How dynos and builds are isolated here (known once started).
+    const core::Sandbox &sandbox() const { return m_sandbox; }
     const core::Settings &settings() const { return m_settings; }
 
     // The current `up` web dynos of every app, for the router (DESIGN rule 2).
@@ -130,6 +134,7 @@ private:
     std::unique_ptr<http::HttpServer> m_server;
     std::unique_ptr<router::Router> m_router;
     Credentials m_credentials;
+    core::Sandbox m_sandbox = core::Sandbox::disabled("not started");
     bool m_running = false;
 };
 

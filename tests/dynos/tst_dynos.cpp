@@ -378,7 +378,11 @@ private slots:
 
     void stoppedEmulatorLeavesNoProcessAndFreesItsPorts()
     {
-        DeployFixture f(120, [](dynodesk::core::Settings &s) { s.stopGraceSeconds = 1; });
+        // Plain processes: the grace file is outside any sandbox (tst_sandbox has the sandbox's).
+        DeployFixture f(120, [](dynodesk::core::Settings &s) {
+            s.stopGraceSeconds = 1;
+            s.sandbox = "off";
+        });
         QVERIFY(f.started());
         const QString app = QStringLiteral("fd-app");
         QCOMPARE(f.api().post("/apps", {{"name", "fd-app"}}).status, 201);
@@ -426,9 +430,10 @@ private slots:
 
     void emulatorRestartRestoresTheFormationWithoutOrphans()
     {
+        // Plain processes outlive a killed server (a sandboxed dyno dies with it: tst_sandbox).
         QTemporaryDir dir;
         DeployFixture helper;
-        ServerProcess server(dir.path());
+        ServerProcess server(dir.path(), {QStringLiteral("--sandbox"), QStringLiteral("off")});
         QVERIFY2(server.start(), qPrintable(server.output()));
         HttpClient api(server.apiUrl(), server.token());
         QCOMPARE(api.post("/apps", {{"name", "back-app"}}).status, 201);
@@ -451,7 +456,7 @@ private slots:
         server.kill(); // the dynos are orphaned
         QCOMPARE(dynoProcesses(), before);
 
-        ServerProcess again(dir.path());
+        ServerProcess again(dir.path(), {QStringLiteral("--sandbox"), QStringLiteral("off")});
         QVERIFY2(again.start(), qPrintable(again.output()));
         HttpClient api2(again.apiUrl(), again.token());
         auto running2 = [&] {

@@ -107,6 +107,8 @@ Result<Deployer::Started> Deployer::start(NewBuild made, build::BuildJob job)
     job.slugPath = m_paths.slugs() + "/" + core::newId() + ".tgz"; // named by the slug's id once it exists
     job.timeout = m_timeout;
     job.builtinBuildpacks = build::builtinBuildpackDirs(m_paths.builtinBuildpacks);
+    job.sandbox = m_sandbox;
+    job.user = m_sandbox.userFor(appId);
     const auto specs = made.build.buildpacks;
     const std::string cloneRoot = m_paths.cache(appId) + "/.buildpacks";
     const std::string builtinRoot = m_paths.builtinBuildpacks;
@@ -184,12 +186,14 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
     const auto timeout = m_timeout;
     const std::string dyno = "release." + std::to_string(1000 + (std::hash<std::string>{}(releaseId) % 9000));
     auto *logs = m_log;
-    runWorker([this, slugPath, releaseCommand, config, workDir, dyno, out, releaseId, timeout, logs, appId] {
+    build::Confinement box(m_sandbox, m_sandbox.userFor(appId), dyno);
+    runWorker([this, slugPath, releaseCommand, config, workDir, dyno, out, releaseId, timeout, logs, appId, box] {
         const int rc = build::runReleasePhase(slugPath, releaseCommand, config, workDir, dyno, *out, timeout,
                                               [&](const std::string &line) {
                                                   if (logs)
                                                       logs->append(appId, "app", dyno, line);
-                                              });
+                                              },
+                                              box);
         QMetaObject::invokeMethod(this, [this, releaseId, rc, out] { released(releaseId, rc, out); },
                                   Qt::QueuedConnection);
     });

@@ -6,6 +6,7 @@
 
 #include "build/buildoutput.h"
 #include "core/ilogsink.h"
+#include "core/sandbox.h"
 #include "build/slugcompiler.h"
 
 #include <QObject>
@@ -59,6 +60,8 @@ public:
     // The output of a build, live or finished. Thread-safe.
     std::shared_ptr<build::BuildOutput> output(const std::string &buildId);
     Status clearCache(const Actor &actor, const std::string &app);
+    // Builds and release commands run in this sandbox from now on (plain processes until set).
+    void setSandbox(core::Sandbox sandbox) { m_sandbox = std::move(sandbox); }
     const DeployPaths &paths() const { return m_paths; }
     // Where release-phase output goes besides the push (`app[release.NNNN]`); thread-safe.
     void setLogSink(core::ILogSink *sink) { m_log = sink; }
@@ -79,6 +82,7 @@ private:
     ReleaseService &m_releases;
     const AppService &m_apps;
     DeployPaths m_paths;
+    core::Sandbox m_sandbox = core::Sandbox::disabled("plain processes");
     std::chrono::seconds m_timeout;
     std::mutex m_mutex;
     std::map<std::string, std::shared_ptr<build::BuildOutput>> m_outputs;

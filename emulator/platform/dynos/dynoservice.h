@@ -27,6 +27,8 @@ public:
     DynoService(detail::Environment &env, FormationService &formation);
 
     void setSupervisor(dynos::ISupervisor *supervisor) { m_supervisor = supervisor; }
+    // How dynos are isolated here (`heroku ps --extended`'s execution plane).
+    std::string isolation() const { return m_supervisor ? m_supervisor->isolation() : std::string(); }
 
     Result<std::pair<App, std::vector<dynos::DynoInfo>>> dynos(const Actor &actor, const std::string &app);
     Result<std::pair<App, dynos::DynoInfo>> dyno(const Actor &actor, const std::string &app, const std::string &nameOrId);
