@@ -21,6 +21,7 @@ struct DynoLaunch final {
     std::string command;      // run by `/bin/sh -c` after the app's `.profile.d/*.sh`
     std::string slugPath;     // the release's slug, expanded into a fresh copy for this run
     std::map<std::string, std::string> env; // config vars, PORT, DYNO, PS1 and the base environment
+    int64_t memoryLimitBytes = 0; // where the kernel stops the dyno (R15), if the driver can have it do so
     int terminal = -1; // an attached one-off's end of its terminal, its stdio; owned by the driver from here
     bool tty = true;   // the terminal is a pty: it becomes the controlling terminal
 };
@@ -32,10 +33,12 @@ struct DynoEvents final {
     std::function<void(const std::string &error)> failed;    // the slug could not be put in place
     std::function<void(const QByteArray &chunk)> output;     // stdout and stderr, merged, as they come
     std::function<void(int exitCode, bool signalled)> exited; // the dyno's first process ended (its output read)
+    std::function<void(int64_t peakBytes)> outOfMemory;       // the kernel stopped a process at the limit (before exited)
 };
 
 struct DynoStats final {
     int64_t memoryBytes = 0; // resident memory of every process of the dyno
+    int64_t oomPeakBytes = 0; // the kernel stopped a process at the limit: the peak it reached (else 0)
 };
 
 // Runs dynos' processes (as Heroku's dyno manager hsup's DynoDriver): a plain process group

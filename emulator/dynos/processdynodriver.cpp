@@ -29,6 +29,7 @@ struct ProcessDynoDriver::Run {
     QProcess *tar = nullptr;     // expanding the slug
     QProcess *process = nullptr; // the leader, until it ends
     pid_t group = 0;             // the dyno's process group (its shell leads it)
+    std::string cgroup;          // its memory cgroup, if it has one
     int cancelledBy = 0;         // a signal that came before the process started
 };
 
@@ -98,6 +99,12 @@ ProcessDynoDriver::ProcessDynoDriver(std::string root, core::Sandbox sandbox)
 {
     QDir(QString::fromStdString(m_root)).removeRecursively(); // dynos are ephemeral
     QDir().mkpath(QString::fromStdString(m_root));
+}
+
+std::string ProcessDynoDriver::isolation() const
+{
+    return m_sandbox.describe() + (m_cgroups.available() ? "; memory held by the kernel at twice the quota"
+                                                         : "; memory watched, not limited by the kernel: " + m_cgroups.reason());
 }
 
 ProcessDynoDriver::~ProcessDynoDriver()
@@ -190,9 +197,14 @@ void ProcessDynoDriver::spawn(Run &r)
     r.process->setProcessChannelMode(QProcess::MergedChannels);
     const int terminal = r.launch.terminal;
     const bool tty = r.launch.tty;
+    if (r.launch.memoryLimitBytes > 0)
+        r.cgroup = m_cgroups.create(r.launch.dynoId + "." + std::to_string(r.handle), r.launch.memoryLimitBytes);
+    const int cgroupProcs = MemoryCgroups::openProcs(r.cgroup);
     // Its own session and process group; an attached one-off gets its terminal as stdio (and,
     // when it is a pty, as its controlling terminal).
-    r.process->setChildProcessModifier([terminal, tty] {
+    r.process->setChildProcessModifier([terminal, tty, cgroupProcs] {
+        if (cgroupProcs >= 0 && ::write(cgroupProcs, "0", 1) != 1)
+            ::_exit(125); // a dyno that escaped its limit would be worse than none
         ::setsid();
         if (terminal >= 0) {
             if (tty)
@@ -229,6 +241,8 @@ void ProcessDynoDriver::spawn(Run &r)
         r.process->start(shell.first(), shell.mid(1));
     }
     r.process->waitForStarted(5000);
+    if (cgroupProcs >= 0)
+        ::close(cgroupProcs);
     r.group = static_cast<pid_t>(r.process->processId());
     if (r.launch.terminal >= 0)
         ::close(std::exchange(r.launch.terminal, -1)); // the dyno holds it now
@@ -244,6 +258,8 @@ void ProcessDynoDriver::ended(Run &r, int exitCode, bool signalled)
     const DynoEvents events = r.events; // the handlers may stop the run
     if (!rest.isEmpty())
         notify(events.output, rest);
+    if (MemoryCgroups::oomKills(r.cgroup) > 0)
+        notify(events.outOfMemory, MemoryCgroups::peakBytes(r.cgroup));
     if (find(r.handle) == &r)
         notify(events.exited, exitCode, signalled);
 }
@@ -306,7 +322,11 @@ void ProcessDynoDriver::stop(DynoHandle run)
     }
     release(*r);
     // A copy of a large slug takes a while to remove: off the caller's thread.
-    QThreadPool::globalInstance()->start([dir = QString::fromStdString(r->dir)] { QDir(dir).removeRecursively(); });
+    QThreadPool::globalInstance()->start([dir = QString::fromStdString(r->dir), cgroup = r->cgroup] {
+        QDir(dir).removeRecursively();
+        for (int i = 0; i < 100 && !cgroup.empty() && !MemoryCgroups::remove(cgroup); ++i)
+            ::usleep(20000); // the killed processes leave it in a moment
+    });
     m_runs.erase(run);
 }
 
@@ -344,6 +364,8 @@ void ProcessDynoDriver::stopAll(std::chrono::milliseconds grace)
     for (auto &[handle, r] : m_runs) {
         release(*r);
         QDir(QString::fromStdString(r->dir)).removeRecursively();
+        for (int i = 0; i < 100 && !r->cgroup.empty() && !MemoryCgroups::remove(r->cgroup); ++i)
+            ::usleep(20000);
     }
     m_runs.clear();
     m_stoppingAll = false;
@@ -355,9 +377,12 @@ std::map<DynoHandle, DynoStats> ProcessDynoDriver::stats() const
     if (std::none_of(m_runs.begin(), m_runs.end(), [](const auto &r) { return r.second->group > 0; }))
         return out;
     const auto rss = residentByGroup();
-    for (const auto &[handle, r] : m_runs)
+    for (const auto &[handle, r] : m_runs) {
         if (const auto it = rss.find(r->group); r->group > 0 && it != rss.end())
             out[handle].memoryBytes = it->second;
+        if (r->group > 0 && MemoryCgroups::oomKills(r->cgroup) > 0)
+            out[handle].oomPeakBytes = MemoryCgroups::peakBytes(r->cgroup);
+    }
     return out;
 }
 

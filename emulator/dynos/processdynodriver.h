@@ -1,6 +1,7 @@
 #pragma once
 
 #include "idynodriver.h"
+#include "memorycgroups.h"
 
 #include "core/sandbox.h"
 
@@ -20,7 +21,8 @@ namespace dynodesk::dynos {
 //
 // With a sandbox (core::Sandbox), each dyno sees its copy at /app, a private /tmp and the
 // system read-only, in namespaces of its own; as root, the copy is expanded by, and the dyno
-// runs as, the app's own unprivileged user.
+// runs as, the app's own unprivileged user. Where the machine allows it, each run is in a memory
+// cgroup of its own limited at twice its size's quota (MemoryCgroups): the kernel stops it there.
 class ProcessDynoDriver final : public QObject, public IDynoDriver {
     Q_OBJECT
 public:
@@ -34,7 +36,7 @@ public:
     void stop(DynoHandle run) override;
     void stopAll(std::chrono::milliseconds grace) override;
     std::map<DynoHandle, DynoStats> stats() const override;
-    std::string isolation() const override { return m_sandbox.describe(); }
+    std::string isolation() const override;
 
     // Kills the processes left by an emulator that died with this root; returns how many.
     static int killOrphans(const std::string &root);
@@ -49,6 +51,7 @@ private:
 
     std::string m_root;
     core::Sandbox m_sandbox;
+    MemoryCgroups m_cgroups;
     DynoHandle m_next = 1;
     bool m_stoppingAll = false;
     std::map<DynoHandle, std::unique_ptr<Run>> m_runs;

@@ -96,7 +96,8 @@ void Supervisor::launch(Dyno &d, int terminal)
     log(d, "Starting process with command `" + d.command + "`");
     move(d, Input::Launched, {});
     d.lastSignal = 0;
-    d.run = m_driver->start({d.id, d.name, d.appId, d.command, d.slugPath, std::move(env), terminal, d.tty}, eventsOf(d));
+    const int64_t r15 = 2LL * d.memoryMb * 1024 * 1024; // the kernel holds the dyno at R15's threshold
+    d.run = m_driver->start({d.id, d.name, d.appId, d.command, d.slugPath, std::move(env), r15, terminal, d.tty}, eventsOf(d));
     if (!d.oneOff)
         m_cycler->schedule(d);
 }
@@ -112,6 +113,7 @@ DynoEvents Supervisor::eventsOf(Dyno &d)
         onFinished(*dp, 1);
     };
     events.output = [this, dp](const QByteArray &chunk) { onOutput(*dp, chunk); };
+    events.outOfMemory = [this, dp](int64_t peak) { m_memory->outOfMemory(*dp, peak); };
     events.exited = [this, dp](int exitCode, bool signalled) {
         onFinished(*dp, signalled ? 128 + (dp->lastSignal ? dp->lastSignal : SIGKILL) : exitCode);
     };
