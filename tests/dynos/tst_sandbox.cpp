@@ -191,6 +191,42 @@ private slots:
         QVERIFY2(extended.at(0)["extended"]["execution_plane"].get<std::string>().rfind("sandboxed", 0) == 0, extended.dump().c_str());
     }
 
+    // A build's buildpack runs in a sandbox too: it sees the app it builds, its cache and its
+    // buildpack, and neither the store nor another app's repository; as root, as the app's user.
+    void buildpacksSeeOnlyTheirBuild()
+    {
+        DeployFixture f(120);
+        QVERIFY(f.started());
+        QVERIFY(f.emulator().sandbox().enabled());
+        QCOMPARE(f.api().post("/apps", {{"name", "other"}}).status, 201);
+        QCOMPARE(f.push(f.repoOf(QStringLiteral("node-basic"), QStringLiteral("other")), QStringLiteral("other")).exitCode, 0);
+        const QString store = f.dataDir() + QStringLiteral("/dynodesk.sqlite3");
+        const QString otherRepo = f.dataDir() + QStringLiteral("/repos");
+        QVERIFY(QFile::exists(store) && QDir(otherRepo).exists());
+        const QString bp = f.makeBuildpack(QStringLiteral("probe"), QStringLiteral("Probe"), QStringLiteral(
+                "probe() { if \"${@:2}\" >/dev/null 2>&1; then echo \"BUILD PROBE $1: SUCCEEDED\"; else echo \"BUILD PROBE $1: refused\"; fi; }\n"
+                "probe read-store cat '%1'\n"
+                "probe list-repos ls '%2'\n"
+                "probe write-usr touch /usr/dynodesk-sandbox-probe\n"
+                "echo \"BUILD UID $(id -u)\"\n"
+                "echo ok > \"$1/built\" && echo ok > \"$2/cached\" && echo \"BUILD OWN: ok\"\n"
+                "printf '#!/bin/sh\\nexec node server.js\\n' > \"$1/run\"; chmod +x \"$1/run\"\n").arg(store, otherRepo));
+        QCOMPARE(f.api().post("/apps", {{"name", "probed"}}).status, 201);
+        const auto r = f.api().request("PUT", "/apps/probed/buildpack-installations",
+                                       QByteArray::fromStdString(json{{"updates", {{{"buildpack", bp.toStdString()}}}}}.dump()));
+        QCOMPARE(r.status, 200);
+        const GitResult pushed = f.push(f.repoOf(QStringLiteral("node-basic"), QStringLiteral("probed")), QStringLiteral("probed"));
+        QVERIFY2(pushed.exitCode == 0, qPrintable(pushed.output));
+        for (const char *probe : {"read-store", "list-repos", "write-usr"})
+            QVERIFY2(pushed.output.contains(QStringLiteral("BUILD PROBE %1: refused").arg(QLatin1String(probe))), qPrintable(pushed.output));
+        QVERIFY2(pushed.output.contains(QStringLiteral("BUILD OWN: ok")), qPrintable(pushed.output));
+        const auto uid = QRegularExpression(QStringLiteral("BUILD UID (\\d+)")).match(pushed.output);
+        QVERIFY(uid.hasMatch());
+        if (::geteuid() == 0)
+            QVERIFY2(uid.captured(1).toLongLong() >= 1000, qPrintable(uid.captured(0)));
+        QTRY_COMPARE_WITH_TIMEOUT(viaRouter(f, QStringLiteral("probed")), QByteArray("Hello from node-basic"), 30000);
+    }
+
     // A sandboxed dyno stops as a plain one does: SIGTERM to every process of the app (not to
     // the sandbox, which would take the dyno with it at once), SIGKILL after the grace; and it
     // ends with the server, even a killed one.
