@@ -75,6 +75,9 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
                   return access.error();
               return ApiError::notFound("Couldn't find that pipeline coupling.");
           });
+    // The CLI's autocomplete lists pipelines; there are none yet.
+    r.add("GET", "/pipelines", "pipeline", "List",
+          [](ApiContext &) { return ApiReply::list(nlohmann::json::array(), {"id", "name"}); });
 }
 
 } // namespace dynodesk::api

@@ -81,8 +81,7 @@ Result<AppAccess> Service::teamApp(const Actor &actor, App found, Action action)
         std::string names;
         for (const auto &n : needed)
             names += (names.empty() ? "" : " or ") + n;
-        return ApiError::forbidden("You must have the " + names + " permission on " + found.name + " to "
-                                   + std::string(toString(action)) + " it.");
+        return ApiError::forbidden("You must have the " + names + " permission on " + found.name + " to do this.");
     }
     return AppAccess{std::move(found), role, held};
 }
