@@ -5,6 +5,8 @@
 #include "common/httpclient.h"
 #include "common/serverprocess.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -125,6 +127,30 @@ private slots:
         QVERIFY2(hasLine(r.out, QStringLiteral("^\\s*lab-app\\s+lab-class@herokumanager\\.com\\s*$")), qPrintable(r.all()));
         r = heroku(QStringLiteral("apps:info -a lab-app"));
         QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("lab-class@herokumanager.com")), qPrintable(r.all()));
+    }
+
+    // Stock git asks the same rule: a viewer may neither clone nor push, the app's creator deploys.
+    void gitFollowsThePermissions()
+    {
+        const QString repo = m_dir.path() + QStringLiteral("/src");
+        QDir().mkpath(repo);
+        for (const char *file : {"package.json", "server.js"})
+            QFile::copy(QStringLiteral(DYNODESK_SOURCE_DIR "/tests/fixtures/apps/node-basic/") + QLatin1String(file),
+                        repo + QLatin1Char('/') + QLatin1String(file));
+        auto git = [&](const QStringList &args) { return m_heroku->git(repo, args); };
+        git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+        git({QStringLiteral("add"), QStringLiteral("-A")});
+        git({QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("one")});
+        auto remote = [&](const QString &key) {
+            return QString(m_server->apiUrl()).replace(QStringLiteral("http://"), QStringLiteral("http://x:") + key + QLatin1Char('@'))
+                    + QStringLiteral("/lab-app.git");
+        };
+        QString out = git({QStringLiteral("push"), remote(m_student2), QStringLiteral("main")});
+        QVERIFY2(out.contains(QStringLiteral("403")) && !out.contains(QStringLiteral("Released")), qPrintable(out));
+        out = git({QStringLiteral("clone"), remote(m_student2), m_dir.path() + QStringLiteral("/viewer-clone")});
+        QVERIFY2(out.contains(QStringLiteral("403")), qPrintable(out));
+        out = git({QStringLiteral("push"), remote(m_student1), QStringLiteral("main")});
+        QVERIFY2(out.contains(QStringLiteral("Released v2")), qPrintable(out));
     }
 
     void accessWithPermissions()

@@ -185,6 +185,29 @@ private slots:
         QCOMPARE(run(*w, w->who[who.toStdString()], Action::Deploy), deploy);
     }
 
+    void gitNeedsDeployToFetchAndPush_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<int>("status");
+        QTest::newRow("admin") << "admin" << 0;
+        QTest::newRow("deployer") << "deployer" << 0;
+        QTest::newRow("manager") << "manager" << 403;
+        QTest::newRow("member") << "member" << 403;
+        QTest::newRow("viewer") << "viewer" << 403;
+        QTest::newRow("stranger") << "stranger" << 403;
+    }
+
+    void gitNeedsDeployToFetchAndPush()
+    {
+        QFETCH(QString, who);
+        QFETCH(int, status);
+        auto w = world();
+        for (bool push : {false, true}) {
+            auto r = w->p->builds().gitAccess(w->who[who.toStdString()], w->app, push);
+            QCOMPARE(r.ok() ? 0 : r.error().status, status);
+        }
+    }
+
     void membersAreManagedByAdmins()
     {
         auto w = world();
