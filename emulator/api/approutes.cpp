@@ -20,7 +20,7 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
     };
     r.add("POST", "/apps", "app", "Create", create);
     r.add("GET", "/apps", "app", "List",
-          [&p, appView](ApiContext &ctx) { return replyList(p.apps().apps(ctx.who()), appView, {"id", "name"}); });
+          [&p, appView](ApiContext &ctx) { return replyList(p.apps().visibleApps(ctx.who()), appView, {"id", "name"}); });
     r.add("GET", "/users/{user}/apps", "app", "List Owned and Collaborated",
           [&p, appView](ApiContext &ctx) -> core::Result<ApiReply> {
               const auto &user = ctx.param("user");

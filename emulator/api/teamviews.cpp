@@ -21,6 +21,9 @@ json teamMember(const platform::TeamMember &m)
 json teamApp(const platform::App &a, const platform::Platform &platform, bool joined)
 {
     json out = app(a, platform);
+    // What `team-app` has not of `app`.
+    for (const char *field : {"acm", "create_status", "generation", "organization"})
+        out.erase(field);
     out["locked"] = a.locked;
     out["joined"] = joined;
     return out;

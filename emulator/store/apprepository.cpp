@@ -60,6 +60,17 @@ std::vector<AppRecord> AppRepository::listFor(const std::string &accountId)
     return collect(st, readApp);
 }
 
+std::vector<AppRecord> AppRepository::listVisibleTo(const std::string &accountId)
+{
+    auto st = m_db.prepare(std::string(kAppColumns)
+                           + "WHERE (a.owner_id = ?1 AND a.team_id IS NULL) "
+                             "OR a.id IN (SELECT app_id FROM collaborators WHERE account_id = ?1) "
+                             "OR a.team_id IN (SELECT team_id FROM team_members WHERE account_id = ?1 "
+                             "AND (role IN ('owner', 'admin') OR a.locked = 0)) ORDER BY a.name");
+    st.bind(1, accountId);
+    return collect(st, readApp);
+}
+
 std::vector<AppRecord> AppRepository::listByTeam(const std::string &teamId)
 {
     auto st = m_db.prepare(std::string(kAppColumns) + "WHERE a.team_id = ? ORDER BY a.name");

@@ -17,6 +17,8 @@ public:
     // Apps the account owns (not in a team) or collaborates on.
     std::vector<AppRecord> listFor(const std::string &accountId);
     std::vector<AppRecord> listByTeam(const std::string &teamId);
+    // Those and the apps of its teams it may see (all for admins, the unlocked ones for others).
+    std::vector<AppRecord> listVisibleTo(const std::string &accountId);
     std::vector<AppRecord> all();
     void update(const AppRecord &a);
     void remove(const std::string &id);

@@ -91,6 +91,8 @@ Result<App> AppService::createApp(const Actor &actor, const AppCreate &params)
 
 std::vector<App> AppService::apps(const Actor &actor) { return m_store.apps.listFor(actor.id); }
 
+std::vector<App> AppService::visibleApps(const Actor &actor) { return m_store.apps.listVisibleTo(actor.id); }
+
 Result<App> AppService::updateApp(const Actor &actor, const std::string &idOrName, const AppUpdate &update)
 {
     const bool renames = update.name && *update.name != idOrName;
