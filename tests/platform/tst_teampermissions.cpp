@@ -323,6 +323,21 @@ private slots:
         QCOMPARE(w->p->apps().app(w->who["admin"], "own-app").error().status, 403);
         QCOMPARE(w->p->teamApps().updateApp(w->who["other"], "own-app", {true, std::nullopt}).error().status, 422);
     }
+
+    void acceptedTransferTakesTheAppOutOfItsTeam()
+    {
+        auto w = world();
+        QCOMPARE(w->p->access().createTransfer(w->who["deployer"], w->app, "other@example.com").error().status, 403);
+        auto t = w->p->access().createTransfer(w->who["manager"], w->app, "other@example.com");
+        QVERIFY(t.ok());
+        QVERIFY(w->p->access().updateTransfer(w->who["other"], t->id, "accepted").ok());
+        auto app = w->store->apps.byIdOrName(w->app);
+        QVERIFY(!app->teamId);
+        QCOMPARE(app->ownerEmail, std::string("other@example.com"));
+        QVERIFY(w->store->collaborators.list(app->id).empty());
+        QVERIFY(w->p->apps().app(w->who["other"], w->app, Action::Destroy).ok());
+        QCOMPARE(w->p->apps().app(w->who["admin"], w->app).error().status, 403);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTeamPermissions)
