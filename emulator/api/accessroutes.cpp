@@ -16,10 +16,19 @@ void addAccessRoutes(ApiRouter &r, platform::Platform &p)
         auto access = p.apps().app(ctx.who(), ctx.param("app"));
         if (!access)
             return access.error();
+        nlohmann::json items = nlohmann::json::array({views::ownerCollaborator(access->app)});
+        if (access->app.teamId) {
+            // A team app lists its collaborators with their roles and permissions.
+            auto list = p.teamApps().collaborators(ctx.who(), ctx.param("app"));
+            if (!list)
+                return list.error();
+            for (const auto &c : list.value())
+                items.push_back(views::teamAppCollaborator(c));
+            return ApiReply::list(std::move(items), {"email", "id"});
+        }
         auto list = p.access().collaborators(ctx.who(), ctx.param("app"));
         if (!list)
             return list.error();
-        nlohmann::json items = nlohmann::json::array({views::ownerCollaborator(access->app)});
         for (const auto &c : list.value())
             items.push_back(views::collaborator(c));
         return ApiReply::list(std::move(items), {"email", "id"});
@@ -30,11 +39,18 @@ void addAccessRoutes(ApiRouter &r, platform::Platform &p)
               if (!access)
                   return access.error();
               const auto &who = ctx.param("who");
+              if (access->app.teamId)
+                  return reply(p.teamApps().collaborator(ctx.who(), ctx.param("app"), who), views::teamAppCollaborator);
               if (who == access->app.ownerEmail || who == access->app.ownerId)
                   return ApiReply{200, views::ownerCollaborator(access->app), {}};
               return reply(p.access().collaborator(ctx.who(), ctx.param("app"), who), views::collaborator);
           });
-    r.add("POST", "/apps/{app}/collaborators", "collaborator", "Create", [&p](ApiContext &ctx) {
+    r.add("POST", "/apps/{app}/collaborators", "collaborator", "Create", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
+        auto access = p.apps().app(ctx.who(), ctx.param("app"));
+        if (access && access->app.teamId)
+            return reply(p.teamApps().addCollaborator(ctx.who(), ctx.param("app"), requiredString(ctx.body, "user"),
+                                                      std::nullopt),
+                         views::teamAppCollaborator, 201);
         return reply(p.access().addCollaborator(ctx.who(), ctx.param("app"), requiredString(ctx.body, "user")),
                      views::collaborator, 201);
     });
@@ -44,6 +60,9 @@ void addAccessRoutes(ApiRouter &r, platform::Platform &p)
               if (!access)
                   return access.error();
               const auto &who = ctx.param("who");
+              if (access->app.teamId)
+                  return reply(p.teamApps().removeCollaborator(ctx.who(), ctx.param("app"), who),
+                               views::teamAppCollaborator);
               if (who == access->app.ownerEmail || who == access->app.ownerId)
                   return ApiError::invalidParams("The owner of " + access->app.name
                                                  + " cannot be removed; transfer the app first.");

@@ -26,6 +26,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
     addAppRoutes(m_router, platform);
     addReleaseRoutes(m_router, platform);
     addAccessRoutes(m_router, platform);
+    addTeamRoutes(m_router, platform);
     addFormationRoutes(m_router, platform);
     addBuildRoutes(m_router, platform, deployer);
     addDomainRoutes(m_router, platform);

@@ -20,7 +20,7 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
     };
     r.add("POST", "/apps", "app", "Create", create);
     r.add("GET", "/apps", "app", "List",
-          [&p, appView](ApiContext &ctx) { return replyList(p.apps().apps(ctx.who()), appView, {"id", "name"}); });
+          [&p, appView](ApiContext &ctx) { return replyList(p.apps().visibleApps(ctx.who()), appView, {"id", "name"}); });
     r.add("GET", "/users/{user}/apps", "app", "List Owned and Collaborated",
           [&p, appView](ApiContext &ctx) -> core::Result<ApiReply> {
               const auto &user = ctx.param("user");
@@ -75,6 +75,9 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
                   return access.error();
               return ApiError::notFound("Couldn't find that pipeline coupling.");
           });
+    // The CLI's autocomplete lists pipelines; there are none yet.
+    r.add("GET", "/pipelines", "pipeline", "List",
+          [](ApiContext &) { return ApiReply::list(nlohmann::json::array(), {"id", "name"}); });
 }
 
 } // namespace dynodesk::api

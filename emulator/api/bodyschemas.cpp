@@ -30,6 +30,20 @@ BodySchemas::BodySchemas()
     add("POST", "/account/app-transfers", {{"app", str()}, {"recipient", str()}, {"silent", boolean()}});
     add("PATCH", "/account/app-transfers/{transfer}", {{"state", BodyType::oneOf({"pending", "accepted", "declined"})}});
 
+    add("POST", "/teams", {{"name", str()}});
+    add("PATCH", "/teams/{team}", {{"name", str()}, {"default", boolean()}});
+    const std::vector<BodyField> member{{"email", str()}, {"federated", boolean()},
+                                        {"role", BodyType::oneOf({"admin", "member", "viewer"})}};
+    for (const char *method : {"PUT", "POST", "PATCH"})
+        add(method, "/teams/{team}/members", member);
+    add("POST", "/teams/apps",
+        {{"locked", boolean()}, {"name", str()}, {"team", str()}, {"personal", boolean()}, {"region", str()},
+         {"space", str()}, {"stack", str()}, {"internal_routing", boolean()}});
+    add("PATCH", "/teams/apps/{app}", {{"locked", boolean()}, {"owner", str()}});
+    const BodyType permissions = BodyType::arrayOf(BodyType::oneOf({"view", "deploy", "operate", "manage"}));
+    add("POST", "/teams/apps/{app}/collaborators", {{"permissions", permissions}, {"silent", boolean()}, {"user", str()}});
+    add("PATCH", "/teams/apps/{app}/collaborators/{collaborator}", {{"permissions", permissions}});
+
     add("POST", "/apps",
         {{"name", str()}, {"region", str()}, {"stack", str()}, {"feature_flags", BodyType::arrayOf(str())}});
     add("PATCH", "/apps/{app}", {{"build_stack", str()}, {"maintenance", boolean()}, {"name", str()}});

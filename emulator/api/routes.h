@@ -24,6 +24,8 @@ void addAccountRoutes(ApiRouter &router, platform::Platform &platform);
 void addAppRoutes(ApiRouter &router, platform::Platform &platform);
 void addReleaseRoutes(ApiRouter &router, platform::Platform &platform);
 void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
+// Teams, their members and apps, the apps' permissions; `GET /spaces`.
+void addTeamRoutes(ApiRouter &router, platform::Platform &platform);
 void addFormationRoutes(ApiRouter &router, platform::Platform &platform);
 void addBuildRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
 void addDomainRoutes(ApiRouter &router, platform::Platform &platform);

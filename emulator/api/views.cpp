@@ -38,6 +38,23 @@ json key(const platform::Key &k)
             {"id", k.id}, {"public_key", k.publicKey}, {"updated_at", k.updatedAt}};
 }
 
+std::string teamOwnerEmail(const std::string &teamName) { return teamName + "@herokumanager.com"; }
+
+json teamRef(const platform::App &a)
+{
+    if (!a.teamId)
+        return nullptr;
+    return {{"id", *a.teamId}, {"name", a.teamName.value_or("")}};
+}
+
+// A team app's owner is its team, as the platform shows it: `<team>@herokumanager.com`.
+json appOwner(const platform::App &a)
+{
+    if (a.teamId)
+        return {{"email", teamOwnerEmail(a.teamName.value_or(""))}, {"id", *a.teamId}};
+    return {{"email", a.ownerEmail}, {"id", a.ownerId}};
+}
+
 json app(const platform::App &a, const platform::Platform &platform)
 {
     const auto region = platform::findRegion(a.region).value_or(platform::regions().front());
@@ -50,11 +67,11 @@ json app(const platform::App &a, const platform::Platform &platform)
             {"build_stack", stackRef}, {"created_at", a.createdAt},
             {"generation", {{"id", "b1b86a2a-7b57-4c3d-9c55-2f0b9a2d3a01"}, {"name", "cedar"}}},
             {"git_url", platform.apps().gitUrl(a.name)}, {"id", a.id}, {"internal_routing", nullptr},
-            {"maintenance", a.maintenance}, {"name", a.name}, {"organization", nullptr},
-            {"owner", {{"email", a.ownerEmail}, {"id", a.ownerId}}},
+            {"maintenance", a.maintenance}, {"name", a.name}, {"organization", teamRef(a)},
+            {"owner", appOwner(a)},
             {"region", {{"id", region.id}, {"name", region.name}}}, {"released_at", optional(a.releasedAt)},
             {"repo_size", optional(a.repoSize)}, {"slug_size", optional(a.slugSize)}, {"space", nullptr},
-            {"stack", stackRef}, {"team", nullptr}, {"updated_at", a.updatedAt}, {"web_url", platform.apps().webUrl(a.name)}};
+            {"stack", stackRef}, {"team", teamRef(a)}, {"updated_at", a.updatedAt}, {"web_url", platform.apps().webUrl(a.name)}};
 }
 
 json release(const platform::Release &r)
@@ -88,7 +105,8 @@ json collaborator(const platform::Collaborator &c)
 
 json ownerCollaborator(const platform::App &a)
 {
-    return collaboratorJson(a.ownerId, a.id, a.name, a.ownerId, a.ownerEmail, "owner", a.createdAt, a.createdAt);
+    const auto owner = appOwner(a);
+    return collaboratorJson(owner["id"], a.id, a.name, owner["id"], owner["email"], "owner", a.createdAt, a.createdAt);
 }
 
 json transfer(const platform::AppTransfer &t)

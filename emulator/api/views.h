@@ -14,6 +14,11 @@ json account(const platform::Account &a);
 json authorization(const platform::Authorization &a, const platform::Actor &user);
 json key(const platform::Key &k);
 json app(const platform::App &a, const platform::Platform &platform);
+// A team app's `team` (and `organization`): {id, name}, null for a personal app.
+json teamRef(const platform::App &a);
+// An app's `owner`: its account, or for a team app its team as `<team>@herokumanager.com`.
+json appOwner(const platform::App &a);
+std::string teamOwnerEmail(const std::string &teamName);
 json release(const platform::Release &r);
 json configVars(const platform::ConfigMap &config);
 json collaborator(const platform::Collaborator &c);
@@ -29,5 +34,14 @@ json buildpackInstallation(const std::string &url, int ordinal);
 json source(const platform::Source &s, const std::string &baseUrl);
 json stack(const platform::Stack &s);
 json domain(const platform::AppDomain &d);
+
+// Teams (teamviews.cpp).
+json team(const platform::Team &t);
+json teamMember(const platform::TeamMember &m);
+// `team-app`: the app with `locked` and whether the caller has joined it.
+json teamApp(const platform::App &a, const platform::Platform &platform, bool joined);
+json teamAppCollaborator(const platform::TeamAppCollaborator &c);
+json teamAppPermission(platform::Permission p);
+json teamFeature(const platform::TeamFeature &f);
 
 } // namespace dynodesk::api::views

@@ -17,6 +17,8 @@
 #include "platform/features/featureservice.h"
 #include "platform/formation/formationservice.h"
 #include "platform/releases/releaseservice.h"
+#include "platform/teams/teamappservice.h"
+#include "platform/teams/teamservice.h"
 
 #include "addons/plancatalog.h"
 #include "core/clock.h"
@@ -84,6 +86,11 @@ public:
     const addons::PlanCatalog &planCatalog() const { return m_planCatalog; }
     DataService &data() { return m_data; }
     DynoService &dynos() { return m_dynos; }
+    // Teams, their members, and their apps' locks, moves and permissions.
+    TeamService &teams() { return m_teams; }
+    const TeamService &teams() const { return m_teams; }
+    TeamAppService &teamApps() { return m_teamApps; }
+    const TeamAppService &teamApps() const { return m_teamApps; }
     const DataService &data() const { return m_data; }
 
 private:
@@ -103,6 +110,8 @@ private:
     AddonService m_addons;
     DataService m_data;
     DynoService m_dynos;
+    TeamService m_teams;
+    TeamAppService m_teamApps;
     AppService m_apps;
 };
 

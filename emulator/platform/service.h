@@ -3,6 +3,7 @@
 #include "platform/accounts/accounttypes.h"
 #include "platform/apps/apptypes.h"
 #include "platform/permissions.h"
+#include "platform/teams/teamtypes.h"
 
 #include "core/apierror.h"
 #include "core/clock.h"
@@ -49,6 +50,11 @@ protected:
     void apiLog(const std::string &appId, const std::string &message) const;
     // Looks an app up and checks that the actor may do `action` to it: 404, then 403.
     Result<AppAccess> app(const Actor &actor, const std::string &idOrName, Action action = Action::View) const;
+    // The account's role in a team: Admin (the team's owner too), Member, Viewer; else Stranger.
+    Role teamRoleOf(const std::string &teamId, const std::string &accountId) const;
+    // The team an app is made in or moved to: admins and members may, viewers and others not.
+    // The team comes back with the caller's role in it.
+    Result<Team> teamForNewApp(const Actor &actor, const std::string &idOrName) const;
     // Runs `body` in one store transaction, committed only when it returns a value: a returned
     // error or a store failure leaves nothing half-applied (platform/transaction.h).
     template <typename F>
@@ -59,6 +65,9 @@ protected:
     const core::IClock &m_clock;
     const core::Settings &m_settings;
     PlatformEvents &m_events;
+
+private:
+    Result<AppAccess> teamApp(const Actor &actor, App found, Action action) const;
 };
 
 } // namespace detail

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace dynodesk::store {
 
 static std::optional<int64_t> optionalInteger(const Statement &st, int column)
@@ -19,26 +21,27 @@ static void bindOptional(Statement &st, int index, std::optional<int64_t> v)
 
 static constexpr const char *kAppColumns =
         "SELECT a.id, a.name, a.owner_id, o.email, a.region, a.stack, a.maintenance, "
-        "a.buildpack_provided_description, a.repo_size, a.slug_size, a.created_at, a.updated_at, a.released_at "
-        "FROM apps a JOIN accounts o ON o.id = a.owner_id ";
+        "a.buildpack_provided_description, a.repo_size, a.slug_size, a.created_at, a.updated_at, a.released_at, "
+        "a.team_id, t.name, a.locked "
+        "FROM apps a JOIN accounts o ON o.id = a.owner_id LEFT JOIN teams t ON t.id = a.team_id ";
 
 static AppRecord readApp(const Statement &st)
 {
     return {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.integer(6) != 0,
             st.optionalText(7), optionalInteger(st, 8), optionalInteger(st, 9), st.text(10), st.text(11),
-            st.optionalText(12)};
+            st.optionalText(12), st.optionalText(13), st.optionalText(14), st.integer(15) != 0};
 }
 
 void AppRepository::insert(const AppRecord &a)
 {
     auto st = m_db.prepare("INSERT INTO apps (id, name, owner_id, region, stack, maintenance, "
-                           "buildpack_provided_description, repo_size, slug_size, created_at, updated_at, released_at) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                           "buildpack_provided_description, repo_size, slug_size, created_at, updated_at, released_at, "
+                           "team_id, locked) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, a.id).bind(2, a.name).bind(3, a.ownerId).bind(4, a.region).bind(5, a.stack).bind(6, a.maintenance)
             .bind(7, a.buildpackProvidedDescription);
     bindOptional(st, 8, a.repoSize);
     bindOptional(st, 9, a.slugSize);
-    st.bind(10, a.createdAt).bind(11, a.updatedAt).bind(12, a.releasedAt).run();
+    st.bind(10, a.createdAt).bind(11, a.updatedAt).bind(12, a.releasedAt).bind(13, a.teamId).bind(14, a.locked).run();
 }
 
 std::optional<AppRecord> AppRepository::byIdOrName(const std::string &idOrName)
@@ -51,9 +54,27 @@ std::optional<AppRecord> AppRepository::byIdOrName(const std::string &idOrName)
 std::vector<AppRecord> AppRepository::listFor(const std::string &accountId)
 {
     auto st = m_db.prepare(std::string(kAppColumns)
-                           + "WHERE a.owner_id = ?1 OR a.id IN (SELECT app_id FROM collaborators WHERE account_id = ?1) "
-                             "ORDER BY a.name");
+                           + "WHERE (a.owner_id = ?1 AND a.team_id IS NULL) "
+                             "OR a.id IN (SELECT app_id FROM collaborators WHERE account_id = ?1) ORDER BY a.name");
     st.bind(1, accountId);
+    return collect(st, readApp);
+}
+
+std::vector<AppRecord> AppRepository::listVisibleTo(const std::string &accountId)
+{
+    auto st = m_db.prepare(std::string(kAppColumns)
+                           + "WHERE (a.owner_id = ?1 AND a.team_id IS NULL) "
+                             "OR a.id IN (SELECT app_id FROM collaborators WHERE account_id = ?1) "
+                             "OR a.team_id IN (SELECT team_id FROM team_members WHERE account_id = ?1 "
+                             "AND (role IN ('owner', 'admin') OR a.locked = 0)) ORDER BY a.name");
+    st.bind(1, accountId);
+    return collect(st, readApp);
+}
+
+std::vector<AppRecord> AppRepository::listByTeam(const std::string &teamId)
+{
+    auto st = m_db.prepare(std::string(kAppColumns) + "WHERE a.team_id = ? ORDER BY a.name");
+    st.bind(1, teamId);
     return collect(st, readApp);
 }
 
@@ -67,12 +88,12 @@ void AppRepository::update(const AppRecord &a)
 {
     auto st = m_db.prepare("UPDATE apps SET name = ?, owner_id = ?, region = ?, stack = ?, maintenance = ?, "
                            "buildpack_provided_description = ?, repo_size = ?, slug_size = ?, updated_at = ?, "
-                           "released_at = ? WHERE id = ?");
+                           "released_at = ?, team_id = ?, locked = ? WHERE id = ?");
     st.bind(1, a.name).bind(2, a.ownerId).bind(3, a.region).bind(4, a.stack).bind(5, a.maintenance)
             .bind(6, a.buildpackProvidedDescription);
     bindOptional(st, 7, a.repoSize);
     bindOptional(st, 8, a.slugSize);
-    st.bind(9, a.updatedAt).bind(10, a.releasedAt).bind(11, a.id).run();
+    st.bind(9, a.updatedAt).bind(10, a.releasedAt).bind(11, a.teamId).bind(12, a.locked).bind(13, a.id).run();
 }
 
 void AppRepository::remove(const std::string &id)
@@ -82,7 +103,7 @@ void AppRepository::remove(const std::string &id)
 
 int64_t AppRepository::countOwnedBy(const std::string &accountId)
 {
-    auto st = m_db.prepare("SELECT count(*) FROM apps WHERE owner_id = ?");
+    auto st = m_db.prepare("SELECT count(*) FROM apps WHERE owner_id = ? AND team_id IS NULL");
     st.bind(1, accountId);
     st.step();
     return st.integer(0);
@@ -179,18 +200,58 @@ void ReleaseRepository::setStatus(const std::string &id, const std::string &stat
 }
 
 static constexpr const char *kCollaboratorColumns =
-        "SELECT c.id, c.app_id, a.name, c.account_id, u.email, c.created_at, c.updated_at "
+        "SELECT c.id, c.app_id, a.name, c.account_id, u.email, c.created_at, c.updated_at, c.permissions "
         "FROM collaborators c JOIN apps a ON a.id = c.app_id JOIN accounts u ON u.id = c.account_id ";
+
+static std::vector<std::string> splitList(const std::string &text)
+{
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < text.size()) {
+        const size_t comma = std::min(text.find(',', start), text.size());
+        if (comma > start)
+            out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+static std::string joinList(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (const auto &item : items)
+        out += (out.empty() ? "" : ",") + item;
+    return out;
+}
 
 static CollaboratorRecord readCollaborator(const Statement &st)
 {
-    return {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
+    return {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), splitList(st.text(7))};
 }
 
 void CollaboratorRepository::insert(const CollaboratorRecord &c)
 {
-    m_db.prepare("INSERT INTO collaborators (id, app_id, account_id, created_at, updated_at) VALUES (?,?,?,?,?)")
-            .bind(1, c.id).bind(2, c.appId).bind(3, c.accountId).bind(4, c.createdAt).bind(5, c.updatedAt).run();
+    m_db.prepare("INSERT INTO collaborators (id, app_id, account_id, created_at, updated_at, permissions) "
+                 "VALUES (?,?,?,?,?,?)")
+            .bind(1, c.id).bind(2, c.appId).bind(3, c.accountId).bind(4, c.createdAt).bind(5, c.updatedAt)
+            .bind(6, joinList(c.permissions)).run();
+}
+
+void CollaboratorRepository::setPermissions(const CollaboratorRecord &c)
+{
+    m_db.prepare("UPDATE collaborators SET permissions = ?, updated_at = ? WHERE id = ?")
+            .bind(1, joinList(c.permissions)).bind(2, c.updatedAt).bind(3, c.id).run();
+}
+
+void CollaboratorRepository::removeAll(const std::string &appId)
+{
+    m_db.prepare("DELETE FROM collaborators WHERE app_id = ?").bind(1, appId).run();
+}
+
+void CollaboratorRepository::removeFromTeamApps(const std::string &teamId, const std::string &accountId)
+{
+    m_db.prepare("DELETE FROM collaborators WHERE account_id = ? AND app_id IN (SELECT id FROM apps WHERE team_id = ?)")
+            .bind(1, accountId).bind(2, teamId).run();
 }
 
 std::vector<CollaboratorRecord> CollaboratorRepository::list(const std::string &appId)

@@ -14,8 +14,11 @@ public:
     explicit AppRepository(Database &db) : m_db(db) {}
     void insert(const AppRecord &a);
     std::optional<AppRecord> byIdOrName(const std::string &idOrName);
-    // Apps the account owns or collaborates on.
+    // Apps the account owns (not in a team) or collaborates on.
     std::vector<AppRecord> listFor(const std::string &accountId);
+    std::vector<AppRecord> listByTeam(const std::string &teamId);
+    // Those and the apps of its teams it may see (all for admins, the unlocked ones for others).
+    std::vector<AppRecord> listVisibleTo(const std::string &accountId);
     std::vector<AppRecord> all();
     void update(const AppRecord &a);
     void remove(const std::string &id);
@@ -58,7 +61,11 @@ public:
     void insert(const CollaboratorRecord &c);
     std::vector<CollaboratorRecord> list(const std::string &appId);
     std::optional<CollaboratorRecord> find(const std::string &appId, const std::string &idOrEmailOrAccountId);
+    void setPermissions(const CollaboratorRecord &c);
     void remove(const std::string &id);
+    void removeAll(const std::string &appId);
+    // An account leaving a team leaves its apps too.
+    void removeFromTeamApps(const std::string &teamId, const std::string &accountId);
 
 private:
     Database &m_db;

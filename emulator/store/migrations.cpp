@@ -110,6 +110,21 @@ CREATE TABLE data_transfers (
   finished_at TEXT, deleted_at TEXT, UNIQUE (app_id, num));
 CREATE INDEX data_transfers_by_state ON data_transfers(state);
 )sql",
+        // 7: teams. A team app keeps the account that made it as `owner_id`; `team_id` says whose
+        // it is. A collaborator's `permissions` (comma-separated) count on team apps only.
+        R"sql(
+CREATE TABLE teams (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE team_members (
+  id TEXT PRIMARY KEY, team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE, role TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (team_id, account_id));
+CREATE INDEX team_members_by_account ON team_members(account_id);
+ALTER TABLE apps ADD COLUMN team_id TEXT REFERENCES teams(id);
+ALTER TABLE apps ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE collaborators ADD COLUMN permissions TEXT NOT NULL DEFAULT '';
+CREATE INDEX apps_by_team ON apps(team_id);
+)sql",
     };
     return steps;
 }

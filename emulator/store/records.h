@@ -11,6 +11,7 @@
 #include "platform/drains/draintypes.h"
 #include "platform/formation/formationtypes.h"
 #include "platform/releases/releasetypes.h"
+#include "platform/teams/teamtypes.h"
 
 #include <string>
 
@@ -33,6 +34,8 @@ using AddonRecord = platform::Addon;
 using AttachmentRecord = platform::Attachment;
 using DataTransferLog = platform::DataTransferLog;
 using DataTransferRecord = platform::DataTransfer;
+using TeamRecord = platform::Team;
+using TeamMemberRecord = platform::TeamMember;
 
 struct FeatureRecord final {
     std::string appId, name;

@@ -9,6 +9,7 @@
 #include "domainrepository.h"
 #include "logrepository.h"
 #include "records.h"
+#include "teamrepository.h"
 
 #include <string>
 
@@ -21,7 +22,8 @@ public:
     explicit Store(const std::string &path)
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
           collaborators(db), formations(db), transfers(db), slugs(db),
-          builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db), dataTransfers(db)
+          builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db), dataTransfers(db),
+          teams(db), teamMembers(db)
     {
     }
 
@@ -45,6 +47,8 @@ public:
     AddonRepository addons;
     AttachmentRepository attachments;
     DataTransferRepository dataTransfers;
+    TeamRepository teams;
+    TeamMemberRepository teamMembers;
 };
 
 } // namespace dynodesk::store

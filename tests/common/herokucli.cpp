@@ -66,8 +66,21 @@ QProcessEnvironment HerokuCli::environment(bool withKey) const
 
 CliResult HerokuCli::run(const QStringList &args, bool withKey, const QList<QPair<QString, QString>> &typed) const
 {
+    return run(environment(withKey), args, typed);
+}
+
+CliResult HerokuCli::runAs(const QString &apiKey, const QStringList &args) const
+{
+    QProcessEnvironment env = environment(false);
+    env.insert(QStringLiteral("HEROKU_API_KEY"), apiKey);
+    return run(env, args, {});
+}
+
+CliResult HerokuCli::run(const QProcessEnvironment &env, const QStringList &args,
+                         const QList<QPair<QString, QString>> &typed) const
+{
     QProcess p;
-    p.setProcessEnvironment(environment(withKey));
+    p.setProcessEnvironment(env);
     p.setWorkingDirectory(m_home);
     p.start(m_cli, args);
     if (!p.waitForStarted(10000))

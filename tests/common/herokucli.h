@@ -33,10 +33,14 @@ public:
     // Runs `heroku args...`. `typed` holds (prompt, answer) pairs: each answer is typed once its
     // prompt has appeared, as a person would (the CLI's prompts each read their own line).
     CliResult run(const QStringList &args, bool withKey = true, const QList<QPair<QString, QString>> &typed = {}) const;
+    // Runs `heroku args...` as another account: with its API key instead of the server's.
+    CliResult runAs(const QString &apiKey, const QStringList &args) const;
     // Stock git in `dir` with the CLI's environment; the merged output.
     QString git(const QString &dir, const QStringList &args) const;
 
 private:
+    CliResult run(const QProcessEnvironment &env, const QStringList &args, const QList<QPair<QString, QString>> &typed) const;
+
     QString m_cli, m_home, m_dataDir;
     const ServerProcess *m_server = nullptr;
 };

@@ -1,5 +1,6 @@
 // The authorization matrix: owner, collaborator and stranger against every app action, run
 // through the platform on a real store. A forbidden action must change nothing.
+#include "common/appactions.h"
 #include "platform/platform.h"
 #include "store/store.h"
 
@@ -52,23 +53,7 @@ class TestPermissions : public QObject {
     // Runs the action; returns the error status (0 when it succeeded).
     static int run(World &w, const Actor &who, Action action)
     {
-        auto status = [](const auto &result) { return result.ok() ? 0 : result.error().status; };
-        switch (action) {
-        case Action::View: return status(w.p->apps().app(who, w.app));
-        case Action::Rename: return status(w.p->apps().updateApp(who, w.app, {std::string("renamed-app"), std::nullopt}));
-        case Action::Destroy: return status(w.p->apps().destroyApp(who, w.app));
-        case Action::Transfer: return status(w.p->access().createTransfer(who, w.app, "other@example.com"));
-        case Action::SetMaintenance: return status(w.p->apps().updateApp(who, w.app, {std::nullopt, true}));
-        case Action::ReadConfig: return status(w.p->releases().configVars(who, w.app));
-        case Action::WriteConfig: return status(w.p->releases().updateConfigVars(who, w.app, {{"B", "2"}}));
-        case Action::Rollback: return status(w.p->releases().rollback(who, w.app, "1"));
-        case Action::AddCollaborator: return status(w.p->access().addCollaborator(who, w.app, "other@example.com"));
-        case Action::RemoveCollaborator: return status(w.p->access().removeCollaborator(who, w.app, "leaver@example.com"));
-        case Action::Scale: return status(w.p->formation().updateFormation(who, w.app, {{"web", 2, std::nullopt}}));
-        case Action::Deploy: return status(w.p->builds().gitAccess(who, w.app, true));
-        case Action::ManageDomains: return status(w.p->domains().addDomain(who, w.app, "www.example.test"));
-        }
-        return -1;
+        return testing::runAppAction(*w.p, who, {w.app, "other@example.com", "leaver@example.com"}, action);
     }
 
 private slots:

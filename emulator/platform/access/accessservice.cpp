@@ -121,11 +121,20 @@ Result<AppTransfer> AccessService::updateTransfer(const Actor &actor, const std:
             auto appRecord = m_store.apps.byIdOrName(found->appId);
             if (!appRecord)
                 return ApiError::notFound("Couldn't find that app.");
-            // The new owner stops being a collaborator; the old owner becomes one.
-            if (auto c = m_store.collaborators.find(appRecord->id, found->recipientId))
-                m_store.collaborators.remove(c->id);
-            m_store.collaborators.insert({core::newId(), appRecord->id, appRecord->name, found->ownerId,
-                                          found->ownerEmail, found->updatedAt, found->updatedAt});
+            if (appRecord->teamId) {
+                // A team app leaves its team for the recipient, without its collaborators (as
+                // `PATCH /teams/apps/{app}` with an account does).
+                m_store.collaborators.removeAll(appRecord->id);
+                appRecord->teamId.reset();
+                appRecord->teamName.reset();
+                appRecord->locked = false;
+            } else {
+                // The new owner stops being a collaborator; the old owner becomes one.
+                if (auto c = m_store.collaborators.find(appRecord->id, found->recipientId))
+                    m_store.collaborators.remove(c->id);
+                m_store.collaborators.insert({core::newId(), appRecord->id, appRecord->name, found->ownerId,
+                                              found->ownerEmail, found->updatedAt, found->updatedAt});
+            }
             appRecord->ownerId = found->recipientId;
             appRecord->updatedAt = found->updatedAt;
             m_store.apps.update(*appRecord);

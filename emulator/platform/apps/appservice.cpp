@@ -52,15 +52,31 @@ Result<App> AppService::createApp(const Actor &actor, const AppCreate &params)
         return ApiError::invalidParams("Couldn't find that region. Available regions are us and eu.");
     if (params.stack && *params.stack != m_settings.stackName)
         return ApiError::invalidParams("Couldn't find that stack. The emulator offers " + m_settings.stackName + ".");
-    if (m_store.apps.countOwnedBy(actor.id) >= kMaxAppsPerAccount)
+    std::optional<Team> team;
+    if (params.team) {
+        auto found = teamForNewApp(actor, *params.team);
+        if (!found)
+            return found.error();
+        team = *found;
+    } else if (m_store.apps.countOwnedBy(actor.id) >= kMaxAppsPerAccount) {
         return ApiError::invalidParams("You've reached the limit of " + std::to_string(kMaxAppsPerAccount)
                                        + " apps for this account. Delete some apps to create more.");
+    }
 
     auto created = inTransaction([&]() -> Result<App> {
         const std::string at = now();
         App app{core::newId(), name, actor.id, actor.email, region->name, m_settings.stackName, false,
                       std::nullopt, 0, 0, at, at, std::nullopt};
+        if (team) {
+            app.teamId = team->id;
+            app.teamName = team->name;
+            app.locked = params.locked;
+        }
         m_store.apps.insert(app);
+        // Who makes a team app holds every permission on it, whatever its team role.
+        if (team && teamRole(team->role) != Role::Admin)
+            m_store.collaborators.insert({core::newId(), app.id, app.name, actor.id, actor.email, at, at,
+                                          permissionNames(kAllPermissions)});
         const auto v1 = m_releases.newRelease(app, actor, "Initial release", {}, std::nullopt);
         app.releasedAt = v1.createdAt;
         emit m_events.releaseCreated(QString::fromStdString(app.id), v1.version);
@@ -74,6 +90,8 @@ Result<App> AppService::createApp(const Actor &actor, const AppCreate &params)
 }
 
 std::vector<App> AppService::apps(const Actor &actor) { return m_store.apps.listFor(actor.id); }
+
+std::vector<App> AppService::visibleApps(const Actor &actor) { return m_store.apps.listVisibleTo(actor.id); }
 
 Result<App> AppService::updateApp(const Actor &actor, const std::string &idOrName, const AppUpdate &update)
 {

@@ -27,7 +27,10 @@ public:
     std::string webUrl(const std::string &appName) const;
 
     Result<App> createApp(const Actor &actor, const AppCreate &params);
+    // The apps the actor owns or collaborates on (`/users/~/apps`).
     std::vector<App> apps(const Actor &actor);
+    // Those and the apps of the actor's teams it may see (`GET /apps`).
+    std::vector<App> visibleApps(const Actor &actor);
     // Looks an app up and checks that the actor may do `action` to it: 404, then 403.
     using Service::app;
     Result<App> updateApp(const Actor &actor, const std::string &idOrName, const AppUpdate &update);

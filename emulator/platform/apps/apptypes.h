@@ -15,10 +15,16 @@ struct App final {
     std::optional<int64_t> repoSize, slugSize;
     std::string createdAt, updatedAt;
     std::optional<std::string> releasedAt;
+    // A team app: its team (id and name) and whether it is locked to admins and those granted.
+    std::optional<std::string> teamId, teamName;
+    bool locked = false;
 };
 
 struct AppCreate final {
     std::optional<std::string> name, region, stack;
+    // `POST /teams/apps`: the team to create it in (none: the caller's own) and whether it is locked.
+    std::optional<std::string> team;
+    bool locked = false;
 };
 
 struct AppUpdate final {
@@ -30,6 +36,8 @@ struct AppUpdate final {
 struct AppAccess final {
     App app;
     Role role = Role::Stranger;
+    // On a team app, what the caller holds (effectivePermissions); on a personal app, nothing.
+    Permissions permissions = kNoPermissions;
 };
 
 } // namespace dynodesk::platform
