@@ -2,7 +2,10 @@
 
 namespace dynodesk::addons::postgres {
 
-PostgresCluster::PostgresCluster(QString dir, Binaries binaries) : m_server(std::move(dir), std::move(binaries)) {}
+PostgresCluster::PostgresCluster(QString dir, Binaries binaries, QString homeBase)
+    : m_server(std::move(dir), std::move(binaries), std::move(homeBase))
+{
+}
 
 PostgresCluster::~PostgresCluster()
 {

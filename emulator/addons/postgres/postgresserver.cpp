@@ -1,5 +1,6 @@
 #include "postgresserver.h"
 
+#include "clusterhome.h"
 #include "postgresdetail.h"
 #include "servercertificate.h"
 
@@ -33,8 +34,8 @@ static std::optional<qint64> livePid(const QString &pidFile)
     return std::nullopt;
 }
 
-PostgresServer::PostgresServer(QString dir, Binaries binaries)
-    : m_dir(std::move(dir)), m_bins(std::move(binaries)), m_command(m_dir)
+PostgresServer::PostgresServer(QString dir, Binaries binaries, QString homeBase)
+    : m_dir(std::move(dir)), m_homeBase(std::move(homeBase)), m_bins(std::move(binaries)), m_command(m_dir)
 {
 }
 
@@ -43,15 +44,23 @@ QString PostgresServer::dataDir() const
     return QDir(m_dir).filePath(QStringLiteral("data"));
 }
 
-// The cluster directory belongs to the service user, and that user must be able to reach it.
+// The cluster directory belongs to the service user, and that user must be able to reach it:
+// under root it may live outside the data dir (ClusterHome).
 core::Status PostgresServer::ensureDir()
 {
-    if (!QDir().mkpath(m_dir))
+    if (!QDir().mkpath(QFileInfo(m_dir).absolutePath()))
         return failure(QStringLiteral("cannot create the PostgreSQL cluster directory"), m_dir);
     auto user = ServiceUser::forCurrentProcess();
     if (!user)
         return user.error();
     m_command.setServiceUser(*user);
+    auto home = ClusterHome::resolve(m_dir, m_command, m_homeBase);
+    if (!home)
+        return home.error();
+    m_dir = *home;
+    m_command.setWorkDir(m_dir);
+    if (!QDir().mkpath(m_dir))
+        return failure(QStringLiteral("cannot create the PostgreSQL cluster directory"), m_dir);
     if (!*user)
         return core::Done{};
     if (!m_command.giveToServiceUser(m_dir, 0700))
