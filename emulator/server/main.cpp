@@ -93,7 +93,11 @@ int main(int argc, char **argv)
                                        QStringLiteral("seconds"), QStringLiteral("1800"));
     const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("With accounts:add: the password."),
                                       QStringLiteral("password"));
-    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, password});
+    const QCommandLineOption allowSource(QStringLiteral("allow-source-path"),
+                                         QStringLiteral("Builds may read file:// sources under this directory (repeatable); "
+                                                        "otherwise only under <data dir>/sources/<account id>/."),
+                                         QStringLiteral("dir"));
+    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, password, allowSource});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL"), QStringLiteral("[command]"));
     parser.process(app);
 
@@ -114,6 +118,8 @@ int main(int argc, char **argv)
     settings.apiThreads = parser.value(threads).toInt();
     settings.routerThreads = std::max(1, parser.value(routerThreads).toInt());
     settings.idleAfterMilliseconds = static_cast<int>(std::max(1.0, parser.value(idleAfter).toDouble()) * 1000);
+    for (const QString &dir : parser.values(allowSource))
+        settings.allowedSourcePaths.push_back(dir.toStdString());
 
     installSignalHandlers(app);
     wiring::Emulator emulator(settings);
