@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,12 +35,6 @@ bool writeFile(const QString &path, const QByteArray &bytes)
         return false;
     f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     return true;
-}
-
-bool serverRuns(const QString &clusterDir)
-{
-    const qint64 pid = QString::fromLatin1(readFile(clusterDir + QStringLiteral("/data/postmaster.pid")).split('\n').value(0)).toLongLong();
-    return pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0;
 }
 
 ApiError failed(const QString &what, const QString &detail)
@@ -103,7 +96,7 @@ core::Status ClusterDump::save(const QString &dataDir, const QString &root)
         || !writeFile(root + QStringLiteral("/postgres/superuser-password"), password))
         return ApiError::internal("Cannot write the snapshot's cluster files in " + root.toStdString() + ".");
     copyBackups(cluster + QStringLiteral("/backups"), root + QStringLiteral("/postgres/backups"));
-    if (serverRuns(cluster))
+    if (PostgresCluster::serverRunsIn(cluster))
         return dumpAll(*bins, root, port.toInt(), QString::fromUtf8(password));
     PostgresCluster own(cluster, *bins);
     if (auto started = own.start(); !started)

@@ -2,16 +2,14 @@
 
 #include "clusterdump.h"
 #include "snapshotarchive.h"
+#include "snapshotdetail.h"
 #include "snapshotmanifest.h"
 #include "storecopy.h"
-
-#include "core/childprocess.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
@@ -27,15 +25,12 @@ const QString StoreFile = QStringLiteral("dynodesk.sqlite3");
 // a running server's and start empty.
 const QStringList CopiedDirs{QStringLiteral("slugs"), QStringLiteral("cache"), QStringLiteral("builds"), QStringLiteral("sources")};
 
-core::Status runTool(const QString &program, const QStringList &args)
+// A tool's run as a status.
+core::Status tool(const QString &program, const QStringList &args)
 {
-    QProcess p;
-    core::inheritOnlyStdio(p);
-    p.start(program, args);
-    if (!p.waitForStarted(10000) || !p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return ApiError::internal((program + QLatin1Char(' ') + args.value(0) + QStringLiteral(" failed: ")
-                                   + QString::fromUtf8(p.readAllStandardError()).trimmed())
-                                          .toStdString());
+    const detail::ToolRun r = detail::runTool(program, args);
+    if (!r.ok())
+        return r.failure(program + QLatin1Char(' ') + args.value(0) + QStringLiteral(" failed"));
     return core::Done{};
 }
 
@@ -45,11 +40,11 @@ core::Status copyRepositories(const QString &from, const QString &to)
     QDir().mkpath(to);
     for (const QFileInfo &repo : QDir(from).entryInfoList({QStringLiteral("*.git")}, QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString target = QDir(to).filePath(repo.fileName());
-        if (auto cloned = runTool(QStringLiteral("git"), {QStringLiteral("clone"), QStringLiteral("--mirror"), QStringLiteral("--no-local"),
+        if (auto cloned = tool(QStringLiteral("git"), {QStringLiteral("clone"), QStringLiteral("--mirror"), QStringLiteral("--no-local"),
                                                           QStringLiteral("--quiet"), repo.absoluteFilePath(), target});
             !cloned)
             return cloned;
-        if (auto unlinked = runTool(QStringLiteral("git"), {QStringLiteral("-C"), target, QStringLiteral("remote"),
+        if (auto unlinked = tool(QStringLiteral("git"), {QStringLiteral("-C"), target, QStringLiteral("remote"),
                                                             QStringLiteral("remove"), QStringLiteral("origin")});
             !unlinked)
             return unlinked;
@@ -65,10 +60,10 @@ core::Status copyFiles(const QString &dataDir, const QString &to)
         const QString from = QDir(dataDir).filePath(dir);
         if (!QFileInfo(from).isDir())
             continue;
-        if (auto copied = runTool(QStringLiteral("cp"), {QStringLiteral("-a"), from, to}); !copied)
+        if (auto copied = tool(QStringLiteral("cp"), {QStringLiteral("-a"), from, to}); !copied)
             return copied;
     }
-    return runTool(QStringLiteral("find"), {to, QStringLiteral("!"), QStringLiteral("-type"), QStringLiteral("f"), QStringLiteral("!"),
+    return tool(QStringLiteral("find"), {to, QStringLiteral("!"), QStringLiteral("-type"), QStringLiteral("f"), QStringLiteral("!"),
                                             QStringLiteral("-type"), QStringLiteral("d"), QStringLiteral("-delete")});
 }
 
@@ -92,7 +87,7 @@ core::Status moveInto(const QString &from, const QString &to)
     if (QFileInfo::exists(to))
         QDir().rmdir(to);
     if (!QDir().rename(from, to))
-        if (auto moved = runTool(QStringLiteral("mv"), {from, to}); !moved)
+        if (auto moved = tool(QStringLiteral("mv"), {from, to}); !moved)
             return moved;
     ::chmod(QFile::encodeName(to).constData(), 0700);
     ::chmod(QFile::encodeName(to + QLatin1Char('/') + StoreFile).constData(), 0600);
@@ -157,7 +152,7 @@ core::Status Snapshot::load(const QString &file) const
     if (auto verified = manifest->verify(stage.path()); !verified)
         return verified;
     if (!QFileInfo::exists(stage.filePath(QStringLiteral("data/") + StoreFile)))
-        return ApiError::invalidParams("This is not a usable Dynodesk snapshot: it holds no store. Nothing was written.");
+        return detail::refused(QStringLiteral("it holds no store"));
     // Verified: from here on the data dir is written, and removed again if anything fails.
     QDir().mkpath(parent);
     if (auto moved = moveInto(stage.filePath(QStringLiteral("data")), m_dataDir); !moved)

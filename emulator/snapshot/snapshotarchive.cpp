@@ -1,12 +1,10 @@
 #include "snapshotarchive.h"
 
+#include "snapshotdetail.h"
 #include "snapshotmanifest.h"
-
-#include "core/childprocess.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 
 namespace dynodesk::snapshot {
 
@@ -14,30 +12,11 @@ using core::ApiError;
 
 namespace {
 
-struct TarRun {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using detail::refused;
 
-TarRun tar(const QStringList &args)
+detail::ToolRun tar(const QStringList &args)
 {
-    QProcess p;
-    core::inheritOnlyStdio(p);
-    p.start(QStringLiteral("tar"), args);
-    TarRun r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(-1)) {
-        r.err = p.errorString().toUtf8();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-ApiError refused(const QString &why)
-{
-    return ApiError::invalidParams(("This is not a usable Dynodesk snapshot: " + why + ". Nothing was written.").toStdString());
+    return detail::runTool(QStringLiteral("tar"), args);
 }
 
 bool safeName(const QString &name)
@@ -60,11 +39,11 @@ core::Status SnapshotArchive::write(const QString &root, const QString &file)
             members << entry;
     const QString partial = file + QStringLiteral(".partial");
     QFile::remove(partial);
-    const TarRun r = tar(QStringList{QStringLiteral("-cf"), partial, QStringLiteral("--hard-dereference"), QStringLiteral("-C"), root}
+    const detail::ToolRun r = tar(QStringList{QStringLiteral("-cf"), partial, QStringLiteral("--hard-dereference"), QStringLiteral("-C"), root}
                          + members);
-    if (r.exitCode != 0) {
+    if (!r.ok()) {
         QFile::remove(partial);
-        return ApiError::internal("tar could not write " + partial.toStdString() + ": " + r.err.trimmed().toStdString());
+        return r.failure(QStringLiteral("tar could not write ") + partial);
     }
     QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner);
     QFile::remove(file);
@@ -77,17 +56,17 @@ core::Result<QByteArray> SnapshotArchive::manifest(const QString &file)
 {
     if (!QFile::exists(file))
         return ApiError::notFound("There is no snapshot at " + file.toStdString() + ".");
-    const TarRun r = tar({QStringLiteral("-xOf"), file, SnapshotManifest::fileName()});
-    if (r.exitCode != 0)
+    const detail::ToolRun r = tar({QStringLiteral("-xOf"), file, SnapshotManifest::fileName()});
+    if (!r.ok())
         return refused(QStringLiteral("it is not a tar archive with a manifest (%1)").arg(QString::fromUtf8(r.err.trimmed())));
     return r.out;
 }
 
 core::Status SnapshotArchive::extract(const QString &file, const QString &dir)
 {
-    const TarRun names = tar({QStringLiteral("-tf"), file});
-    const TarRun long_ = tar({QStringLiteral("-tvf"), file});
-    if (names.exitCode != 0 || long_.exitCode != 0)
+    const detail::ToolRun names = tar({QStringLiteral("-tf"), file});
+    const detail::ToolRun long_ = tar({QStringLiteral("-tvf"), file});
+    if (!names.ok() || !long_.ok())
         return refused(QStringLiteral("tar cannot read it to the end (%1)").arg(QString::fromUtf8((names.err + long_.err).trimmed())));
     for (const QByteArray &line : long_.out.split('\n'))
         if (!line.isEmpty() && line[0] != '-' && line[0] != 'd')
@@ -95,8 +74,8 @@ core::Status SnapshotArchive::extract(const QString &file, const QString &dir)
     for (const QByteArray &name : names.out.split('\n'))
         if (!name.isEmpty() && !safeName(QString::fromUtf8(name)))
             return refused(QStringLiteral("it names a path outside itself (%1)").arg(QString::fromUtf8(name)));
-    const TarRun r = tar({QStringLiteral("-xf"), file, QStringLiteral("--no-same-owner"), QStringLiteral("-C"), dir});
-    if (r.exitCode != 0)
+    const detail::ToolRun r = tar({QStringLiteral("-xf"), file, QStringLiteral("--no-same-owner"), QStringLiteral("-C"), dir});
+    if (!r.ok())
         return refused(QStringLiteral("tar could not extract it (%1)").arg(QString::fromUtf8(r.err.trimmed())));
     return core::Done{};
 }

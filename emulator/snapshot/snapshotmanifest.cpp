@@ -1,5 +1,7 @@
 #include "snapshotmanifest.h"
 
+#include "snapshotdetail.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -12,10 +14,7 @@ namespace dynodesk::snapshot {
 
 using core::ApiError;
 
-static ApiError refused(const QString &why)
-{
-    return ApiError::invalidParams(("This is not a usable Dynodesk snapshot: " + why + ". Nothing was written.").toStdString());
-}
+using detail::refused;
 
 static std::optional<QString> sha256(const QString &path)
 {

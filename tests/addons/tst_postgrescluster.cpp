@@ -293,6 +293,40 @@ private slots:
         QVERIFY(other.stop().ok());
     }
 
+    // A cluster made in place while its data dir was reachable moves to its home, data and port
+    // kept, once the data dir becomes private (as the server makes it 700 at start).
+    void inPlaceClusterMovesHomeWhenItsDataDirBecomesPrivate()
+    {
+        if (geteuid() != 0)
+            QSKIP("only root runs the server as another user");
+        QTemporaryDir outer, homes;
+        chmod(QFile::encodeName(outer.path()).constData(), 0711);
+        chmod(QFile::encodeName(homes.path()).constData(), 0711);
+        const QString base = homes.filePath(QStringLiteral("postgres"));
+        const QString dataDir = outer.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(dataDir));
+        chmod(QFile::encodeName(dataDir).constData(), 0711);
+        const QString dir = dataDir + QStringLiteral("/postgres");
+        auto cluster = std::make_unique<PostgresCluster>(dir, m_bins, base);
+        QVERIFY(cluster->start().ok());
+        QVERIFY(!QFileInfo(dir).isSymLink()); // reachable: in place, as before
+        auto db = cluster->createDatabase(QStringLiteral("dmoved"), 20);
+        QVERIFY(db.ok());
+        QCOMPARE(psql(db->url(), QStringLiteral("create table items(id int); insert into items values (1), (2), (3)")).exitCode, 0);
+        const int port = cluster->port();
+        QVERIFY(cluster->stop().ok());
+
+        chmod(QFile::encodeName(dataDir).constData(), 0700);
+        cluster = std::make_unique<PostgresCluster>(dir, m_bins, base);
+        const auto started = cluster->start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+        QVERIFY(QFileInfo(dir).isSymLink());
+        QCOMPARE(QFileInfo(QFileInfo(dir).symLinkTarget()).absolutePath(), base);
+        QCOMPARE(cluster->port(), port);
+        QCOMPARE(count(*db), QStringLiteral("3"));
+        QVERIFY(cluster->stop().ok());
+    }
+
     void cleanupTestCase()
     {
         if (m_cluster)

@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <signal.h>
 #include <sys/stat.h>
 
 namespace dynodesk::addons::postgres {
@@ -20,15 +19,6 @@ static QString idOf(const QString &dataDir)
 {
     const QByteArray path = QFile::encodeName(QFileInfo(dataDir).canonicalFilePath());
     return QString::fromLatin1(QCryptographicHash::hash(path, QCryptographicHash::Sha256).toHex().left(24));
-}
-
-static bool serverRunsIn(const QString &clusterDir)
-{
-    QFile f(QDir(clusterDir).filePath(QStringLiteral("data/postmaster.pid")));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const qint64 pid = QString::fromLatin1(f.readLine()).trimmed().toLongLong();
-    return pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0;
 }
 
 static QString readOwner(const QString &clusterDir)
@@ -55,14 +45,16 @@ static void removeOrphans(const QString &base)
 {
     for (const QFileInfo &entry : QDir(base).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString path = entry.absoluteFilePath();
-        if (orphaned(path) && !serverRunsIn(path))
+        if (orphaned(path) && !detail::livePostmaster(path + QStringLiteral("/data/postmaster.pid")))
             QDir(path).removeRecursively();
     }
 }
 
 static bool serviceUserReaches(const PostgresCommand &command, const QString &dir)
 {
-    return command.run(QStringLiteral("test"), {QStringLiteral("-x"), dir}, true).exitCode == 0;
+    PostgresCommand probe = command; // from `/`: the cluster's own directory may not exist yet
+    probe.setWorkDir(QStringLiteral("/"));
+    return probe.run(QStringLiteral("test"), {QStringLiteral("-x"), dir}, true).exitCode == 0;
 }
 
 // The base directories it creates belong to root and may be traversed, not listed, by others.

@@ -28,6 +28,9 @@ public:
     PostgresCluster(const PostgresCluster &) = delete;
     PostgresCluster &operator=(const PostgresCluster &) = delete;
 
+    // Whether a server (ours or another process's) runs on the cluster in `dir`.
+    static bool serverRunsIn(const QString &dir);
+
     core::Status start() { return m_server.start(); }
     // For an owner that holds the directory exclusively (the emulator's data-dir lock): a server
     // that a crashed owner left running on it is stopped, so start() can run it again.

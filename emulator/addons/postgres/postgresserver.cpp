@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QTcpServer>
 
-#include <signal.h>
 
 namespace dynodesk::addons::postgres {
 
@@ -21,17 +20,6 @@ static int freePort()
     if (!probe.listen(QHostAddress::LocalHost, 0))
         return 0;
     return probe.serverPort();
-}
-
-static std::optional<qint64> livePid(const QString &pidFile)
-{
-    QFile f(pidFile);
-    if (!f.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const qint64 pid = QString::fromLatin1(f.readLine()).trimmed().toLongLong();
-    if (pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0)
-        return pid;
-    return std::nullopt;
 }
 
 PostgresServer::PostgresServer(QString dir, Binaries binaries, QString homeBase)
@@ -147,7 +135,7 @@ core::Status PostgresServer::start()
     }
     if (auto s = readSuperuserPassword(); !s)
         return s;
-    if (auto pid = livePid(data.filePath(QStringLiteral("postmaster.pid"))))
+    if (auto pid = detail::livePostmaster(data.filePath(QStringLiteral("postmaster.pid"))))
         return core::ApiError::conflict(QStringLiteral("the PostgreSQL cluster in %1 is in use by another process (pid %2)")
                                             .arg(m_dir).arg(*pid).toStdString());
     if (auto s = ensurePort(); !s)
@@ -179,7 +167,7 @@ core::Status PostgresServer::pgCtlStop(const QString &what)
 
 core::Status PostgresServer::stopLeftover()
 {
-    if (m_running || !livePid(QDir(dataDir()).filePath(QStringLiteral("postmaster.pid"))))
+    if (m_running || !detail::livePostmaster(QDir(dataDir()).filePath(QStringLiteral("postmaster.pid"))))
         return core::Done{};
     if (auto s = ensureDir(); !s)
         return s;
