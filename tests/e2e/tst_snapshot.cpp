@@ -166,6 +166,8 @@ private slots:
         QVERIFY2(saved.exitCode == 0, qPrintable(saved.output));
         QCOMPARE(QFile(m_file).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
         QVERIFY(server.terminate());
+        // The original goes away: the copy must stand on its own (slugs, repository, cluster).
+        QVERIFY(QDir().rename(data, path(QStringLiteral("lab-gone"))));
 
         const QString restored = path(QStringLiteral("restored"));
         const Run loaded = snapshot({QStringLiteral("load"), m_file, QStringLiteral("--data-dir"), restored});
@@ -256,7 +258,7 @@ private slots:
     // The clusters' homes under /var/lib/dynodesk (as root) go with the test's data dirs.
     void cleanupTestCase()
     {
-        for (const QString &data : {QStringLiteral("lab"), QStringLiteral("restored")}) {
+        for (const QString &data : {QStringLiteral("lab-gone"), QStringLiteral("restored")}) {
             const QFileInfo link(path(data) + QStringLiteral("/postgres"));
             if (link.isSymLink())
                 QDir(link.symLinkTarget()).removeRecursively();
