@@ -60,7 +60,9 @@ core::Status copyFiles(const QString &dataDir, const QString &to)
         const QString from = QDir(dataDir).filePath(dir);
         if (!QFileInfo(from).isDir())
             continue;
-        if (auto copied = tool(QStringLiteral("cp"), {QStringLiteral("-a"), from, to}); !copied)
+        // A build running meanwhile may change its cache under cp: a cache copied in part is
+        // still a cache, anything else must be whole.
+        if (auto copied = tool(QStringLiteral("cp"), {QStringLiteral("-a"), from, to}); !copied && dir != QLatin1String("cache"))
             return copied;
     }
     return tool(QStringLiteral("find"), {to, QStringLiteral("!"), QStringLiteral("-type"), QStringLiteral("f"), QStringLiteral("!"),
