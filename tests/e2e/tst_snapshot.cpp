@@ -99,6 +99,18 @@ class TestSnapshot : public QObject {
         return s;
     }
 
+    static bool transferSucceeded(HttpClient &api, const std::string &uuid)
+    {
+        json t;
+        (void)QTest::qWaitFor([&] {
+            t = api.get(QString::fromStdString("/client/v11/apps/snap-web/transfers/" + uuid)).json();
+            return !t["finished_at"].is_null();
+        }, 120000);
+        if (t["succeeded"] != true)
+            qWarning("transfer: %s", t.dump().c_str());
+        return t["succeeded"] == true;
+    }
+
     // The rows, once the cluster (started on the add-ons' worker at start) takes connections.
     QString rows(const QString &url) const
     {
@@ -159,6 +171,11 @@ private slots:
         const QString url = QString::fromStdString(api.get("/apps/snap-web/config-vars").json()["DATABASE_URL"].get<std::string>());
         const auto made = runPsql(m_psql, url, QStringLiteral("create table items(id int, name text); insert into items values (1, 'chalk'), (2, 'slate')"));
         QVERIFY2(made.ok(), qPrintable(made.err));
+        // A pg:backups capture, carried with the cluster.
+        const std::string addonId = api.get("/apps/snap-web/addons").json()[0]["id"].get<std::string>();
+        const auto captured = api.post(QString::fromStdString("/client/v11/databases/" + addonId + "/backups"), json::object());
+        QCOMPARE(captured.status, 201);
+        QVERIFY(transferSucceeded(api, captured.json()["uuid"].get<std::string>()));
         m_before = state(api);
 
         // Saved while the server runs.
@@ -179,6 +196,16 @@ private slots:
             HttpClient api2(again.apiUrl(), again.token());
             QCOMPARE(state(api2).dump(2), m_before.dump(2));
             QCOMPARE(rows(url), QStringLiteral("chalk,slate"));
+            if (round == 0) { // the backup restores from its new place
+                QVERIFY(runPsql(m_psql, url, QStringLiteral("insert into items values (3, 'eraser')")).ok());
+                const auto transfers = api2.get("/client/v11/apps/snap-web/transfers").json();
+                QCOMPARE(transfers.size(), size_t(1));
+                const auto restore = api2.post(QString::fromStdString("/client/v11/databases/" + addonId + "/restores"),
+                                               {{"backup_url", transfers[0]["to_url"]}});
+                QCOMPARE(restore.status, 201);
+                QVERIFY(transferSucceeded(api2, restore.json()["uuid"].get<std::string>()));
+                QCOMPARE(rows(url), QStringLiteral("chalk,slate"));
+            }
             QCOMPARE(pageWhenUp(again.routerPort(), "snap-web"), m_page);
             const QString clone = path(QStringLiteral("clone%1").arg(round));
             const QString remote2 = QString(again.apiUrl()).replace(QStringLiteral("http://"), QStringLiteral("http://x:") + again.token() + '@')
