@@ -123,10 +123,12 @@ core::Result<QString> ClusterHome::resolve(const QString &dir, const PostgresCom
         return moved.error();
     if (!QDir().mkpath(target))
         return failure(QStringLiteral("cannot create the PostgreSQL cluster directory"), target);
-    if (auto claimed = claim(target, dataDir); !claimed)
-        return claimed.error();
+    // The link first: a home without its owner file is never taken for an orphan by another
+    // emulator placing its cluster at the same time.
     if (!QFile::link(target, dir))
         return failure(QStringLiteral("cannot link the PostgreSQL cluster directory"), dir + QStringLiteral(" -> ") + target);
+    if (auto claimed = claim(target, dataDir); !claimed)
+        return claimed.error();
     return target;
 }
 
