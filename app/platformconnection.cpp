@@ -2,6 +2,8 @@
 
 #include "wiring/emulator.h"
 
+#include <QDir>
+
 namespace dynodesk::app {
 
 PlatformConnection::PlatformConnection(QObject *parent) : QObject(parent) {}
@@ -13,6 +15,8 @@ bool PlatformConnection::startLocal(const QString &dataDir)
     stop();
     core::Settings settings;
     settings.dataDir = dataDir.toStdString();
+    // The desktop's own emulator serves its user alone: builds may read any of their files.
+    settings.allowedSourcePaths.push_back(QDir::homePath().toStdString());
     auto emulator = std::make_unique<wiring::Emulator>(settings);
     if (auto started = emulator->start(); !started.ok()) {
         disconnectWithError(QString::fromStdString(started.error().message));

@@ -7,6 +7,8 @@
 #include "build/buildpacks.h"
 #include "platform/builds/deployer.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -16,12 +18,35 @@ using core::ApiError;
 using detail::reply;
 using detail::replyList;
 
+// Whether `path` lies under `root` (both resolved, symbolic links followed).
+static bool within(const QString &path, const QString &root)
+{
+    const QString r = QFileInfo(root).canonicalFilePath();
+    return !r.isEmpty() && (path == r || path.startsWith(r.endsWith(QLatin1Char('/')) ? r : r + QLatin1Char('/')));
+}
+
+// A file:// source may be read only when it lies in the account's own sources directory or under
+// a path the operator allows: the server can read every account's files, the account cannot.
+static core::Result<std::string> localSource(platform::Platform &p, const platform::Actor &who, const QUrl &url)
+{
+    const QString file = url.toLocalFile();
+    const QFileInfo info(file);
+    const QString resolved = info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
+    std::vector<std::string> roots = p.settings().allowedSourcePaths;
+    roots.push_back(p.settings().dataDir + "/sources/" + who.id);
+    for (const std::string &root : roots)
+        if (within(resolved, QString::fromStdString(root)))
+            return file.toStdString();
+    return ApiError::forbidden("You do not have access to the source " + url.toString().toStdString()
+                               + ". Sources on this machine must be under a path the server allows.");
+}
+
 // A source blob URL the emulator can read: one of its own /sources URLs, or a file:// URL.
-static core::Result<std::string> sourceFile(platform::Platform &p, const std::string &url)
+static core::Result<std::string> sourceFile(platform::Platform &p, const platform::Actor &who, const std::string &url)
 {
     const QUrl u(QString::fromStdString(url));
     if (u.scheme() == QLatin1String("file"))
-        return u.toLocalFile().toStdString();
+        return localSource(p, who, u);
     const QString path = u.path();
     if ((u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"))
         && path.startsWith(QLatin1String("/sources/"))) {
@@ -59,7 +84,7 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
         auto access = p.apps().app(ctx.who(), ctx.param("app"), platform::Action::Deploy);
         if (!access)
             return access.error();
-        auto file = sourceFile(p, *request.sourceUrl);
+        auto file = sourceFile(p, ctx.who(), *request.sourceUrl);
         if (!file)
             return file.error();
         auto started = deployer.deploySource(ctx.who(), ctx.param("app"), request, *file);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace dynodesk::core {
 
@@ -25,6 +26,9 @@ struct Settings final {
     // Deploys: the build timeout, the built-in buildpacks and the git hook binary (empty: found
     // beside the running binary, or in the build tree).
     int buildTimeoutSeconds = 15 * 60;
+    // Builds from file:// source URLs read only files under the account's own
+    // `<data dir>/sources/<account id>/` or under one of these directories (`--allow-source-path`).
+    std::vector<std::string> allowedSourcePaths;
     std::string builtinBuildpacksDir;
     std::string gitHookBinary;
     // Dynos: how long a web dyno has to bind $PORT (R10), and to exit after SIGTERM (R12).

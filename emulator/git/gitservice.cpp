@@ -91,11 +91,8 @@ void GitService::handle(std::shared_ptr<http::HttpExchange> exchange)
                                   done});
 }
 
-bool GitService::ensureRepository(const std::string &appId, std::string *error)
+static bool initRepository(const QString &repo, std::string *error)
 {
-    const QString repo = QString::fromStdString(m_repos + "/" + appId + ".git");
-    if (QFile::exists(repo + QStringLiteral("/HEAD")))
-        return true;
     QProcess git;
     core::inheritOnlyStdio(git);
     git.start(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("--quiet"), QStringLiteral("--bare"),
@@ -104,6 +101,17 @@ bool GitService::ensureRepository(const std::string &appId, std::string *error)
         *error = "git init failed: " + QString::fromUtf8(git.readAllStandardError()).toStdString();
         return false;
     }
+    return true;
+}
+
+bool GitService::ensureRepository(const std::string &appId, std::string *error)
+{
+    const QString repo = QString::fromStdString(m_repos + "/" + appId + ".git");
+    if (QFile::exists(repo + QStringLiteral("/hooks/pre-receive")))
+        return true;
+    // A repository without its hook (restored from a lab snapshot) only gets the hook.
+    if (!QFile::exists(repo + QStringLiteral("/HEAD")) && !initRepository(repo, error))
+        return false;
     QFile hook(repo + QStringLiteral("/hooks/pre-receive"));
     if (!hook.open(QIODevice::WriteOnly)) {
         *error = "cannot write the pre-receive hook";

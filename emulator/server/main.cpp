@@ -1,4 +1,5 @@
 // dynodesk-server: the emulator alone, headless, for labs, teams, CI and the official CLI.
+#include "snapshot/snapshot.h"
 #include "wiring/emulator.h"
 
 #include <QCommandLineParser>
@@ -59,6 +60,29 @@ static int addAccount(const QString &dataDir, const QStringList &args, const QSt
     return 0;
 }
 
+// `snapshot save FILE` (the data dir may be in use by a running server) and `snapshot load FILE`
+// (into a new data dir, which must be named).
+static int snapshotCommand(const QString &dataDir, bool dataDirGiven, const QStringList &args)
+{
+    const bool save = args.value(1) == QStringLiteral("save");
+    if (args.size() != 3 || (!save && args.value(1) != QStringLiteral("load")) || (!save && !dataDirGiven)) {
+        std::fprintf(stderr, "usage: dynodesk-server snapshot save FILE [--data-dir D]\n"
+                             "       dynodesk-server snapshot load FILE --data-dir NEW\n");
+        return 2;
+    }
+    const snapshot::Snapshot snap(dataDir);
+    const auto done = save ? snap.save(args[2]) : snap.load(args[2]);
+    if (!done) {
+        std::fprintf(stderr, "dynodesk-server: %s\n", done.error().message.c_str());
+        return 1;
+    }
+    if (save)
+        std::printf("Saved the lab in %s to %s\n", qPrintable(dataDir), qPrintable(args[2]));
+    else
+        std::printf("Loaded %s into %s\n", qPrintable(args[2]), qPrintable(dataDir));
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -69,7 +93,9 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
             "The Dynodesk emulator of the platform, headless.\n\n"
             "Commands:\n  (none)                 serve the Platform API\n"
-            "  accounts:add EMAIL     add an account and print its token"));
+            "  accounts:add EMAIL     add an account and print its token\n"
+            "  snapshot save FILE     save the data dir's state (while a server runs on it) to FILE\n"
+            "  snapshot load FILE     restore FILE into a new data dir (--data-dir NEW)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Where the emulator keeps its state."),
@@ -97,13 +123,20 @@ int main(int argc, char **argv)
                                      QStringLiteral("bwrap|off"), QStringLiteral("bwrap"));
     const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("With accounts:add: the password."),
                                       QStringLiteral("password"));
-    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, sandbox, password});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL"), QStringLiteral("[command]"));
+    const QCommandLineOption allowSource(QStringLiteral("allow-source-path"),
+                                         QStringLiteral("Builds may read file:// sources under this directory (repeatable); "
+                                                        "otherwise only under <data dir>/sources/<account id>/."),
+                                         QStringLiteral("dir"));
+    parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, sandbox, password, allowSource});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL | snapshot save|load FILE"),
+                                 QStringLiteral("[command]"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty() && args[0] == QStringLiteral("accounts:add"))
         return addAccount(parser.value(dataDir), args, parser.value(password));
+    if (!args.isEmpty() && args[0] == QStringLiteral("snapshot"))
+        return snapshotCommand(parser.value(dataDir), parser.isSet(dataDir), args);
     if (!args.isEmpty()) {
         std::fprintf(stderr, "dynodesk-server: unknown command %s\n", qPrintable(args[0]));
         return 2;
@@ -119,6 +152,8 @@ int main(int argc, char **argv)
     settings.routerThreads = std::max(1, parser.value(routerThreads).toInt());
     settings.sandbox = parser.value(sandbox).toStdString();
     settings.idleAfterMilliseconds = static_cast<int>(std::max(1.0, parser.value(idleAfter).toDouble()) * 1000);
+    for (const QString &dir : parser.values(allowSource))
+        settings.allowedSourcePaths.push_back(dir.toStdString());
 
     installSignalHandlers(app);
     wiring::Emulator emulator(settings);

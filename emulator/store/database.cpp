@@ -3,6 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace dynodesk::store {
 
 Statement::Statement(sqlite3_stmt *stmt, Database *db) : m_stmt(stmt), m_db(db) {}
@@ -78,8 +82,21 @@ int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stm
 
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
+// The store holds every account's tokens: readable by the server's user only. SQLite gives its
+// -wal and -shm files the mode of the database file.
+static void restrictToOwner(const std::string &path)
+{
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+    for (const char *suffix : {"", "-wal", "-shm"})
+        ::chmod((path + suffix).c_str(), 0600);
+}
+
 Database::Database(const std::string &path)
 {
+    if (path != ":memory:" && !path.empty())
+        restrictToOwner(path);
     if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
         const std::string msg = m_db ? sqlite3_errmsg(m_db) : "out of memory";

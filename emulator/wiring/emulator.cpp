@@ -26,6 +26,7 @@
 #include <QMetaObject>
 
 #include <csignal>
+#include <sys/stat.h>
 
 namespace dynodesk::wiring {
 
@@ -34,6 +35,30 @@ using platform::AccountCreated;
 using platform::Platform;
 
 static std::string storePath(const std::string &dataDir) { return dataDir + "/dynodesk.sqlite3"; }
+
+// The data dir holds the store (every account's tokens), slugs and repositories: the server's
+// user alone may enter it. A looser one is tightened, and the server says so.
+static core::Status ensurePrivateDataDir(const std::string &dataDir)
+{
+    const QString dir = QString::fromStdString(dataDir);
+    const bool existed = QFileInfo::exists(dir);
+    if (!QDir().mkpath(dir))
+        return ApiError::internal("Cannot create the data dir " + dataDir + ".");
+    if (!existed) {
+        ::chmod(dataDir.c_str(), 0700);
+        return core::Done{};
+    }
+    struct stat st = {};
+    if (::stat(dataDir.c_str(), &st) != 0 || (st.st_mode & 077) == 0)
+        return core::Done{};
+    if (::chmod(dataDir.c_str(), 0700) != 0)
+        qWarning("dynodesk: the data dir %s can be entered by other users (mode %o) and could not be made private",
+                 dataDir.c_str(), st.st_mode & 0777);
+    else
+        qWarning("dynodesk: the data dir %s could be entered by other users (mode %o); it is now mode 700",
+                 dataDir.c_str(), st.st_mode & 0777);
+    return core::Done{};
+}
 
 // A file that ships with the emulator: beside the running binary (or in ../share/dynodesk when
 // installed), else where the build tree has it.
@@ -94,8 +119,8 @@ core::Status Emulator::start()
 core::Status Emulator::lockDataDir()
 {
     const QString dir = QString::fromStdString(m_settings.dataDir);
-    if (!QDir().mkpath(dir))
-        return ApiError::internal("Cannot create the data dir " + m_settings.dataDir + ".");
+    if (auto made = ensurePrivateDataDir(m_settings.dataDir); !made)
+        return made;
     m_lock = std::make_unique<QLockFile>(dir + QStringLiteral("/emulator.lock"));
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0)) {
@@ -423,8 +448,8 @@ core::Result<AccountCreated> addAccount(const std::string &dataDir, const std::s
                                         std::optional<std::string> password)
 {
     try {
-        if (!QDir().mkpath(QString::fromStdString(dataDir)))
-            return ApiError::internal("Cannot create the data dir " + dataDir + ".");
+        if (auto made = ensurePrivateDataDir(dataDir); !made)
+            return made.error();
         store::Store store(storePath(dataDir));
         core::SystemClock clock;
         core::Settings settings;

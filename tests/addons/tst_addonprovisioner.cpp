@@ -12,7 +12,6 @@
 #include <QTest>
 #include <QTimer>
 
-#include <sys/stat.h>
 
 using namespace dynodesk::addons;
 using dynodesk::addons::postgres::Binaries;
@@ -69,7 +68,6 @@ private slots:
         auto bins = Binaries::find();
         QVERIFY2(bins.ok(), bins.ok() ? "" : bins.error().message.c_str());
         QTemporaryDir tmp;
-        chmod(QFile::encodeName(tmp.path()).constData(), 0711);
         auto provider = std::make_unique<PostgresProvider>(tmp.filePath(QStringLiteral("pg")), *bins);
         PostgresProvider *pg = provider.get();
         auto provisioner = provisionerWith(std::move(provider));

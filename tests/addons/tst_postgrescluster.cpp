@@ -7,12 +7,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace dynodesk::addons::postgres;
 
@@ -239,6 +241,90 @@ private slots:
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
         QCOMPARE(m_cluster->port(), port);
         QCOMPARE(count(*db), QStringLiteral("2"));
+    }
+
+    // Under root, a data dir inside a directory of mode 700 (as /root is): the cluster lives in
+    // a directory of its own under the home base, the data dir links to it, nothing of the user's
+    // directories is loosened; it is reused by the next start and removed once its data dir goes.
+    void privateDataDirGetsAClusterHomeOutsideIt()
+    {
+        if (geteuid() != 0)
+            QSKIP("only root runs the server as another user");
+        QTemporaryDir priv, homes;
+        chmod(QFile::encodeName(homes.path()).constData(), 0711);
+        const QString base = homes.filePath(QStringLiteral("postgres"));
+        const QString dataDir = priv.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(dataDir));
+        const QString link = dataDir + QStringLiteral("/postgres");
+        auto cluster = std::make_unique<PostgresCluster>(link, m_bins, base);
+        auto started = cluster->start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+        QVERIFY(QFileInfo(link).isSymLink());
+        const QString home = QFileInfo(link).symLinkTarget();
+        QCOMPARE(QFileInfo(home).absolutePath(), base);
+        QCOMPARE(QFileInfo(priv.path()).permissions() & (QFile::ExeOther | QFile::ExeGroup), QFile::Permissions());
+        struct stat st = {};
+        QCOMPARE(stat(QFile::encodeName(home).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0700u);
+        QVERIFY(st.st_uid != 0);
+        auto db = cluster->createDatabase(QStringLiteral("dhome"), 20);
+        QVERIFY2(db.ok(), db.ok() ? "" : db.error().message.c_str());
+        QCOMPARE(psql(db->url(), QStringLiteral("create table items(id int); insert into items values (7)")).exitCode, 0);
+        const int port = cluster->port();
+        QVERIFY(cluster->stop().ok());
+
+        cluster = std::make_unique<PostgresCluster>(link, m_bins, base);
+        started = cluster->start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+        QCOMPARE(QFileInfo(link).symLinkTarget(), home);
+        QCOMPARE(cluster->port(), port);
+        QCOMPARE(count(*db), QStringLiteral("1"));
+        QVERIFY(cluster->stop().ok());
+        cluster.reset();
+
+        // The data dir is deleted: placing the next cluster removes the orphan.
+        QVERIFY(QDir(dataDir).removeRecursively());
+        const QString otherData = priv.filePath(QStringLiteral("other"));
+        QVERIFY(QDir().mkpath(otherData));
+        PostgresCluster other(otherData + QStringLiteral("/postgres"), m_bins, base);
+        started = other.start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+        QVERIFY(!QFileInfo::exists(home));
+        QVERIFY(other.stop().ok());
+    }
+
+    // A cluster made in place while its data dir was reachable moves to its home, data and port
+    // kept, once the data dir becomes private (as the server makes it 700 at start).
+    void inPlaceClusterMovesHomeWhenItsDataDirBecomesPrivate()
+    {
+        if (geteuid() != 0)
+            QSKIP("only root runs the server as another user");
+        QTemporaryDir outer, homes;
+        chmod(QFile::encodeName(outer.path()).constData(), 0711);
+        chmod(QFile::encodeName(homes.path()).constData(), 0711);
+        const QString base = homes.filePath(QStringLiteral("postgres"));
+        const QString dataDir = outer.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(dataDir));
+        chmod(QFile::encodeName(dataDir).constData(), 0711);
+        const QString dir = dataDir + QStringLiteral("/postgres");
+        auto cluster = std::make_unique<PostgresCluster>(dir, m_bins, base);
+        QVERIFY(cluster->start().ok());
+        QVERIFY(!QFileInfo(dir).isSymLink()); // reachable: in place, as before
+        auto db = cluster->createDatabase(QStringLiteral("dmoved"), 20);
+        QVERIFY(db.ok());
+        QCOMPARE(psql(db->url(), QStringLiteral("create table items(id int); insert into items values (1), (2), (3)")).exitCode, 0);
+        const int port = cluster->port();
+        QVERIFY(cluster->stop().ok());
+
+        chmod(QFile::encodeName(dataDir).constData(), 0700);
+        cluster = std::make_unique<PostgresCluster>(dir, m_bins, base);
+        const auto started = cluster->start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().message.c_str());
+        QVERIFY(QFileInfo(dir).isSymLink());
+        QCOMPARE(QFileInfo(QFileInfo(dir).symLinkTarget()).absolutePath(), base);
+        QCOMPARE(cluster->port(), port);
+        QCOMPARE(count(*db), QStringLiteral("3"));
+        QVERIFY(cluster->stop().ok());
     }
 
     void cleanupTestCase()

@@ -101,6 +101,48 @@ private slots:
         QCOMPARE(f.api().post("/apps/api-build/builds", {{"source_blob", {{"url", "http://example.com/x.tgz"}}}}).status, 422);
     }
 
+    // file:// sources: only the account's own sources directory and the paths the operator
+    // allows; anything else (another place, the store itself, a link out of an allowed
+    // directory) is 403 and builds nothing.
+    void fileSourcesAreLimitedToWhatTheAccountMayRead()
+    {
+        QTemporaryDir allowed;
+        DeployFixture f(120, [&](dynodesk::core::Settings &s) { s.allowedSourcePaths.push_back(allowed.path().toStdString()); });
+        QVERIFY(f.started());
+        QCOMPARE(f.api().post("/apps", {{"name", "file-src"}}).status, 201);
+        setBuildpacks(f, QStringLiteral("file-src"), {f.makeBuildpack(QStringLiteral("quick"), QStringLiteral("Quick"), QStringLiteral("true"))});
+        const QByteArray blob = tarball(f, QStringLiteral("node-basic"));
+        auto put = [&](const QString &path) {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(blob);
+        };
+        auto build = [&](const QString &path) {
+            return f.api().post("/apps/file-src/builds", {{"source_blob", {{"url", ("file://" + path).toStdString()}}}});
+        };
+        const std::string accountId = f.api().get("/account").json()["id"].get<std::string>();
+        const QString own = f.dataDir() + QStringLiteral("/sources/") + QString::fromStdString(accountId) + QStringLiteral("/app.tgz");
+        const QString elsewhere = f.tmp(QStringLiteral("elsewhere/app.tgz"));
+        put(own);
+        put(elsewhere);
+        put(allowed.filePath(QStringLiteral("app.tgz")));
+        QVERIFY(QFile::link(elsewhere, allowed.filePath(QStringLiteral("link.tgz"))));
+
+        for (const QString &refused : {elsewhere, f.dataDir() + QStringLiteral("/dynodesk.sqlite3"),
+                                       allowed.filePath(QStringLiteral("link.tgz")),
+                                       allowed.path() + QStringLiteral("/../../etc/passwd")}) {
+            const auto r = build(refused);
+            QCOMPARE(r.status, 403);
+            QCOMPARE(r.json()["id"].get<std::string>(), std::string("forbidden"));
+            QVERIFY2(r.json()["message"].get<std::string>().find("You do not have access to the source file://") == 0, r.body.constData());
+        }
+        QCOMPARE(f.api().get("/apps/file-src/builds").json().size(), size_t(0));
+        QCOMPARE(build(own).status, 201);
+        QCOMPARE(build(allowed.filePath(QStringLiteral("app.tgz"))).status, 201);
+        QCOMPARE(f.api().get("/apps/file-src/builds").json().size(), size_t(2));
+    }
+
     void buildpacksRunInOrderFromDirectoriesAndGitUrls()
     {
         DeployFixture f;

@@ -17,7 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
 
 using namespace dynodesk::testing;
 
@@ -66,8 +65,6 @@ private slots:
             QSKIP(qPrintable(QStringLiteral("PostgreSQL is not installed (tools/setup installs it): ")
                              + QString::fromStdString(bins.error().message)));
         m_psql = bins->tool(QStringLiteral("psql"));
-        // The server runs as an unprivileged user when we are root: it must reach the data dir.
-        chmod(QFile::encodeName(m_dir.path()).constData(), 0711);
         m_heroku = std::make_unique<HerokuCli>(m_dir.path() + QStringLiteral("/home"), m_dir.path() + QStringLiteral("/data"));
         QVERIFY2(m_heroku->prepare(), "the official heroku CLI is not installed; run tools/test");
         m_server = std::make_unique<ServerProcess>(m_dir.path() + QStringLiteral("/data"));

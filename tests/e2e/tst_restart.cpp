@@ -3,12 +3,16 @@
 #include "common/httpclient.h"
 #include "common/serverprocess.h"
 
+#include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <sys/stat.h>
 
 using namespace dynodesk::testing;
 using nlohmann::json;
@@ -27,6 +31,37 @@ private slots:
         QVERIFY(server.output().contains(QStringLiteral("Created account developer@dynodesk.local with password")));
         QVERIFY2(server.terminate(), qPrintable(server.output()));
         QVERIFY(server.output().contains(QStringLiteral("Dynodesk emulator stopped.")));
+    }
+
+    // The data dir is the server's user's alone: made 700 (a looser one tightened, with a
+    // warning), the store and its -wal and -shm files 600.
+    void dataDirAndStoreAreReadableByTheServersUserOnly()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QVERIFY(QDir().mkpath(data));
+        QVERIFY(QFile::setPermissions(data, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                                    | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        ServerProcess server(data);
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        HttpClient api(server.apiUrl(), server.token());
+        QCOMPARE(api.post("/apps", {{"name", "private-app"}}).status, 201);
+        QVERIFY2(server.output().contains(QStringLiteral("it is now mode 700")), qPrintable(server.output()));
+        auto mode = [](const QString &path) {
+            struct stat st = {};
+            return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 0777) : 01000u;
+        };
+        QCOMPARE(mode(data), 0700u);
+        for (const char *f : {"/dynodesk.sqlite3", "/dynodesk.sqlite3-wal", "/dynodesk.sqlite3-shm"})
+            QCOMPARE(mode(data + QLatin1String(f)), 0600u);
+        QVERIFY2(server.terminate(), qPrintable(server.output()));
+        // A fresh data dir is made 700 without a word.
+        const QString fresh = dir.filePath(QStringLiteral("fresh"));
+        ServerProcess other(fresh);
+        QVERIFY2(other.start(), qPrintable(other.output()));
+        QCOMPARE(mode(fresh), 0700u);
+        QVERIFY(!other.output().contains(QStringLiteral("mode 700")));
+        QVERIFY2(other.terminate(), qPrintable(other.output()));
     }
 
     void sigkillLosesNothingAcknowledged()

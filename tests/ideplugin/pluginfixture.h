@@ -34,10 +34,6 @@ struct Fixture {
     // Starts the emulator in-process, or (with `remoteUrl`) connects to a separate server.
     bool start(const QString &remoteUrl = {}, const QString &token = {})
     {
-        // The add-ons' PostgreSQL runs as an unprivileged user when the tests run as root: it
-        // must be able to reach its cluster under this dir.
-        QFile::setPermissions(data.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
-                                                   | QFile::ExeOther);
         connection = std::make_unique<dynodesk::app::PlatformConnection>();
         if (remoteUrl.isEmpty()) {
             if (!connection->startLocal(data.path()))

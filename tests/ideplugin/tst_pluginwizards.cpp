@@ -23,7 +23,6 @@
 #include <QTreeWidget>
 #include <QWebEngineView>
 
-#include <sys/stat.h>
 
 using namespace dynodesk::ideplugin;
 using dynodesk::testing::HttpClient;
@@ -128,8 +127,6 @@ public:
 private slots:
     void initTestCase()
     {
-        // As root, PostgreSQL runs as an unprivileged user: it must reach the emulator's data dir.
-        chmod(QFile::encodeName(f.data.path()).constData(), 0711);
         QVERIFY2(f.start(), qPrintable(f.pluginError));
         ctx = std::make_unique<PluginContext>(*f.window);
         ctx->client.setEndpoint(QUrl(f.connection->apiUrl()), f.connection->token());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clusterhome.h"
 #include "credentials.h"
 #include "databaseinfo.h"
 #include "postgresbackups.h"
@@ -20,10 +21,15 @@ namespace dynodesk::addons::postgres {
 // call blocks; the platform runs them on a worker thread. The server is stopped on destruction.
 class PostgresCluster final {
 public:
-    PostgresCluster(QString dir, Binaries binaries);
+    // Under root, a `dir` its service user cannot reach becomes a link to a directory under
+    // `homeBase` (see ClusterHome).
+    PostgresCluster(QString dir, Binaries binaries, QString homeBase = ClusterHome::defaultBase());
     ~PostgresCluster();
     PostgresCluster(const PostgresCluster &) = delete;
     PostgresCluster &operator=(const PostgresCluster &) = delete;
+
+    // Whether a server (ours or another process's) runs on the cluster in `dir`.
+    static bool serverRunsIn(const QString &dir);
 
     core::Status start() { return m_server.start(); }
     // For an owner that holds the directory exclusively (the emulator's data-dir lock): a server

@@ -21,6 +21,7 @@ public:
 
     explicit PostgresCommand(QString workDir);
 
+    void setWorkDir(QString dir) { m_dir = std::move(dir); }
     void setServiceUser(std::optional<ServiceUser> user) { m_user = std::move(user); }
     const std::optional<ServiceUser> &serviceUser() const { return m_user; }
 

@@ -2,9 +2,14 @@
 
 #include "core/apierror.h"
 
+#include <QFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QString>
+
+#include <optional>
+
+#include <signal.h>
 
 namespace dynodesk::addons::postgres::detail {
 
@@ -32,6 +37,18 @@ inline QString randomHex(int length)
     for (int i = 0; i < length; ++i)
         s += QChar(digits[QRandomGenerator::system()->bounded(16)]);
     return s;
+}
+
+// The pid in a server's `postmaster.pid`, if that process is alive.
+inline std::optional<qint64> livePostmaster(const QString &pidFile)
+{
+    QFile f(pidFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const qint64 pid = QString::fromLatin1(f.readLine()).trimmed().toLongLong();
+    if (pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0)
+        return pid;
+    return std::nullopt;
 }
 
 inline core::ApiError invalidName()

@@ -1,5 +1,6 @@
 #include "postgresserver.h"
 
+#include "clusterhome.h"
 #include "postgresdetail.h"
 #include "servercertificate.h"
 
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 #include <QTcpServer>
 
-#include <signal.h>
 
 namespace dynodesk::addons::postgres {
 
@@ -22,19 +22,8 @@ static int freePort()
     return probe.serverPort();
 }
 
-static std::optional<qint64> livePid(const QString &pidFile)
-{
-    QFile f(pidFile);
-    if (!f.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const qint64 pid = QString::fromLatin1(f.readLine()).trimmed().toLongLong();
-    if (pid > 0 && kill(static_cast<pid_t>(pid), 0) == 0)
-        return pid;
-    return std::nullopt;
-}
-
-PostgresServer::PostgresServer(QString dir, Binaries binaries)
-    : m_dir(std::move(dir)), m_bins(std::move(binaries)), m_command(m_dir)
+PostgresServer::PostgresServer(QString dir, Binaries binaries, QString homeBase)
+    : m_dir(std::move(dir)), m_homeBase(std::move(homeBase)), m_bins(std::move(binaries)), m_command(m_dir)
 {
 }
 
@@ -43,15 +32,23 @@ QString PostgresServer::dataDir() const
     return QDir(m_dir).filePath(QStringLiteral("data"));
 }
 
-// The cluster directory belongs to the service user, and that user must be able to reach it.
+// The cluster directory belongs to the service user, and that user must be able to reach it:
+// under root it may live outside the data dir (ClusterHome).
 core::Status PostgresServer::ensureDir()
 {
-    if (!QDir().mkpath(m_dir))
+    if (!QDir().mkpath(QFileInfo(m_dir).absolutePath()))
         return failure(QStringLiteral("cannot create the PostgreSQL cluster directory"), m_dir);
     auto user = ServiceUser::forCurrentProcess();
     if (!user)
         return user.error();
     m_command.setServiceUser(*user);
+    auto home = ClusterHome::resolve(m_dir, m_command, m_homeBase);
+    if (!home)
+        return home.error();
+    m_dir = *home;
+    m_command.setWorkDir(m_dir);
+    if (!QDir().mkpath(m_dir))
+        return failure(QStringLiteral("cannot create the PostgreSQL cluster directory"), m_dir);
     if (!*user)
         return core::Done{};
     if (!m_command.giveToServiceUser(m_dir, 0700))
@@ -138,7 +135,7 @@ core::Status PostgresServer::start()
     }
     if (auto s = readSuperuserPassword(); !s)
         return s;
-    if (auto pid = livePid(data.filePath(QStringLiteral("postmaster.pid"))))
+    if (auto pid = detail::livePostmaster(data.filePath(QStringLiteral("postmaster.pid"))))
         return core::ApiError::conflict(QStringLiteral("the PostgreSQL cluster in %1 is in use by another process (pid %2)")
                                             .arg(m_dir).arg(*pid).toStdString());
     if (auto s = ensurePort(); !s)
@@ -170,7 +167,7 @@ core::Status PostgresServer::pgCtlStop(const QString &what)
 
 core::Status PostgresServer::stopLeftover()
 {
-    if (m_running || !livePid(QDir(dataDir()).filePath(QStringLiteral("postmaster.pid"))))
+    if (m_running || !detail::livePostmaster(QDir(dataDir()).filePath(QStringLiteral("postmaster.pid"))))
         return core::Done{};
     if (auto s = ensureDir(); !s)
         return s;

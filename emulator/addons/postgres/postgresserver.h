@@ -15,14 +15,16 @@ namespace dynodesk::addons::postgres {
 // Also runs SQL as the cluster's superuser. Every call blocks.
 class PostgresServer final {
 public:
-    PostgresServer(QString dir, Binaries binaries);
+    // `homeBase`: where the cluster lives under root when the service user cannot reach `dir`
+    // (see ClusterHome).
+    PostgresServer(QString dir, Binaries binaries, QString homeBase);
 
     core::Status start();
     core::Status stopLeftover(); // a server a crashed owner left running on the directory
     core::Status stop();
     bool running() const { return m_running; }
     int port() const { return m_port; }
-    QString dir() const { return m_dir; }
+    QString dir() const { return m_dir; } // where the cluster really lives, once started
     QString dataDir() const;
     const Binaries &binaries() const { return m_bins; }
     const PostgresCommand &command() const { return m_command; }
@@ -40,6 +42,7 @@ private:
     QString serverLogTail() const;
 
     QString m_dir;
+    QString m_homeBase;
     Binaries m_bins;
     PostgresCommand m_command;
     QString m_superPassword;
