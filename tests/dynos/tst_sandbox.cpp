@@ -98,9 +98,6 @@ private slots:
         DeployFixture f(300);
         QVERIFY(f.started());
         QVERIFY2(f.emulator().sandbox().enabled(), f.emulator().sandbox().reason().c_str());
-        // The add-on's PostgreSQL runs as its own user when the tests run as root.
-        QFile::setPermissions(QFileInfo(f.dataDir()).path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                                                     | QFile::ExeGroup | QFile::ExeOther);
         QElapsedTimer clock;
         clock.start();
 
