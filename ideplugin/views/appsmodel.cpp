@@ -36,11 +36,11 @@ QVariant AppsModel::headerData(int section, Qt::Orientation orientation, int rol
         return {};
     switch (section) {
     case Name: return tr("Name");
+    case Team: return tr("Team");
     case GitUrl: return tr("Git URL");
     case WebUrl: return tr("App URL");
     case State: return tr("State");
     case Owner: return tr("Owner");
-    case Team: return tr("Team");
     }
     return {};
 }

@@ -18,7 +18,7 @@ class PluginContext;
 class AppsModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, GitUrl, WebUrl, State, Owner, Team, ColumnCount };
+    enum Column { Name, Team, GitUrl, WebUrl, State, Owner, ColumnCount };
     // Qt::UserRole is the app's name; TeamRole its team's name (empty for a personal app).
     enum Role { AppNameRole = Qt::UserRole, TeamRole, LockedRole };
     struct Row {

@@ -87,9 +87,15 @@ AppsView::AppsView(PluginContext &ctx, QWidget *parent)
     layout->addWidget(m_status);
     connect(m_model, &AppsModel::failed, m_status, &QLabel::setText);
     connect(m_model, &AppsModel::refreshed, this, [this] {
-        m_status->setText(tr("%n app(s)", nullptr, m_model->rowCount()));
+        showCount();
         m_table->resizeColumnsToContents();
     });
+    // A padlock or a state arriving later widens its column.
+    connect(m_model, &AppsModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        for (int column = from.column(); column <= to.column(); ++column)
+            m_table->resizeColumnToContents(column);
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, &AppsView::showCount);
 }
 
 void AppsView::fillTeamSwitcher()
@@ -115,7 +121,11 @@ void AppsView::showTeam(int index)
             team.isValid() ? QRegularExpression(QRegularExpression::anchoredPattern(
                                      QRegularExpression::escape(team.toString())))
                            : QRegularExpression());
+    showCount();
 }
+
+// How many apps the list shows (the team switcher and the filter box narrow it).
+void AppsView::showCount() { m_status->setText(tr("%n app(s)", nullptr, m_proxy->rowCount())); }
 
 QString AppsView::selectedApp() const
 {

@@ -34,6 +34,7 @@ private:
     void open(const QString &app, bool systemBrowser);
     void fillTeamSwitcher();
     void showTeam(int index);
+    void showCount();
 
     PluginContext &m_ctx;
     AppsModel *m_model;

@@ -34,7 +34,7 @@ using nlohmann::json;
 
 // The widgets are found by object name and driven through Qt's own classes only: the plugin is
 // the module the shell loaded, as a user runs it.
-enum AppsColumn { Name, GitUrl, WebUrl, State, Owner, Team };
+enum AppsColumn { Name, Team, GitUrl, WebUrl, State, Owner };
 
 using plugintest::Editor;
 
@@ -87,7 +87,7 @@ private slots:
                 h << appsTable()->model()->headerData(c, Qt::Horizontal).toString();
             return h;
         }();
-        QCOMPARE(headers, (QStringList{"Name", "Git URL", "App URL", "State", "Owner", "Team"}));
+        QCOMPARE(headers, (QStringList{"Name", "Team", "Git URL", "App URL", "State", "Owner"}));
 
         // The filter box narrows the list; sorting by name descending puts beta first.
         auto *filter = f.find<QLineEdit>(QStringLiteral("appsFilter"));

@@ -13,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QStatusBar>
+#include <QStyle>
 
 #include <set>
 
@@ -20,7 +21,7 @@ using namespace dynodesk;
 using nlohmann::json;
 using plugintest::Editor;
 
-enum AppsColumn { Name, GitUrl, WebUrl, State, Owner, Team };
+enum AppsColumn { Name, Team, GitUrl, WebUrl, State, Owner };
 enum AccessColumn { Email, Role, View, Deploy, Operate, Manage };
 
 class TestPluginTeams : public QObject {
@@ -112,11 +113,15 @@ private slots:
         QCOMPARE(apps.cell(QStringLiteral("lab-app"), Owner), QStringLiteral("class-a@herokumanager.com"));
         QVERIFY(apps.index(QStringLiteral("lab-app"), Name).data(Qt::DecorationRole).isNull());
 
-        // Locked (here through the API, as `heroku apps:lock` does): a padlock, and the tooltip says so.
+        // Locked (here through the API, as `heroku apps:lock` does): a padlock, and the tooltip says
+        // so; the name is not cut short by it.
         QCOMPARE(f.api->patch("/teams/apps/lab-app", {{"locked", true}}).status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(!apps.index(QStringLiteral("lab-app"), Name).data(Qt::DecorationRole).isNull(), 10000);
         QVERIFY(apps.index(QStringLiteral("lab-app"), Name).data(Qt::ToolTipRole).toString().contains(QStringLiteral("locked")));
         QVERIFY(apps.index(QStringLiteral("own-app"), Name).data(Qt::DecorationRole).isNull());
+        const int nameWithIcon = apps.table()->fontMetrics().horizontalAdvance(QStringLiteral("lab-app"))
+                                 + apps.table()->style()->pixelMetric(QStyle::PM_SmallIconSize);
+        QTRY_VERIFY(apps.table()->columnWidth(Name) > nameWithIcon);
 
         // The team switcher: all apps, the personal ones, one team's.
         auto *switcher = f.find<QComboBox>(QStringLiteral("teamSwitcher"));
@@ -128,6 +133,7 @@ private slots:
         switcher->setCurrentIndex(2);
         QCOMPARE(apps.table()->model()->rowCount(), 1);
         QVERIFY(apps.row(QStringLiteral("lab-app")) >= 0);
+        QVERIFY(f.find<QLabel>(QStringLiteral("appsStatus"))->text().startsWith(QStringLiteral("1 app"))); // those shown
         plugintest::snap(f.window.get(), QStringLiteral("13-my-apps-team"));
         switcher->setCurrentIndex(1);
         QCOMPARE(apps.table()->model()->rowCount(), 1);
