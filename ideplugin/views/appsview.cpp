@@ -155,7 +155,8 @@ QMenu *AppsView::contextMenuFor(const QString &app)
     add(QStringLiteral("logsAction"), tr("View logs"), [this, app] { emit m_ctx.logsRequested(app); });
     add(QStringLiteral("scaleAction"), tr("Scale"), [this, app] { appactions::scale(m_ctx, app, this); });
     QAction *destroy = add(QStringLiteral("destroyAction"), tr("Destroy"), [this, app] { appactions::destroy(m_ctx, app, this); });
-    if (!m_ctx.accountEmail.isEmpty() && !owner.isEmpty() && owner != m_ctx.accountEmail) {
+    const bool teamApp = row && !row->team().isEmpty(); // the platform decides by role and permissions
+    if (!m_ctx.accountEmail.isEmpty() && !owner.isEmpty() && owner != m_ctx.accountEmail && !teamApp) {
         destroy->setEnabled(false);
         destroy->setToolTip(tr("Only the app's owner, %1, can destroy it.").arg(owner));
         menu->setToolTipsVisible(true);

@@ -3,9 +3,12 @@
 // a team switcher; the Collaborators tab of a team app lists the team's members and the app's
 // collaborators with role and permissions, adds a collaborator with permissions, edits and removes
 // them, locks and unlocks the app, each change checked through the API; the platform's refusal is
-// shown in its words; a personal app keeps the plain collaborators tab.
+// shown in its words; a personal app keeps the plain collaborators tab; a team admin may rename
+// and destroy a team app; a member (on a separate dynodesk-server) sees the team app and its
+// access but cannot change it.
 #include "myapps.h"
 
+#include "common/serverprocess.h"
 #include "wiring/emulator.h"
 
 #include <QCheckBox>
@@ -224,6 +227,28 @@ private slots:
         plugintest::snap(f.window.get(), QStringLiteral("14a-team-collaborators-locked"));
     }
 
+    // A team app's owner is its team (`class-a@herokumanager.com`), not the admin: what the admin
+    // may do is the platform's to decide, so nothing is greyed out as "owner only".
+    void aTeamAdminMayRenameAndDestroyTheTeamApp()
+    {
+        const Editor e = myApps().openEditor(QStringLiteral("lab-app"));
+        QVERIFY(e.tabs);
+        e.tabs->setCurrentIndex(0);
+        QTRY_COMPARE_WITH_TIMEOUT(e.child<QLabel>("info5")->text(), QStringLiteral("class-a@herokumanager.com"), 10000);
+        QVERIFY(e.button("renameButton")->isEnabled());
+        QVERIFY(e.button("destroyButton")->isEnabled());
+        bool destroyEnabled = false;
+        QTimer::singleShot(0, [&destroyEnabled] {
+            if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+                destroyEnabled = menu->findChild<QAction *>(QStringLiteral("destroyAction"))->isEnabled();
+                menu->close();
+            }
+        });
+        QTableView *table = myApps().table();
+        emit table->customContextMenuRequested(table->visualRect(myApps().index(QStringLiteral("lab-app"), Name)).center());
+        QTRY_VERIFY(destroyEnabled);
+    }
+
     void personalAppsKeepTheCollaboratorsTab()
     {
         const Editor e = openAccessTab(QStringLiteral("own-app"));
@@ -232,6 +257,37 @@ private slots:
         QCOMPARE(e.cell("collaboratorsTable", 0, 0), QStringLiteral("owner"));
         QTest::qWait(300); // the app's info has come: it stays the plain tab
         QVERIFY(!e.child<QTableView>("teamCollaboratorsTable"));
+    }
+
+    // A student signed in to a lab's server: the team app is listed with its team, the tab shows
+    // who has access, and the changes are disabled, saying why.
+    void aMemberSeesTheTeamAppButCannotChangeItsAccess()
+    {
+        QTemporaryDir data;
+        dynodesk::testing::ServerProcess server(data.path());
+        QVERIFY2(server.start(30000), qPrintable(server.output()));
+        auto student = wiring::addAccount(data.path().toStdString(), "student@example.com", std::nullopt);
+        QVERIFY(student.ok());
+        dynodesk::testing::HttpClient teacher(server.apiUrl(), server.token());
+        QCOMPARE(teacher.post("/teams", {{"name", "class-b"}}).status, 201);
+        QCOMPARE(teacher.post("/teams/class-b/members", {{"email", "student@example.com"}, {"role", "member"}}).status, 201);
+        QCOMPARE(teacher.post("/teams/apps", {{"name", "remote-lab"}, {"team", "class-b"}}).status, 201);
+
+        f.connection->connectRemote(server.apiUrl(), QString::fromStdString(student.value().token),
+                                    QStringLiteral("Test server"));
+        QTRY_VERIFY_WITH_TIMEOUT(myApps().row(QStringLiteral("remote-lab")) >= 0, 15000);
+        QCOMPARE(myApps().cell(QStringLiteral("remote-lab"), Team), QStringLiteral("class-b"));
+        const Editor e = openAccessTab(QStringLiteral("remote-lab"));
+        QVERIFY(e.tabs);
+        QTRY_VERIFY_WITH_TIMEOUT(e.child<QTableView>("teamCollaboratorsTable") && e.rows("teamCollaboratorsTable") == 2, 15000);
+        QCOMPARE(shownPermissions(e, QStringLiteral("student@example.com")), QStringLiteral("view"));
+        QTRY_VERIFY(e.child<QLabel>("teamAccessSummary")->text().endsWith(QStringLiteral("Your role: Member.")));
+        for (const char *name : {"addTeamCollaborator", "editPermissions", "removeTeamCollaborator", "lockApp"}) {
+            QVERIFY2(!e.button(name)->isEnabled(), name);
+            QCOMPARE(e.button(name)->toolTip(), QStringLiteral("You need the manage permission on remote-lab for this."));
+        }
+        plugintest::snap(f.window.get(), QStringLiteral("16-team-app-as-member"));
+        QVERIFY(server.terminate());
     }
 };
 
