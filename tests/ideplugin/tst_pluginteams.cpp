@@ -9,6 +9,7 @@
 #include "myapps.h"
 
 #include "common/serverprocess.h"
+#include "translations.h"
 #include "wiring/emulator.h"
 
 #include <QCheckBox>
@@ -17,6 +18,7 @@
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTranslator>
 
 #include <set>
 
@@ -225,6 +227,29 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!myApps().index(QStringLiteral("lab-app"), Name).data(Qt::DecorationRole).isNull(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(shownPermissions(e, QStringLiteral("viewer@example.com")), QString(), 10000);
         plugintest::snap(f.window.get(), QStringLiteral("14a-team-collaborators-locked"));
+    }
+
+    // In German: the padlock's tooltip and the permissions dialog.
+    void theTeamViewsSpeakGerman()
+    {
+        QVERIFY(app::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany)));
+        QVERIFY(locked());
+        QCOMPARE(myApps().index(QStringLiteral("lab-app"), Name).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("lab-app ist gesperrt: Nur die Administratoren des Teams und die Mitwirkenden der App sehen sie."));
+        const Editor e = openAccessTab(QStringLiteral("lab-app"));
+        QTRY_VERIFY_WITH_TIMEOUT(e.child<QTableView>("teamCollaboratorsTable"), 10000);
+        QStringList boxes;
+        plugintest::onNextDialog<QDialog>([&boxes](QDialog *d) {
+            for (const char *name : {"view", "deploy", "operate", "manage"})
+                boxes << d->findChild<QCheckBox *>(QStringLiteral("permission_") + QLatin1String(name))->text();
+            plugintest::snap(d, QStringLiteral("15a-team-permissions-dialog-de"));
+            d->reject();
+        });
+        e.button("addTeamCollaborator")->click();
+        QTRY_COMPARE(boxes, (QStringList{"Ansehen", "Bereitstellen", "Betreiben", "Verwalten"}));
+        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
+            QCoreApplication::removeTranslator(t);
+        app::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English));
     }
 
     // A team app's owner is its team (`class-a@herokumanager.com`), not the admin: what the admin
