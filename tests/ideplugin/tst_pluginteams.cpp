@@ -79,7 +79,7 @@ class TestPluginTeams : public QObject {
             for (const char *name : {"deploy", "operate", "manage"})
                 d->findChild<QCheckBox *>(QStringLiteral("permission_") + QLatin1String(name))
                         ->setChecked(permissions.contains(QLatin1String(name)));
-            plugintest::snap(d, QStringLiteral("15-team-permissions-dialog"));
+            plugintest::snap(d, QStringLiteral("teams-03-permissions-dialog"));
             d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         });
     }
@@ -139,13 +139,13 @@ private slots:
         QCOMPARE(apps.table()->model()->rowCount(), 1);
         QVERIFY(apps.row(QStringLiteral("lab-app")) >= 0);
         QVERIFY(f.find<QLabel>(QStringLiteral("appsStatus"))->text().startsWith(QStringLiteral("1 app"))); // those shown
-        plugintest::snap(f.window.get(), QStringLiteral("13-my-apps-team"));
+        plugintest::snap(f.window.get(), QStringLiteral("teams-01-my-apps-one-team"));
         switcher->setCurrentIndex(1);
         QCOMPARE(apps.table()->model()->rowCount(), 1);
         QVERIFY(apps.row(QStringLiteral("own-app")) >= 0);
         switcher->setCurrentIndex(0);
         QCOMPARE(apps.table()->model()->rowCount(), 2);
-        plugintest::snap(f.window.get(), QStringLiteral("13a-my-apps-teams"));
+        plugintest::snap(f.window.get(), QStringLiteral("teams-02-my-apps-all"));
     }
 
     void collaboratorsTabShowsMembersWithTheirPermissions()
@@ -205,7 +205,7 @@ private slots:
         e.button("editPermissions")->click();
         QTRY_COMPARE_WITH_TIMEOUT(permissionsOf("student@example.com"), (std::set<std::string>{"deploy", "view"}), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(shownPermissions(e, QStringLiteral("student@example.com")), QStringLiteral("view,deploy"), 10000);
-        plugintest::snap(f.window.get(), QStringLiteral("14-team-collaborators"));
+        plugintest::snap(f.window.get(), QStringLiteral("teams-04-collaborators"));
 
         // The platform's refusal, in its words.
         answerPermissions(QStringLiteral("nobody@example.com"), {});
@@ -226,7 +226,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(locked(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!myApps().index(QStringLiteral("lab-app"), Name).data(Qt::DecorationRole).isNull(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(shownPermissions(e, QStringLiteral("viewer@example.com")), QString(), 10000);
-        plugintest::snap(f.window.get(), QStringLiteral("14a-team-collaborators-locked"));
+        plugintest::snap(f.window.get(), QStringLiteral("teams-05-collaborators-locked"));
     }
 
     // In German: the padlock's tooltip and the permissions dialog.
@@ -242,7 +242,7 @@ private slots:
         plugintest::onNextDialog<QDialog>([&boxes](QDialog *d) {
             for (const char *name : {"view", "deploy", "operate", "manage"})
                 boxes << d->findChild<QCheckBox *>(QStringLiteral("permission_") + QLatin1String(name))->text();
-            plugintest::snap(d, QStringLiteral("15a-team-permissions-dialog-de"));
+            plugintest::snap(d, QStringLiteral("teams-06-permissions-dialog-de"));
             d->reject();
         });
         e.button("addTeamCollaborator")->click();
@@ -311,7 +311,7 @@ private slots:
             QVERIFY2(!e.button(name)->isEnabled(), name);
             QCOMPARE(e.button(name)->toolTip(), QStringLiteral("You need the manage permission on remote-lab for this."));
         }
-        plugintest::snap(f.window.get(), QStringLiteral("16-team-app-as-member"));
+        plugintest::snap(f.window.get(), QStringLiteral("teams-07-as-member"));
         QVERIFY(server.terminate());
     }
 };
