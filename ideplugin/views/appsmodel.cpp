@@ -5,9 +5,9 @@
 
 #include <QGuiApplication>
 #include <QIcon>
-#include <QPalette>
 #include <QJsonArray>
 #include <QMap>
+#include <QPalette>
 
 #include <algorithm>
 

@@ -30,10 +30,13 @@ static QPixmap drawnPadlock(int size)
 
 QIcon lockIcon()
 {
-    QIcon drawn;
-    for (int size : {16, 24, 32})
-        drawn.addPixmap(drawnPadlock(size));
-    return QIcon::fromTheme(QStringLiteral("object-locked"), drawn);
+    static const QIcon icon = [] { // made once: the view asks for it on every paint
+        QIcon drawn;
+        for (int size : {16, 24, 32})
+            drawn.addPixmap(drawnPadlock(size));
+        return QIcon::fromTheme(QStringLiteral("object-locked"), drawn);
+    }();
+    return icon;
 }
 
 } // namespace dynodesk::ideplugin
