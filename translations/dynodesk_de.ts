@@ -113,6 +113,61 @@
     </message>
 </context>
 <context>
+    <name>TeamPermissions</name>
+    <message>
+        <source>View</source>
+        <translation>Ansehen</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Operate</source>
+        <translation>Betreiben</translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation>Verwalten</translation>
+    </message>
+    <message>
+        <source>See the app, its dynos, releases and logs (always granted)</source>
+        <translation>Die App, ihre Dynos, Releases und Logs sehen (immer gewährt)</translation>
+    </message>
+    <message>
+        <source>Push code, edit config vars and add-ons, roll back</source>
+        <translation>Code pushen, Config Vars und Add-ons ändern, zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Restart and scale dynos, set maintenance mode</source>
+        <translation>Dynos neu starten und skalieren, den Wartungsmodus setzen</translation>
+    </message>
+    <message>
+        <source>Rename, delete, transfer and lock the app, manage collaborators and domains</source>
+        <translation>Die App umbenennen, löschen, übertragen und sperren, Mitwirkende und Domains verwalten</translation>
+    </message>
+    <message>
+        <source>Team owner</source>
+        <translation>Team-Eigentümer</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>Collaborator</source>
+        <translation>Mitwirkender</translation>
+    </message>
+</context>
+<context>
     <name>dynodesk::app::ConsoleView</name>
     <message>
         <source>Clear</source>
@@ -697,6 +752,18 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <source>no dynos</source>
         <translation>keine Dynos</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Persönlich</translation>
+    </message>
+    <message>
+        <source>%1 is locked: only the team&apos;s admins and the app&apos;s collaborators can see it.</source>
+        <translation>%1 ist gesperrt: Nur die Administratoren des Teams und die Mitwirkenden der App sehen sie.</translation>
+    </message>
 </context>
 <context>
     <name>dynodesk::ideplugin::AppsView</name>
@@ -758,6 +825,22 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Open in System Browser</source>
         <translation>Im Systembrowser öffnen</translation>
+    </message>
+    <message>
+        <source>Show all apps, your personal apps or one team&apos;s apps</source>
+        <translation>Alle Apps, Ihre persönlichen Apps oder die Apps eines Teams anzeigen</translation>
+    </message>
+    <message>
+        <source>All apps</source>
+        <translation>Alle Apps</translation>
+    </message>
+    <message>
+        <source>Personal apps</source>
+        <translation>Persönliche Apps</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1443,33 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     </message>
 </context>
 <context>
+    <name>dynodesk::ideplugin::PermissionsDialog</name>
+    <message>
+        <source>Add collaborator to %1</source>
+        <translation>Mitwirkenden zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Permissions of %1</source>
+        <translation>Berechtigungen von %1</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Collaborator:</source>
+        <translation>Mitwirkender:</translation>
+    </message>
+    <message>
+        <source>Permissions on %1:</source>
+        <translation>Berechtigungen für %1:</translation>
+    </message>
+</context>
+<context>
     <name>dynodesk::ideplugin::PlatformClient</name>
     <message>
         <source>The API key was not accepted (HTTP 401).</source>
@@ -1694,6 +1804,136 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>The stream answered with HTTP %1.</source>
         <translation>Der Stream antwortete mit HTTP %1.</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::TeamCollaboratorsModel</name>
+    <message>
+        <source>Team admins hold every permission.</source>
+        <translation>Team-Administratoren haben alle Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>Team members can view the team&apos;s unlocked apps.</source>
+        <translation>Team-Mitglieder sehen die nicht gesperrten Apps des Teams.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::TeamCollaboratorsTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a collaborator with permissions</source>
+        <translation>Einen Mitwirkenden mit Berechtigungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Permissions…</source>
+        <translation>Berechtigungen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected collaborator&apos;s permissions</source>
+        <translation>Die Berechtigungen des ausgewählten Mitwirkenden ändern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected collaborator</source>
+        <translation>Den ausgewählten Mitwirkenden entfernen</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the team %2 and is locked: only the team&apos;s admins and the app&apos;s collaborators can see it. Your role: %3.</source>
+        <translation>%1 gehört zum Team %2 und ist gesperrt: Nur die Administratoren des Teams und die Mitwirkenden der App sehen sie. Ihre Rolle: %3.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the team %2. Your role: %3.</source>
+        <translation>%1 gehört zum Team %2. Ihre Rolle: %3.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>You need the manage permission on %1 for this.</source>
+        <translation>Dazu brauchen Sie die Berechtigung „Verwalten“ für %1.</translation>
+    </message>
+    <message>
+        <source>Let every team member see %1 again</source>
+        <translation>Alle Team-Mitglieder %1 wieder sehen lassen</translation>
+    </message>
+    <message>
+        <source>Hide %1 from team members who are not its collaborators</source>
+        <translation>%1 vor Team-Mitgliedern verbergen, die keine Mitwirkenden sind</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>Hinzufügen von %1</translation>
+    </message>
+    <message>
+        <source>Added %1 to %2 with %3.</source>
+        <translation>%1 mit %3 zu %2 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 is an admin of %2 and holds every permission.</source>
+        <translation>%1 ist Administrator von %2 und hat alle Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>Changing the permissions of %1</source>
+        <translation>Ändern der Berechtigungen von %1</translation>
+    </message>
+    <message>
+        <source>%1 now has %2 on %3.</source>
+        <translation>%1 hat jetzt %2 für %3.</translation>
+    </message>
+    <message>
+        <source>%1 is a member of %2, not a collaborator of %3: remove them from the team instead.</source>
+        <translation>%1 ist Mitglied von %2, kein Mitwirkender von %3: Entfernen Sie das Mitglied stattdessen aus dem Team.</translation>
+    </message>
+    <message>
+        <source>Remove collaborator</source>
+        <translation>Mitwirkenden entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?</source>
+        <translation>%1 aus %2 entfernen?</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>Entfernen von %1</translation>
+    </message>
+    <message>
+        <source>Removed %1 from %2.</source>
+        <translation>%1 aus %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Locking %1</source>
+        <translation>Sperren von %1</translation>
+    </message>
+    <message>
+        <source>Unlocking %1</source>
+        <translation>Entsperren von %1</translation>
+    </message>
+    <message>
+        <source>Locked %1: team members without permissions on it no longer see it.</source>
+        <translation>%1 gesperrt: Team-Mitglieder ohne Berechtigungen dafür sehen die App nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Unlocked %1.</source>
+        <translation>%1 entsperrt.</translation>
     </message>
 </context>
 <context>

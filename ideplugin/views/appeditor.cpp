@@ -9,8 +9,11 @@
 #include "editedapp.h"
 #include "processestab.h"
 #include "releasestab.h"
+#include "teamcollaboratorstab.h"
 
+#include <QJsonObject>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -25,6 +28,7 @@ AppEditor::AppEditor(PluginContext &ctx, const QString &app, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->setUsesScrollButtons(true);
     addTab(new AppInfoTab(*m_app), tr("Application Info"));
+    m_collaboratorsIndex = int(m_pages.size());
     addTab(new CollaboratorsTab(*m_app), tr("Collaborators"));
     addTab(new ConfigVarsTab(*m_app), tr("Environment Variables"));
     addTab(new ProcessesTab(*m_app), tr("Processes"));
@@ -45,6 +49,7 @@ AppEditor::AppEditor(PluginContext &ctx, const QString &app, QWidget *parent)
     connect(m_app, &EditedApp::changed, this, &AppEditor::changed);
     connect(m_app, &EditedApp::loaded, this, &AppEditor::loaded);
     connect(m_app, &EditedApp::refreshRequested, this, &AppEditor::refreshAll);
+    connect(m_app, &EditedApp::infoChanged, this, &AppEditor::matchCollaboratorsTab);
     connect(m_app, &EditedApp::renamed, this,
             [this](const QString &name) { setObjectName(QStringLiteral("appEditor:") + name); });
     // The shown tab is read again every few seconds where the platform changes it by itself:
@@ -66,6 +71,26 @@ void AppEditor::addTab(AppTab *tab, const QString &title)
 {
     m_pages.append(tab);
     m_tabs->addTab(tab, title);
+}
+
+void AppEditor::matchCollaboratorsTab()
+{
+    const bool team = m_app->info().value(QStringLiteral("team")).isObject();
+    AppTab *old = m_pages.at(m_collaboratorsIndex);
+    if (team == (qobject_cast<TeamCollaboratorsTab *>(old) != nullptr))
+        return;
+    AppTab *tab = team ? static_cast<AppTab *>(new TeamCollaboratorsTab(*m_app)) : new CollaboratorsTab(*m_app);
+    const bool shown = m_tabs->currentIndex() == m_collaboratorsIndex;
+    {
+        const QSignalBlocker quiet(m_tabs); // the same tab, another widget: nothing to read again
+        m_tabs->removeTab(m_collaboratorsIndex);
+        m_tabs->insertTab(m_collaboratorsIndex, tab, tr("Collaborators"));
+        if (shown)
+            m_tabs->setCurrentIndex(m_collaboratorsIndex);
+    }
+    m_pages[m_collaboratorsIndex] = tab;
+    old->deleteLater();
+    tab->load();
 }
 
 void AppEditor::refreshAll()

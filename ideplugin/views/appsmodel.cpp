@@ -1,10 +1,13 @@
 #include "appsmodel.h"
 
+#include "lockicon.h"
 #include "plugincontext.h"
 
+#include <QGuiApplication>
 #include <QIcon>
 #include <QJsonArray>
 #include <QMap>
+#include <QPalette>
 
 #include <algorithm>
 
@@ -33,10 +36,29 @@ QVariant AppsModel::headerData(int section, Qt::Orientation orientation, int rol
         return {};
     switch (section) {
     case Name: return tr("Name");
+    case Team: return tr("Team");
     case GitUrl: return tr("Git URL");
     case WebUrl: return tr("App URL");
     case State: return tr("State");
     case Owner: return tr("Owner");
+    }
+    return {};
+}
+
+QString AppsModel::Row::team() const
+{
+    return app.value(QStringLiteral("team")).toObject().value(QStringLiteral("name")).toString();
+}
+
+QVariant AppsModel::display(const Row &r, int column) const
+{
+    switch (column) {
+    case Name: return r.name();
+    case GitUrl: return r.app.value(QStringLiteral("git_url")).toString();
+    case WebUrl: return r.app.value(QStringLiteral("web_url")).toString();
+    case State: return r.state;
+    case Owner: return r.app.value(QStringLiteral("owner")).toObject().value(QStringLiteral("email")).toString();
+    case Team: return r.team().isEmpty() ? tr("Personal") : r.team();
     }
     return {};
 }
@@ -46,17 +68,21 @@ QVariant AppsModel::data(const QModelIndex &index, int role) const
     const Row *r = row(index.row());
     if (!r)
         return {};
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
-        switch (index.column()) {
-        case Name: return r->name();
-        case GitUrl: return r->app.value(QStringLiteral("git_url")).toString();
-        case WebUrl: return r->app.value(QStringLiteral("web_url")).toString();
-        case State: return r->state;
-        case Owner: return r->app.value(QStringLiteral("owner")).toObject().value(QStringLiteral("email")).toString();
-        }
+    const bool lockMarker = index.column() == Name && r->locked;
+    if (role == Qt::ToolTipRole && lockMarker)
+        return tr("%1 is locked: only the team's admins and the app's collaborators can see it.").arg(r->name());
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        return display(*r, index.column());
+    if (role == Qt::DecorationRole && lockMarker)
+        return lockIcon();
+    // "Personal" is a placeholder, not a team's name: shown greyed.
+    if (role == Qt::ForegroundRole && index.column() == Team && r->team().isEmpty())
+        return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+    switch (role) {
+    case AppNameRole: return r->name();
+    case TeamRole: return r->team();
+    case LockedRole: return r->locked;
     }
-    if (role == Qt::UserRole)
-        return r->name();
     return {};
 }
 
@@ -106,6 +132,7 @@ void AppsModel::refresh()
         }
         if (!r.notModified)
             setApps(r.array());
+        refreshTeams();
         for (const Row &row : std::as_const(m_rows)) {
             const QString app = row.name();
             m_ctx.client.getCached(QStringLiteral("/apps/%1/dynos").arg(PlatformClient::pathPart(app)), this,
@@ -118,16 +145,59 @@ void AppsModel::refresh()
     });
 }
 
+// The caller's teams, and for each team with apps here its app list, which says which are locked
+// (GET /apps does not).
+void AppsModel::refreshTeams()
+{
+    m_ctx.client.getCached(QStringLiteral("/teams"), this, [this](const Reply &r) {
+        if (!r.ok())
+            return;
+        QStringList teams;
+        for (const QJsonValue &v : r.array())
+            teams << v[QStringLiteral("name")].toString();
+        teams.sort(Qt::CaseInsensitive);
+        if (teams != m_teams) {
+            m_teams = teams;
+            emit teamsChanged();
+        }
+    });
+    QStringList appTeams;
+    for (const Row &row : std::as_const(m_rows))
+        if (!row.team().isEmpty() && !appTeams.contains(row.team()))
+            appTeams << row.team();
+    for (const QString &team : std::as_const(appTeams))
+        m_ctx.client.getCached(QStringLiteral("/teams/%1/apps").arg(PlatformClient::pathPart(team)), this,
+                               [this](const Reply &r) {
+                                   if (r.ok())
+                                       setLocked(r.array());
+                               });
+}
+
+void AppsModel::setLocked(const QJsonArray &teamApps)
+{
+    for (const QJsonValue &v : teamApps) {
+        const QString app = v[QStringLiteral("name")].toString();
+        const bool locked = v[QStringLiteral("locked")].toBool();
+        for (int i = 0; i < m_rows.size(); ++i)
+            if (m_rows[i].name() == app && m_rows[i].locked != locked) {
+                m_rows[i].locked = locked;
+                emit dataChanged(index(i, Name), index(i, Name));
+            }
+    }
+}
+
 void AppsModel::setApps(const QJsonArray &apps)
 {
-    QHash<QString, QString> states;
+    QHash<QString, Row> before;
     for (const Row &r : std::as_const(m_rows))
-        states.insert(r.name(), r.state);
+        before.insert(r.name(), r);
     beginResetModel();
     m_rows.clear();
     for (const QJsonValue &v : apps) {
         Row r{v.toObject(), {}};
-        r.state = states.value(r.name());
+        const Row old = before.value(r.name());
+        r.state = old.state;
+        r.locked = old.locked && !r.team().isEmpty();
         m_rows.append(r);
     }
     std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) { return a.name() < b.name(); });

@@ -4,26 +4,39 @@
 #include "appsmodel.h"
 #include "plugincontext.h"
 
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace dynodesk::ideplugin {
 
 AppsView::AppsView(PluginContext &ctx, QWidget *parent)
-    : QWidget(parent), m_ctx(ctx), m_model(new AppsModel(ctx, this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_table(new QTableView(this)), m_filter(new QLineEdit(this)), m_status(new QLabel(this))
+    : QWidget(parent), m_ctx(ctx), m_model(new AppsModel(ctx, this)), m_teamProxy(new QSortFilterProxyModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)), m_filter(new QLineEdit(this)),
+      m_teamSwitcher(new QComboBox(this)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("myAppsView"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     auto *top = new QHBoxLayout;
+    m_teamSwitcher->setObjectName(QStringLiteral("teamSwitcher"));
+    m_teamSwitcher->setToolTip(tr("Show all apps, your personal apps or one team's apps"));
+    m_teamSwitcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    fillTeamSwitcher();
+    connect(m_model, &AppsModel::teamsChanged, this, &AppsView::fillTeamSwitcher);
+    connect(m_teamSwitcher, &QComboBox::currentIndexChanged, this, &AppsView::showTeam);
+    top->addWidget(m_teamSwitcher);
     m_filter->setObjectName(QStringLiteral("appsFilter"));
     m_filter->setPlaceholderText(tr("Filter apps"));
     m_filter->setClearButtonEnabled(true);
@@ -37,7 +50,11 @@ AppsView::AppsView(PluginContext &ctx, QWidget *parent)
     top->addWidget(refresh);
     layout->addLayout(top);
 
-    m_proxy->setSourceModel(m_model);
+    // The team switcher's proxy under the filter box's.
+    m_teamProxy->setSourceModel(m_model);
+    m_teamProxy->setFilterRole(AppsModel::TeamRole);
+    m_teamProxy->setFilterKeyColumn(AppsModel::Team);
+    m_proxy->setSourceModel(m_teamProxy);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1); // any column
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -70,10 +87,45 @@ AppsView::AppsView(PluginContext &ctx, QWidget *parent)
     layout->addWidget(m_status);
     connect(m_model, &AppsModel::failed, m_status, &QLabel::setText);
     connect(m_model, &AppsModel::refreshed, this, [this] {
-        m_status->setText(tr("%n app(s)", nullptr, m_model->rowCount()));
+        showCount();
         m_table->resizeColumnsToContents();
     });
+    // A padlock or a state arriving later widens its column.
+    connect(m_model, &AppsModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        for (int column = from.column(); column <= to.column(); ++column)
+            m_table->resizeColumnToContents(column);
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, &AppsView::showCount);
 }
+
+void AppsView::fillTeamSwitcher()
+{
+    // An item's data is the team shown: none for all apps, "" for personal apps, else its name.
+    const QVariant shown = m_teamSwitcher->currentData();
+    QSignalBlocker quiet(m_teamSwitcher);
+    m_teamSwitcher->clear();
+    m_teamSwitcher->addItem(tr("All apps"));
+    m_teamSwitcher->addItem(tr("Personal apps"), QString());
+    for (const QString &team : m_model->teams())
+        m_teamSwitcher->addItem(tr("Team %1").arg(team), team);
+    const int keep = shown.isValid() ? m_teamSwitcher->findData(shown) : 0;
+    m_teamSwitcher->setCurrentIndex(std::max(0, keep));
+    if (keep < 0) // the team shown is gone
+        showTeam(0);
+}
+
+void AppsView::showTeam(int index)
+{
+    const QVariant team = m_teamSwitcher->itemData(index);
+    m_teamProxy->setFilterRegularExpression(
+            team.isValid() ? QRegularExpression(QRegularExpression::anchoredPattern(
+                                     QRegularExpression::escape(team.toString())))
+                           : QRegularExpression());
+    showCount();
+}
+
+// How many apps the list shows (the team switcher and the filter box narrow it).
+void AppsView::showCount() { m_status->setText(tr("%n app(s)", nullptr, m_proxy->rowCount())); }
 
 QString AppsView::selectedApp() const
 {
@@ -103,7 +155,8 @@ QMenu *AppsView::contextMenuFor(const QString &app)
     add(QStringLiteral("logsAction"), tr("View logs"), [this, app] { emit m_ctx.logsRequested(app); });
     add(QStringLiteral("scaleAction"), tr("Scale"), [this, app] { appactions::scale(m_ctx, app, this); });
     QAction *destroy = add(QStringLiteral("destroyAction"), tr("Destroy"), [this, app] { appactions::destroy(m_ctx, app, this); });
-    if (!m_ctx.accountEmail.isEmpty() && !owner.isEmpty() && owner != m_ctx.accountEmail) {
+    const bool teamApp = row && !row->team().isEmpty(); // the platform decides by role and permissions
+    if (!m_ctx.accountEmail.isEmpty() && !owner.isEmpty() && owner != m_ctx.accountEmail && !teamApp) {
         destroy->setEnabled(false);
         destroy->setToolTip(tr("Only the app's owner, %1, can destroy it.").arg(owner));
         menu->setToolTipsVisible(true);

@@ -35,8 +35,12 @@ QString EditedApp::ownerEmail() const
     return m_info.value(QStringLiteral("owner")).toObject().value(QStringLiteral("email")).toString();
 }
 
+bool EditedApp::isTeamApp() const { return m_info.value(QStringLiteral("team")).isObject(); }
+
 bool EditedApp::isOwner() const
 {
+    if (isTeamApp())
+        return true; // its team owns it: the platform decides by the caller's role and permissions
     const QString owner = ownerEmail();
     return m_ctx.accountEmail.isEmpty() || owner.isEmpty() || owner == m_ctx.accountEmail;
 }

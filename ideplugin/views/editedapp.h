@@ -25,8 +25,11 @@ public:
     const QJsonObject &info() const { return m_info; }
     void setInfo(const QJsonObject &info);
     QString ownerEmail() const;
-    // True unless the signed-in account is known and is not the owner.
+    // True unless the signed-in account is known and is not the owner. A team app's owner is its
+    // team (`<team>@herokumanager.com`): true, and the platform refuses what the caller's role and
+    // permissions do not allow, in its words.
     bool isOwner() const;
+    bool isTeamApp() const;
 
     // A change done: the status line and the shell's status bar say `message`.
     void done(const QString &message);

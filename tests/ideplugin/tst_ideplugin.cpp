@@ -4,7 +4,7 @@
 // releases, collaborators and make owner, roll back, add Postgres, permissions) and the live log
 // view (router lines after a request; at=error stands out). Then the same client against a
 // separately started dynodesk-server.
-#include "pluginfixture.h"
+#include "myapps.h"
 
 #include "common/serverprocess.h"
 #include "wiring/emulator.h"
@@ -34,29 +34,9 @@ using nlohmann::json;
 
 // The widgets are found by object name and driven through Qt's own classes only: the plugin is
 // the module the shell loaded, as a user runs it.
-enum AppsColumn { Name, GitUrl, WebUrl, State, Owner };
+enum AppsColumn { Name, Team, GitUrl, WebUrl, State, Owner };
 
-// The app editor's tabs and the tables in them.
-struct Editor {
-    QTabWidget *tabs = nullptr;
-    template <typename T>
-    T *child(const char *name) const { return tabs->findChild<T *>(QLatin1String(name)); }
-    QAbstractItemModel *model(const char *table) const { return child<QTableView>(table)->model(); }
-    QString status() const { return tabs->parentWidget()->findChild<QLabel *>(QStringLiteral("editorStatus"))->text(); }
-    QString cell(const char *table, int row, int column) const { return model(table)->index(row, column).data().toString(); }
-    int rows(const char *table) const { return model(table)->rowCount(); }
-    // Selects the row whose `column` shows `text`.
-    bool select(const char *table, int column, const QString &text) const
-    {
-        for (int r = 0; r < rows(table); ++r)
-            if (cell(table, r, column) == text) {
-                child<QTableView>(table)->selectRow(r);
-                return true;
-            }
-        return false;
-    }
-    QPushButton *button(const char *name) const { return child<QPushButton>(name); }
-};
+using plugintest::Editor;
 
 class TestIdePlugin : public QObject {
     Q_OBJECT
@@ -65,49 +45,12 @@ class TestIdePlugin : public QObject {
     QTemporaryDir m_work;
     QString m_friendToken;
 
-    QTableView *appsTable() const { return f.find<QTableView>(QStringLiteral("appsTable")); }
-
-    // The row of `app` in My Apps, or -1.
-    int appRow(const QString &app) const
-    {
-        QAbstractItemModel *m = appsTable()->model();
-        for (int r = 0; r < m->rowCount(); ++r)
-            if (m->index(r, 0).data().toString() == app)
-                return r;
-        return -1;
-    }
-    QString cell(const QString &app, int column) const
-    {
-        const int r = appRow(app);
-        return r < 0 ? QString() : appsTable()->model()->index(r, column).data().toString();
-    }
-
-    Editor openEditor(const QString &app)
-    {
-        contextAction(app, QStringLiteral("appInfoAction"));
-        Editor e;
-        (void)QTest::qWaitFor([&] { return f.window->findChild<QWidget *>(QStringLiteral("appEditor:") + app) != nullptr; }, 5000);
-        if (auto *editor = f.window->findChild<QWidget *>(QStringLiteral("appEditor:") + app))
-            e.tabs = editor->findChild<QTabWidget *>(QStringLiteral("appEditorTabs"));
-        return e;
-    }
-
-    // Clicks the context-menu entry `action` for `app` in My Apps, as a right-click would.
-    void contextAction(const QString &app, const QString &action)
-    {
-        const int row = appRow(app);
-        QVERIFY(row >= 0);
-        QTableView *table = appsTable();
-        const QRect cellRect = table->visualRect(table->model()->index(row, 0));
-        QTimer::singleShot(0, [action] {
-            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-            QVERIFY(menu);
-            menu->findChild<QAction *>(action)->trigger();
-            menu->close();
-        });
-        emit table->customContextMenuRequested(cellRect.center());
-        QTest::qWait(50);
-    }
+    plugintest::MyApps myApps() const { return {f}; }
+    QTableView *appsTable() const { return myApps().table(); }
+    int appRow(const QString &app) const { return myApps().row(app); }
+    QString cell(const QString &app, int column) const { return myApps().cell(app, column); }
+    Editor openEditor(const QString &app) { return myApps().openEditor(app); }
+    void contextAction(const QString &app, const QString &action) { myApps().contextAction(app, action); }
 
     json latestRelease(const QString &app) { return f.api->get(QStringLiteral("/apps/%1/releases").arg(app)).json().back(); }
 
@@ -136,6 +79,7 @@ private slots:
         QCOMPARE(cell(QStringLiteral("alpha-app"), GitUrl), QString::fromStdString(alpha["git_url"]));
         QCOMPARE(cell(QStringLiteral("alpha-app"), WebUrl), QString::fromStdString(alpha["web_url"]));
         QCOMPARE(cell(QStringLiteral("alpha-app"), Owner), QStringLiteral("developer@dynodesk.local"));
+        QCOMPARE(cell(QStringLiteral("alpha-app"), Team), QStringLiteral("Personal"));
         QTRY_COMPARE(cell(QStringLiteral("alpha-app"), State), QStringLiteral("no dynos"));
         const QStringList headers = [&] {
             QStringList h;
@@ -143,7 +87,7 @@ private slots:
                 h << appsTable()->model()->headerData(c, Qt::Horizontal).toString();
             return h;
         }();
-        QCOMPARE(headers, (QStringList{"Name", "Git URL", "App URL", "State", "Owner"}));
+        QCOMPARE(headers, (QStringList{"Name", "Team", "Git URL", "App URL", "State", "Owner"}));
 
         // The filter box narrows the list; sorting by name descending puts beta first.
         auto *filter = f.find<QLineEdit>(QStringLiteral("appsFilter"));
