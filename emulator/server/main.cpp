@@ -1,4 +1,6 @@
 // dynodesk-server: the emulator alone, headless, for labs, teams, CI and the official CLI.
+#include "labcommands.h"
+
 #include "wiring/emulator.h"
 
 #include <QCommandLineParser>
@@ -69,7 +71,9 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
             "The Dynodesk emulator of the platform, headless.\n\n"
             "Commands:\n  (none)                 serve the Platform API\n"
-            "  accounts:add EMAIL     add an account and print its token"));
+            "  accounts:add EMAIL     add an account and print its token\n"
+            "  accounts:import ROSTER.csv   add or update a class's accounts, teams and roles (email,name,team,role)\n"
+            "  teams:quota TEAM       set the apps, dynos and add-ons each member of a team may have"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Where the emulator keeps its state."),
@@ -94,12 +98,15 @@ int main(int argc, char **argv)
     const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("With accounts:add: the password."),
                                       QStringLiteral("password"));
     parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, password});
+    const server::LabCommands lab(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL"), QStringLiteral("[command]"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty() && args[0] == QStringLiteral("accounts:add"))
         return addAccount(parser.value(dataDir), args, parser.value(password));
+    if (auto rc = lab.run(parser.value(dataDir), args))
+        return *rc;
     if (!args.isEmpty()) {
         std::fprintf(stderr, "dynodesk-server: unknown command %s\n", qPrintable(args[0]));
         return 2;

@@ -413,21 +413,4 @@ void Emulator::stop()
     m_running = false;
 }
 
-core::Result<AccountCreated> addAccount(const std::string &dataDir, const std::string &email,
-                                        std::optional<std::string> password)
-{
-    try {
-        if (!QDir().mkpath(QString::fromStdString(dataDir)))
-            return ApiError::internal("Cannot create the data dir " + dataDir + ".");
-        store::Store store(storePath(dataDir));
-        core::SystemClock clock;
-        core::Settings settings;
-        settings.dataDir = dataDir;
-        Platform platform(store, clock, settings);
-        return platform.accounts().createAccount(email, std::move(password));
-    } catch (const std::exception &e) {
-        return ApiError::internal(std::string("Cannot open the store: ") + e.what());
-    }
-}
-
 } // namespace dynodesk::wiring
