@@ -72,7 +72,8 @@ int64_t QuotaRepository::formationDynosOf(const std::string &accountId)
 
 int64_t QuotaRepository::addonsOf(const std::string &accountId)
 {
-    return count(m_db, "SELECT count(*) FROM addons d JOIN apps a ON a.id = d.app_id WHERE a.owner_id = ?",
+    return count(m_db, "SELECT count(*) FROM addons d JOIN apps a ON a.id = d.app_id "
+                       "WHERE a.owner_id = ? AND d.state != 'deprovisioned'",
                  accountId);
 }
 
