@@ -293,8 +293,19 @@ private slots:
         QVERIFY(w.p->formation().updateFormation(student, "s-one", {{"web", 10, {}, false}}).ok());
         QCOMPARE(w.p->quotas().teamQuota("lab")->apps, std::optional<int64_t>(2));
 
-        // Add-ons are counted in the service, before any provider is asked; this platform has none
-        // (503), so the add-on limit is shown through the API in tst_labroster.
+        // Add-ons: those of the student's apps count, but not one that failed to provision (the
+        // create itself goes through a provider, which this platform has not: tst_labroster).
+        QVERIFY(w.p->quotas().allowNewAddon(student.id).ok());
+        const auto app = *w.store->apps.byIdOrName("s-one");
+        platform::Addon addon{"a1", "postgresql-a1", app.id, app.name, student.id, "heroku-postgresql", "essential-0",
+                              "provisioned", "d1", {}, {}, {}, student.id, "t", "t"};
+        w.store->addons.insert(addon);
+        auto addons = w.p->quotas().allowNewAddon(student.id);
+        QVERIFY(!addons.ok());
+        QCOMPARE(addons.error().message, std::string("You've reached your add-on limit of 1 add-on. Destroy some add-ons or "
+                                                     "ask an admin of lab to have this limit increased."));
+        QVERIFY(w.p->quotas().allowNewAddon(teacher.id).ok());
+        w.store->db.exec("UPDATE addons SET state = 'deprovisioned'");
         QVERIFY(w.p->quotas().allowNewAddon(student.id).ok());
     }
 

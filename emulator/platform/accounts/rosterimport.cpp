@@ -116,16 +116,33 @@ Result<std::vector<RosterRow>> RosterImport::parse(const std::string &csv)
     return rows;
 }
 
-Result<Account> RosterImport::ensureAccount(const RosterRow &row, RosterOutcome &outcome)
+Result<std::map<std::string, AccountCreated>> RosterImport::prepareAccounts(const std::vector<RosterRow> &rows) const
+{
+    std::map<std::string, AccountCreated> prepared;
+    for (const auto &row : rows) {
+        if (m_store.accounts.byEmail(row.email))
+            continue;
+        auto made = m_accounts.prepareAccount(row.email, std::nullopt);
+        if (!made)
+            return atLine(row.line, made.error().message);
+        prepared.emplace(row.email, std::move(*made));
+    }
+    return prepared;
+}
+
+Result<Account> RosterImport::ensureAccount(const RosterRow &row, const std::map<std::string, AccountCreated> &prepared,
+                                            RosterOutcome &outcome)
 {
     auto account = m_store.accounts.byEmail(row.email);
     const bool isNew = !account;
     if (isNew) {
-        auto made = m_accounts.createAccount(row.email, std::nullopt);
-        if (!made)
-            return atLine(row.line, made.error().message);
-        outcome.created.push_back({row.email, made->password, made->token});
-        account = made->account;
+        const auto made = prepared.find(row.email);
+        if (made == prepared.end()) // there before the transaction, gone in it
+            return ApiError::conflict("line " + std::to_string(row.line) + ": " + row.email
+                                      + " changed while the roster was read; import it again.");
+        m_accounts.storeAccount(made->second);
+        outcome.created.push_back({row.email, made->second.password, made->second.token});
+        account = made->second.account;
     }
     if (!row.name.empty() && account->name != row.name) {
         account->name = row.name;
@@ -189,11 +206,14 @@ Result<RosterOutcome> RosterImport::import(const std::string &csv)
     auto rows = parse(csv);
     if (!rows)
         return rows.error();
+    auto prepared = prepareAccounts(*rows);
+    if (!prepared)
+        return prepared.error();
     return inTransaction([&]() -> Result<RosterOutcome> {
         RosterOutcome outcome;
         outcome.rows = static_cast<int>(rows->size());
         for (const auto &row : *rows)
-            if (auto account = ensureAccount(row, outcome); !account)
+            if (auto account = ensureAccount(row, *prepared, outcome); !account)
                 return account.error();
         if (auto teams = ensureTeams(*rows, outcome); !teams)
             return teams.error();

@@ -4,6 +4,7 @@
 
 #include "platform/service.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,10 @@ public:
     Result<RosterOutcome> import(const std::string &csv);
 
 private:
-    Result<Account> ensureAccount(const RosterRow &row, RosterOutcome &outcome);
+    // The accounts the roster adds, made before the transaction (hashing passwords is slow).
+    Result<std::map<std::string, AccountCreated>> prepareAccounts(const std::vector<RosterRow> &rows) const;
+    Result<Account> ensureAccount(const RosterRow &row, const std::map<std::string, AccountCreated> &prepared,
+                                  RosterOutcome &outcome);
     Status ensureTeams(const std::vector<RosterRow> &rows, RosterOutcome &outcome);
     Status ensureMember(const RosterRow &row, RosterOutcome &outcome);
 
