@@ -59,13 +59,19 @@ std::optional<AccountLimit> QuotaService::limitFor(const std::string &accountId,
     return smallest;
 }
 
+Status QuotaService::allowOneMore(const std::string &accountId, std::optional<int64_t> TeamQuota::*kind, int64_t used,
+                                  const Words &words)
+{
+    const auto limit = limitFor(accountId, kind);
+    if (!limit || used < limit->limit)
+        return core::Done{};
+    return ApiError::invalidParams("You've reached your " + std::string(words.one) + " limit of "
+                                   + counted(limit->limit, words.one, words.many) + ". " + words.remedy + raiseIt(*limit));
+}
+
 Status QuotaService::allowNewApp(const std::string &accountId)
 {
-    const auto limit = limitFor(accountId, &TeamQuota::apps);
-    if (!limit || m_store.quotas.appsOf(accountId) < limit->limit)
-        return core::Done{};
-    return ApiError::invalidParams("You've reached your app limit of " + counted(limit->limit, "app", "apps")
-                                   + ". Delete some apps" + raiseIt(*limit));
+    return allowOneMore(accountId, &TeamQuota::apps, m_store.quotas.appsOf(accountId), {"app", "apps", "Delete some apps"});
 }
 
 int64_t QuotaService::dynosOf(const std::string &accountId)
@@ -93,11 +99,8 @@ Status QuotaService::allowMoreDynos(const std::string &accountId, int64_t added)
 
 Status QuotaService::allowNewAddon(const std::string &accountId)
 {
-    const auto limit = limitFor(accountId, &TeamQuota::addons);
-    if (!limit || m_store.quotas.addonsOf(accountId) < limit->limit)
-        return core::Done{};
-    return ApiError::invalidParams("You've reached your add-on limit of " + counted(limit->limit, "add-on", "add-ons")
-                                   + ". Destroy some add-ons" + raiseIt(*limit));
+    return allowOneMore(accountId, &TeamQuota::addons, m_store.quotas.addonsOf(accountId),
+                        {"add-on", "add-ons", "Destroy some add-ons"});
 }
 
 } // namespace dynodesk::platform

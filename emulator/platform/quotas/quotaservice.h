@@ -41,6 +41,13 @@ public:
 private:
     // The smallest limit of that kind among the account's teams, if any sets one.
     std::optional<AccountLimit> limitFor(const std::string &accountId, std::optional<int64_t> TeamQuota::*kind);
+    // What the 422 of a kind says: `app`, `apps`, `Delete some apps`.
+    struct Words final {
+        const char *one, *many, *remedy;
+    };
+    // One more of a kind while `used` is below the account's limit of it (if it has one).
+    Status allowOneMore(const std::string &accountId, std::optional<int64_t> TeamQuota::*kind, int64_t used,
+                        const Words &words);
 
     const dynos::ISupervisor *m_supervisor = nullptr;
 };
