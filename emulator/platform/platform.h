@@ -4,6 +4,7 @@
 
 #include "platform/access/accessservice.h"
 #include "platform/accounts/accountservice.h"
+#include "platform/accounts/rosterimport.h"
 #include "platform/addons/addonjobs.h"
 #include "platform/addons/addonresolver.h"
 #include "platform/addons/addonservice.h"
@@ -16,6 +17,7 @@
 #include "platform/dynos/dynoservice.h"
 #include "platform/features/featureservice.h"
 #include "platform/formation/formationservice.h"
+#include "platform/quotas/quotaservice.h"
 #include "platform/releases/releaseservice.h"
 #include "platform/teams/teamappservice.h"
 #include "platform/teams/teamservice.h"
@@ -87,6 +89,9 @@ public:
     DataService &data() { return m_data; }
     DynoService &dynos() { return m_dynos; }
     // Teams, their members, and their apps' locks, moves and permissions.
+    // Per-account quotas set per team, and class rosters (both for the server's operator).
+    QuotaService &quotas() { return m_quotas; }
+    RosterImport &roster() { return m_roster; }
     TeamService &teams() { return m_teams; }
     const TeamService &teams() const { return m_teams; }
     TeamAppService &teamApps() { return m_teamApps; }
@@ -97,6 +102,7 @@ private:
     detail::Environment m_env;
     const addons::PlanCatalog m_planCatalog;
     AccountService m_accounts;
+    QuotaService m_quotas;
     FormationService m_formation;
     ReleaseService m_releases;
     AccessService m_access;
@@ -111,6 +117,7 @@ private:
     DataService m_data;
     DynoService m_dynos;
     TeamService m_teams;
+    RosterImport m_roster;
     TeamAppService m_teamApps;
     AppService m_apps;
 };

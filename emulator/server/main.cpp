@@ -1,4 +1,5 @@
 // dynodesk-server: the emulator alone, headless, for labs, teams, CI and the official CLI.
+#include "labcommands.h"
 #include "snapshot/snapshot.h"
 #include "wiring/emulator.h"
 
@@ -95,7 +96,9 @@ int main(int argc, char **argv)
             "Commands:\n  (none)                 serve the Platform API\n"
             "  accounts:add EMAIL     add an account and print its token\n"
             "  snapshot save FILE     save the data dir's state (while a server runs on it) to FILE\n"
-            "  snapshot load FILE     restore FILE into a new data dir (--data-dir NEW)"));
+            "  snapshot load FILE     restore FILE into a new data dir (--data-dir NEW)\n"
+            "  accounts:import ROSTER.csv   add or update a class's accounts, teams and roles (email,name,team,role)\n"
+            "  teams:quota TEAM       set the apps, dynos and add-ons each member of a team may have"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Where the emulator keeps its state."),
@@ -128,7 +131,8 @@ int main(int argc, char **argv)
                                                         "otherwise only under <data dir>/sources/<account id>/."),
                                          QStringLiteral("dir"));
     parser.addOptions({dataDir, host, apiPort, routerPort, rateLimit, threads, routerThreads, idleAfter, sandbox, password, allowSource});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL | snapshot save|load FILE"),
+    const server::LabCommands lab(parser);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("accounts:add EMAIL | accounts:import ROSTER | teams:quota TEAM | snapshot save|load FILE"),
                                  QStringLiteral("[command]"));
     parser.process(app);
 
@@ -137,6 +141,8 @@ int main(int argc, char **argv)
         return addAccount(parser.value(dataDir), args, parser.value(password));
     if (!args.isEmpty() && args[0] == QStringLiteral("snapshot"))
         return snapshotCommand(parser.value(dataDir), parser.isSet(dataDir), args);
+    if (auto rc = lab.run(parser.value(dataDir), args))
+        return *rc;
     if (!args.isEmpty()) {
         std::fprintf(stderr, "dynodesk-server: unknown command %s\n", qPrintable(args[0]));
         return 2;

@@ -125,6 +125,13 @@ ALTER TABLE apps ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE collaborators ADD COLUMN permissions TEXT NOT NULL DEFAULT '';
 CREATE INDEX apps_by_team ON apps(team_id);
 )sql",
+        // 8: teams' quotas for each of their members and viewers: apps, dynos, add-ons (NULL:
+        // unlimited).
+        R"sql(
+CREATE TABLE team_quotas (
+  team_id TEXT PRIMARY KEY REFERENCES teams(id) ON DELETE CASCADE,
+  apps INTEGER, dynos INTEGER, addons INTEGER);
+)sql",
     };
     return steps;
 }

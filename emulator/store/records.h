@@ -10,6 +10,7 @@
 #include "platform/data/transfertypes.h"
 #include "platform/drains/draintypes.h"
 #include "platform/formation/formationtypes.h"
+#include "platform/quotas/quotatypes.h"
 #include "platform/releases/releasetypes.h"
 #include "platform/teams/teamtypes.h"
 
@@ -36,6 +37,7 @@ using DataTransferLog = platform::DataTransferLog;
 using DataTransferRecord = platform::DataTransfer;
 using TeamRecord = platform::Team;
 using TeamMemberRecord = platform::TeamMember;
+using TeamQuotaRecord = platform::TeamQuota;
 
 struct FeatureRecord final {
     std::string appId, name;

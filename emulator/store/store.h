@@ -8,6 +8,7 @@
 #include "datatransferrepository.h"
 #include "domainrepository.h"
 #include "logrepository.h"
+#include "quotarepository.h"
 #include "records.h"
 #include "teamrepository.h"
 
@@ -23,7 +24,7 @@ public:
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
           collaborators(db), formations(db), transfers(db), slugs(db),
           builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db), dataTransfers(db),
-          teams(db), teamMembers(db)
+          teams(db), teamMembers(db), quotas(db)
     {
     }
 
@@ -49,6 +50,7 @@ public:
     DataTransferRepository dataTransfers;
     TeamRepository teams;
     TeamMemberRepository teamMembers;
+    QuotaRepository quotas;
 };
 
 } // namespace dynodesk::store

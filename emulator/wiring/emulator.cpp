@@ -36,9 +36,7 @@ using platform::Platform;
 
 static std::string storePath(const std::string &dataDir) { return dataDir + "/dynodesk.sqlite3"; }
 
-// The data dir holds the store (every account's tokens), slugs and repositories: the server's
-// user alone may enter it. A looser one is tightened, and the server says so.
-static core::Status ensurePrivateDataDir(const std::string &dataDir)
+core::Status ensurePrivateDataDir(const std::string &dataDir)
 {
     const QString dir = QString::fromStdString(dataDir);
     const bool existed = QFileInfo::exists(dir);
@@ -442,23 +440,6 @@ void Emulator::stop()
         m_lock->unlock();
     m_lock.reset();
     m_running = false;
-}
-
-core::Result<AccountCreated> addAccount(const std::string &dataDir, const std::string &email,
-                                        std::optional<std::string> password)
-{
-    try {
-        if (auto made = ensurePrivateDataDir(dataDir); !made)
-            return made.error();
-        store::Store store(storePath(dataDir));
-        core::SystemClock clock;
-        core::Settings settings;
-        settings.dataDir = dataDir;
-        Platform platform(store, clock, settings);
-        return platform.accounts().createAccount(email, std::move(password));
-    } catch (const std::exception &e) {
-        return ApiError::internal(std::string("Cannot open the store: ") + e.what());
-    }
 }
 
 } // namespace dynodesk::wiring

@@ -22,7 +22,7 @@ static bool looksLikeEmail(const std::string &email)
     return at != std::string::npos && at > 0 && at + 1 < email.size() && email.find(' ') == std::string::npos;
 }
 
-Result<AccountCreated> AccountService::createAccount(const std::string &email, std::optional<std::string> password)
+Result<AccountCreated> AccountService::prepareAccount(const std::string &email, std::optional<std::string> password) const
 {
     if (!looksLikeEmail(email))
         return ApiError::invalidParams("Email " + email + " is not a valid email address.");
@@ -33,12 +33,25 @@ Result<AccountCreated> AccountService::createAccount(const std::string &email, s
     const std::string at = now();
     Account account{core::newId(), email, std::nullopt, detail::hashPassword(pass, salt, m_settings.passwordHashIterations), salt, at, at,
                           std::nullopt};
-    const std::string token = detail::newToken();
+    return AccountCreated{account, detail::newToken(), pass};
+}
+
+void AccountService::storeAccount(const AccountCreated &made)
+{
+    const auto &at = made.account.createdAt;
+    m_store.accounts.insert(made.account);
+    m_store.authorizations.insert({core::newId(), made.account.id, made.token, "Created by dynodesk-server", "global",
+                                   std::nullopt, at, at});
+}
+
+Result<AccountCreated> AccountService::createAccount(const std::string &email, std::optional<std::string> password)
+{
+    auto made = prepareAccount(email, std::move(password));
+    if (!made)
+        return made;
     return inTransaction([&]() -> Result<AccountCreated> {
-        m_store.accounts.insert(account);
-        m_store.authorizations.insert({core::newId(), account.id, token, "Created by dynodesk-server", "global",
-                                       std::nullopt, at, at});
-        return AccountCreated{account, token, pass};
+        storeAccount(*made);
+        return *made;
     });
 }
 

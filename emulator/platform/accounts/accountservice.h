@@ -17,6 +17,11 @@ public:
     explicit AccountService(detail::Environment &env);
 
     Result<AccountCreated> createAccount(const std::string &email, std::optional<std::string> password);
+    // The two halves of createAccount, for callers that store many accounts in one transaction:
+    // the account, its token and its password hashed (slow by design, so outside any
+    // transaction), then stored in the caller's transaction.
+    Result<AccountCreated> prepareAccount(const std::string &email, std::optional<std::string> password) const;
+    void storeAccount(const AccountCreated &made);
     // The account the first start makes, or nullopt when accounts exist already.
     std::optional<AccountCreated> ensureFirstAccount();
     // The oldest account, and its oldest token in `token`: whom to tell the user to log in as.

@@ -4,6 +4,7 @@
 #include "addonresolver.h"
 #include "attachmentservice.h"
 
+#include "platform/quotas/quotaservice.h"
 #include "platform/releases/releaseservice.h"
 #include "platform/transaction.h"
 #include "addons/addonstate.h"
@@ -21,8 +22,10 @@ namespace dynodesk::platform {
 using core::ApiError;
 
 AddonService::AddonService(detail::Environment &env, ReleaseService &releases, AddonResolver &resolver,
-                           AttachmentService &attachments, AddonJobs &jobs, const addons::PlanCatalog &catalog)
-    : Service(env), m_releases(releases), m_resolver(resolver), m_attachments(attachments), m_jobs(jobs), m_catalog(catalog)
+                           AttachmentService &attachments, AddonJobs &jobs, const addons::PlanCatalog &catalog,
+                           QuotaService &quotas)
+    : Service(env), m_releases(releases), m_resolver(resolver), m_attachments(attachments), m_jobs(jobs), m_catalog(catalog),
+      m_quotas(quotas)
 {
 }
 
@@ -60,6 +63,8 @@ Result<Addon> AddonService::createAddon(const Actor &actor, const std::string &a
         return choice.error();
     if (!m_jobs.provisioner())
         return ApiError{503, "service_unavailable", "Add-ons are not available on this emulator."};
+    if (auto allowed = m_quotas.allowNewAddon(access->app.ownerId); !allowed)
+        return allowed.error();
     const auto names = m_store.attachments.namesForApp(access->app.id);
     if (create.attachmentName)
         if (auto error = addons::attachmentNameError(*create.attachmentName, names))

@@ -18,6 +18,7 @@ namespace dynodesk::platform {
 class AddonJobs;
 class AddonResolver;
 class AttachmentService;
+class QuotaService;
 class ReleaseService;
 
 // Add-ons: create, list, update (rename, plan change), destroy and `add-on-action`. Each change
@@ -28,7 +29,8 @@ class ReleaseService;
 class AddonService final : public detail::Service {
 public:
     AddonService(detail::Environment &env, ReleaseService &releases, AddonResolver &resolver,
-                 AttachmentService &attachments, AddonJobs &jobs, const addons::PlanCatalog &catalog);
+                 AttachmentService &attachments, AddonJobs &jobs, const addons::PlanCatalog &catalog,
+                 QuotaService &quotas);
 
     Result<Addon> createAddon(const Actor &actor, const std::string &app, const AddonCreate &create);
     Result<std::vector<Addon>> addons(const Actor &actor, const std::string &app);
@@ -53,6 +55,7 @@ private:
     AttachmentService &m_attachments;
     AddonJobs &m_jobs;
     const addons::PlanCatalog &m_catalog;
+    QuotaService &m_quotas;
 };
 
 } // namespace dynodesk::platform

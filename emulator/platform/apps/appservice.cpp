@@ -5,6 +5,7 @@
 #include "platform/addons/attachmentservice.h"
 #include "platform/catalog.h"
 #include "platform/data/dataservice.h"
+#include "platform/quotas/quotaservice.h"
 #include "platform/releases/releaseservice.h"
 #include "platform/transaction.h"
 
@@ -18,8 +19,9 @@ using core::ApiError;
 static constexpr int64_t kMaxAppsPerAccount = 100;
 
 AppService::AppService(detail::Environment &env, ReleaseService &releases, AttachmentService &attachments,
-                       AddonJobs &addonJobs, DataService &data)
-    : Service(env), m_releases(releases), m_attachments(attachments), m_addonJobs(addonJobs), m_data(data)
+                       AddonJobs &addonJobs, DataService &data, QuotaService &quotas)
+    : Service(env), m_releases(releases), m_attachments(attachments), m_addonJobs(addonJobs), m_data(data),
+      m_quotas(quotas)
 {
 }
 
@@ -62,6 +64,8 @@ Result<App> AppService::createApp(const Actor &actor, const AppCreate &params)
         return ApiError::invalidParams("You've reached the limit of " + std::to_string(kMaxAppsPerAccount)
                                        + " apps for this account. Delete some apps to create more.");
     }
+    if (auto allowed = m_quotas.allowNewApp(actor.id); !allowed)
+        return allowed.error();
 
     auto created = inTransaction([&]() -> Result<App> {
         const std::string at = now();

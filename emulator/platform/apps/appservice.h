@@ -14,6 +14,7 @@ namespace dynodesk::platform {
 class AddonJobs;
 class AttachmentService;
 class DataService;
+class QuotaService;
 class ReleaseService;
 
 // Apps: create (with release v1), list, rename, maintenance, destroy (with their add-ons and
@@ -21,7 +22,7 @@ class ReleaseService;
 class AppService final : public detail::Service {
 public:
     AppService(detail::Environment &env, ReleaseService &releases, AttachmentService &attachments, AddonJobs &addonJobs,
-               DataService &data);
+               DataService &data, QuotaService &quotas);
 
     std::string gitUrl(const std::string &appName) const;
     std::string webUrl(const std::string &appName) const;
@@ -45,6 +46,7 @@ private:
     AttachmentService &m_attachments;
     AddonJobs &m_addonJobs;
     DataService &m_data;
+    QuotaService &m_quotas;
 };
 
 } // namespace dynodesk::platform

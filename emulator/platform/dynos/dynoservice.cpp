@@ -2,6 +2,9 @@
 #include "dynoservice.h"
 
 #include "platform/formation/formationservice.h"
+#include "platform/quotas/quotaservice.h"
+
+#include "store/store.h"
 
 namespace dynodesk::platform {
 
@@ -9,7 +12,16 @@ using core::ApiError;
 
 static ApiError noDynoManager() { return ApiError{503, "service_unavailable", "This emulator runs no dynos."}; }
 
-DynoService::DynoService(detail::Environment &env, FormationService &formation) : Service(env), m_formation(formation) {}
+DynoService::DynoService(detail::Environment &env, FormationService &formation, QuotaService &quotas)
+    : Service(env), m_formation(formation), m_quotas(quotas)
+{
+}
+
+void DynoService::setSupervisor(dynos::ISupervisor *supervisor)
+{
+    m_supervisor = supervisor;
+    m_quotas.setSupervisor(supervisor);
+}
 
 Result<std::pair<App, std::vector<dynos::DynoInfo>>> DynoService::dynos(const Actor &actor, const std::string &appName)
 {
@@ -66,6 +78,9 @@ Result<StartedDyno> DynoService::runOneOff(const Actor &actor, const std::string
         return release.error();
     if (!m_supervisor)
         return noDynoManager();
+    if (auto app = m_store.apps.byIdOrName(release->appId))
+        if (auto allowed = m_quotas.allowMoreDynos(app->ownerId, 1); !allowed)
+            return allowed.error();
     auto [dyno, secret] = m_supervisor->runOneOff(release.value(), request);
     return StartedDyno{std::move(dyno), release->appName, std::move(secret)};
 }

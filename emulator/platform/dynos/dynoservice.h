@@ -11,6 +11,7 @@
 namespace dynodesk::platform {
 
 class FormationService;
+class QuotaService;
 
 // A one-off dyno just started: the dyno, its app's name and, for an attached one, the secret
 // its client brings to the rendezvous.
@@ -24,9 +25,10 @@ struct StartedDyno final {
 // that runs no dynos), there are none, and actions on them answer 503.
 class DynoService final : public detail::Service {
 public:
-    DynoService(detail::Environment &env, FormationService &formation);
+    DynoService(detail::Environment &env, FormationService &formation, QuotaService &quotas);
 
-    void setSupervisor(dynos::ISupervisor *supervisor) { m_supervisor = supervisor; }
+    // Also tells the quotas, which count one-off dynos.
+    void setSupervisor(dynos::ISupervisor *supervisor);
     // How dynos are isolated here (`heroku ps --extended`'s execution plane).
     std::string isolation() const { return m_supervisor ? m_supervisor->isolation() : std::string(); }
 
@@ -41,6 +43,7 @@ private:
     Status act(const Actor &actor, const std::string &app, const std::string &which, bool stop);
 
     FormationService &m_formation;
+    QuotaService &m_quotas;
     dynos::ISupervisor *m_supervisor = nullptr;
 };
 

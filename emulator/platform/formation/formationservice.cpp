@@ -3,6 +3,7 @@
 
 #include "platform/transaction.h"
 #include "platform/catalog.h"
+#include "platform/quotas/quotaservice.h"
 
 #include "core/ids.h"
 
@@ -14,7 +15,7 @@ namespace dynodesk::platform {
 
 using core::ApiError;
 
-FormationService::FormationService(detail::Environment &env) : Service(env) {}
+FormationService::FormationService(detail::Environment &env, QuotaService &quotas) : Service(env), m_quotas(quotas) {}
 
 
 std::optional<std::map<std::string, std::string>> FormationService::currentProcessTypes(const std::string &appId)
@@ -58,6 +59,7 @@ Result<std::vector<Formation>> FormationService::updateFormation(const Actor &ac
         return ApiError::invalidParams("No formation updates given.");
     const std::string at = now();
     std::vector<Formation> changed;
+    int64_t added = 0; // dynos the change adds (negative: removes)
     for (const auto &u : updates) {
         if (!core::isValidProcessType(u.type))
             return ApiError::invalidParams("Invalid process type " + u.type + ".");
@@ -85,8 +87,11 @@ Result<std::vector<Formation>> FormationService::updateFormation(const Actor &ac
             f.size = size->name;
         }
         f.updatedAt = at;
+        added += f.quantity - (existing ? existing->quantity : 0);
         changed.push_back(std::move(f));
     }
+    if (auto allowed = m_quotas.allowMoreDynos(access->app.ownerId, added); !allowed)
+        return allowed.error();
     auto result = inTransaction([&]() -> Result<std::vector<Formation>> {
         for (const auto &f : changed)
             m_store.formations.upsert(f);

@@ -14,11 +14,13 @@
 
 namespace dynodesk::platform {
 
+class QuotaService;
+
 // The formation: the desired quantity and size per process type, which a release's process
 // types shape, and what should run for an app (for the dyno manager).
 class FormationService final : public detail::Service {
 public:
-    explicit FormationService(detail::Environment &env);
+    FormationService(detail::Environment &env, QuotaService &quotas);
 
     Result<std::vector<Formation>> formation(const Actor &actor, const std::string &app);
     Result<Formation> formationType(const Actor &actor, const std::string &app, const std::string &type);
@@ -36,6 +38,8 @@ public:
 
 private:
     std::optional<std::map<std::string, std::string>> currentProcessTypes(const std::string &appId);
+
+    QuotaService &m_quotas;
 };
 
 } // namespace dynodesk::platform
