@@ -12,6 +12,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace dynodesk::api {
 
 using core::ApiError;
@@ -25,18 +27,26 @@ static bool within(const QString &path, const QString &root)
     return !r.isEmpty() && (path == r || path.startsWith(r.endsWith(QLatin1Char('/')) ? r : r + QLatin1Char('/')));
 }
 
-// A file:// source may be read only when it lies in the account's own sources directory or under
-// a path the operator allows: the server can read every account's files, the account cannot.
-static core::Result<std::string> localSource(platform::Platform &p, const platform::Actor &who, const QUrl &url)
+// Whether the account may have the server read `file` for it: in the account's own sources
+// directory, under a path the operator allows, or in `extraRoot`: the server can read every
+// account's files, the account cannot.
+static bool mayRead(platform::Platform &p, const platform::Actor &who, const QString &file, const std::string &extraRoot = {})
 {
-    const QString file = url.toLocalFile();
     const QFileInfo info(file);
     const QString resolved = info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
     std::vector<std::string> roots = p.settings().allowedSourcePaths;
     roots.push_back(p.settings().dataDir + "/sources/" + who.id);
-    for (const std::string &root : roots)
-        if (within(resolved, QString::fromStdString(root)))
-            return file.toStdString();
+    if (!extraRoot.empty())
+        roots.push_back(extraRoot);
+    return std::any_of(roots.begin(), roots.end(), [&](const std::string &root) { return within(resolved, QString::fromStdString(root)); });
+}
+
+// A file:// source may be read only where mayRead() says.
+static core::Result<std::string> localSource(platform::Platform &p, const platform::Actor &who, const QUrl &url)
+{
+    const QString file = url.toLocalFile();
+    if (mayRead(p, who, file))
+        return file.toStdString();
     return ApiError::forbidden("You do not have access to the source " + url.toString().toStdString()
                                + ". Sources on this machine must be under a path the server allows.");
 }
@@ -118,12 +128,25 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
               return ApiReply{200, installations(list.value()), {}};
           });
     r.add("PUT", "/apps/{app}/buildpack-installations", "buildpack-installation", "Update",
-          [&p, installations](ApiContext &ctx) -> core::Result<ApiReply> {
+          [&p, &deployer, installations](ApiContext &ctx) -> core::Result<ApiReply> {
               if (!ctx.body.contains("updates") || !ctx.body["updates"].is_array())
                   return ApiError::invalidParams("updates must be an array of {buildpack: url or name}.");
               std::vector<std::string> urls;
               for (const auto &u : ctx.body["updates"])
                   urls.push_back(requiredString(u, "buildpack"));
+              // A buildpack on this machine (a directory, or a file:// repository to clone) is
+              // read as the server: only the built-in ones and what the account may read.
+              for (const auto &url : urls) {
+                  const QString spec = QString::fromStdString(url).section(QLatin1Char('#'), 0, 0);
+                  const bool local = spec.startsWith(QStringLiteral("file:")) || spec.startsWith(QLatin1Char('/'))
+                          || spec.startsWith(QLatin1Char('.'))
+                          || (!spec.contains(QStringLiteral("://")) && build::registryBlobUrl(url).empty()
+                              && QFileInfo::exists(spec));
+                  const QString path = spec.startsWith(QStringLiteral("file:")) ? QUrl(spec).toLocalFile() : spec;
+                  if (local && !mayRead(p, ctx.who(), path, deployer.paths().builtinBuildpacks))
+                      return ApiError::forbidden("You do not have access to the buildpack " + url
+                                                 + ". Buildpacks on this machine must be under a path the server allows.");
+              }
               auto set = p.builds().setBuildpacks(ctx.who(), ctx.param("app"), urls);
               if (!set)
                   return set.error();

@@ -26,6 +26,8 @@ public:
         core::Settings settings;
         settings.dataDir = (m_dir.path() + QStringLiteral("/data")).toStdString();
         settings.passwordHashIterations = 1000;
+        // The test's own buildpacks (makeBuildpack), as an operator allows a path.
+        settings.allowedSourcePaths.push_back((m_dir.path() + QStringLiteral("/buildpacks")).toStdString());
         settings.buildTimeoutSeconds = buildTimeoutSeconds;
         if (adjust)
             adjust(settings);

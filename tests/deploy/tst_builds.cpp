@@ -238,7 +238,7 @@ private slots:
     {
         QTemporaryDir dir;
         DeployFixture helper; // for git and a slow buildpack
-        ServerProcess server(dir.path());
+        ServerProcess server(dir.path(), {QStringLiteral("--allow-source-path"), helper.tmp(QStringLiteral("buildpacks"))});
         QVERIFY2(server.start(), qPrintable(server.output()));
         HttpClient api(server.apiUrl(), server.token());
         QCOMPARE(api.post("/apps", {{"name", "crash-app"}}).status, 201);

@@ -224,6 +224,31 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(viaRouter(f, QStringLiteral("probed")), QByteArray("Hello from node-basic"), 30000);
     }
 
+    // A buildpack on the server's disk is read as the server: an account may name only the
+    // built-in ones and what it may read, never another account's repository.
+    void buildpacksOnThisMachineAreLimitedToWhatTheAccountMayRead()
+    {
+        DeployFixture f(60, [](dynodesk::core::Settings &s) { s.allowedSourcePaths.clear(); });
+        QVERIFY(f.started());
+        QCOMPARE(f.api().post("/apps", {{"name", "victim"}}).status, 201);
+        QCOMPARE(f.api().post("/apps", {{"name", "thief"}}).status, 201);
+        const std::string victimId = f.api().get("/apps/victim").json()["id"];
+        const auto put = [&](const std::string &buildpack) {
+            return f.api().request("PUT", "/apps/thief/buildpack-installations",
+                                   QByteArray::fromStdString(json{{"updates", {{{"buildpack", buildpack}}}}}.dump()));
+        };
+        for (const std::string &bp : {"file://" + f.dataDir().toStdString() + "/repos/" + victimId + ".git",
+                                      f.dataDir().toStdString() + "/repos/" + victimId + ".git", std::string("/etc"),
+                                      std::string("file:///etc#main")}) {
+            const auto r = put(bp);
+            QVERIFY2(r.status == 403, (bp + ": " + r.body.toStdString()).c_str());
+            QCOMPARE(r.json()["id"].get<std::string>(), std::string("forbidden"));
+        }
+        QCOMPARE(put("heroku/nodejs").status, 200);
+        QCOMPARE(put("https://github.com/heroku/heroku-buildpack-nodejs").status, 200);
+        QCOMPARE(f.api().get("/apps/thief/buildpack-installations").json().size(), 1u);
+    }
+
     // A sandboxed dyno stops as a plain one does: SIGTERM to every process of the app (not to
     // the sandbox, which would take the dyno with it at once), SIGKILL after the grace; and it
     // ends with the server, even a killed one.

@@ -29,6 +29,7 @@ public:
         return out;
     }
     bool restart(const std::string &, const std::string &) override { return false; }
+    std::string isolation() const override { return "none (test)"; }
     bool stop(const std::string &, const std::string &) override { return false; }
     std::pair<dynos::DynoInfo, std::string> runOneOff(const dynos::DesiredApp &release, const dynos::OneOffRequest &) override
     {
