@@ -68,20 +68,41 @@ static std::map<pid_t, int64_t> residentByGroup()
     return rss;
 }
 
-// A signal for a dyno's processes. A sandbox's own two processes (bubblewrap, which leads the
-// group, and its init, pid 1 inside) do not get it: bubblewrap would die of SIGTERM and take the
-// dyno with it at once, with no grace. They end when the dyno's command does; SIGKILL goes to all.
-static void signalDyno(pid_t group, int signal, bool sandboxed)
+// A signal for a dyno's processes. In a sandbox, its first three processes do not get it:
+// bubblewrap (which leads the group) would die of SIGTERM and take the dyno with it at once, with
+// no grace; its init (pid 1 inside) forwards nothing; and the waiter (below) would catch it and
+// start the command anyway if it came before the command. They end when the command does;
+// SIGKILL goes to all. Returns how many processes got it: in a sandbox none while the dyno's
+// command has not started yet.
+static int signalDyno(pid_t group, int signal, bool sandboxed)
 {
-    if (!sandboxed || signal == SIGKILL) {
-        ::kill(-group, signal);
-        return;
-    }
-    core::forEachProcessStat([&](pid_t pid, const QList<QByteArray> &fields) { // state, ppid, pgrp
-        if (fields.size() > 2 && fields[2].toInt() == group && pid != group && fields[1].toInt() != group)
-            ::kill(pid, signal);
+    if (!sandboxed || signal == SIGKILL)
+        return ::kill(-group, signal) == 0 ? 1 : 0;
+    struct Member {
+        pid_t pid, parent;
+        long long started;
+    };
+    std::vector<Member> members;
+    core::forEachProcessStat([&](pid_t pid, const QList<QByteArray> &fields) { // state, ppid, pgrp, ..., starttime
+        if (fields.size() > 19 && fields[2].toInt() == group)
+            members.push_back({pid, static_cast<pid_t>(fields[1].toInt()), fields[19].toLongLong()});
         return true;
     });
+    pid_t init = 0, waiter = 0;
+    for (const auto &m : members)
+        if (m.parent == group && m.pid != group)
+            init = m.pid;
+    long long first = 0;
+    for (const auto &m : members)
+        if (init && m.parent == init && (!waiter || m.started < first)) {
+            waiter = m.pid;
+            first = m.started;
+        }
+    int sent = 0;
+    for (const auto &m : members)
+        if (m.pid != group && m.pid != init && m.pid != waiter && init && waiter)
+            sent += ::kill(m.pid, signal) == 0 ? 1 : 0;
+    return sent;
 }
 
 // In a sandbox, the PID namespace ends with its first process: everything else in it is killed.
@@ -270,7 +291,8 @@ void ProcessDynoDriver::signal(DynoHandle run, int signal)
     if (!r)
         return;
     if (r->group > 0) {
-        signalDyno(r->group, signal, m_sandbox.enabled());
+        if (signalDyno(r->group, signal, m_sandbox.enabled()) == 0 && core::groupRunning(r->group))
+            resignal(run, signal, 250); // the sandbox is still starting the dyno: it gets it once it runs
     } else if (r->tar && !r->cancelledBy) { // not started yet: it never will
         r->cancelledBy = signal;
         r->tar->disconnect(this);
@@ -281,6 +303,17 @@ void ProcessDynoDriver::signal(DynoHandle run, int signal)
                 notify(run->events.exited, 0, true);
         });
     }
+}
+
+void ProcessDynoDriver::resignal(DynoHandle run, int signal, int triesLeft)
+{
+    QTimer::singleShot(20, this, [this, run, signal, triesLeft] {
+        Run *r = find(run);
+        if (!r || r->group <= 0 || !core::groupRunning(r->group))
+            return;
+        if (signalDyno(r->group, signal, m_sandbox.enabled()) == 0 && triesLeft > 1)
+            resignal(run, signal, triesLeft - 1);
+    });
 }
 
 bool ProcessDynoDriver::running(DynoHandle run) const
