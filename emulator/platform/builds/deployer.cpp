@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QMetaObject>
 
+#include <sys/resource.h>
+
 namespace dynodesk::platform {
 
 using core::ApiError;
@@ -39,6 +41,9 @@ void Deployer::runWorker(std::function<void()> work)
     reap();
     auto done = std::make_shared<std::atomic<bool>>(false);
     std::thread thread([this, work = std::move(work), done] {
+        // Builds and release commands yield to the server (the API, git, the router): this
+        // thread, and every process it starts, runs at nice 10 (on Linux a thread's own).
+        ::setpriority(PRIO_PROCESS, 0, 10);
         work();
         done->store(true);
         // Joined on the core thread as soon as it is done. Posted events die with the Deployer,
