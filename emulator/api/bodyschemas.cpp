@@ -36,6 +36,7 @@ BodySchemas::BodySchemas()
                                         {"role", BodyType::oneOf({"admin", "member", "viewer"})}};
     for (const char *method : {"PUT", "POST", "PATCH"})
         add(method, "/teams/{team}/members", member);
+    add("PUT", "/teams/{team}/invitations", {{"email", str()}, {"role", BodyType::oneOf({"admin", "member", "viewer"})}});
     add("POST", "/teams/apps",
         {{"locked", boolean()}, {"name", str()}, {"team", str()}, {"personal", boolean()}, {"region", str()},
          {"space", str()}, {"stack", str()}, {"internal_routing", boolean()}});

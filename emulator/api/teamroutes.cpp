@@ -55,13 +55,25 @@ static void addTeamLinks(ApiRouter &r, platform::Platform &p)
                       return ApiReply{200, views::teamFeature(f), {}};
               return ApiError::notFound("Couldn't find that feature.");
           });
-    // Members are added at once here, so no invitation is ever pending.
-    r.add("GET", "/teams/{team}/invitations", "team-invitation", "List",
-          [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-              if (auto team = p.teams().team(ctx.who(), ctx.param("team")); !team)
-                  return team.error();
-              return ApiReply::list(nlohmann::json::array(), {"id"});
-          });
+    // Invitations: `members:add` adds at once (the feature `team-invite-acceptance` is off), but
+    // an admin may invite through the API and the invitee accept.
+    r.add("GET", "/teams/{team}/invitations", "team-invitation", "List", [&p](ApiContext &ctx) {
+        return replyList(p.teams().invitations(ctx.who(), ctx.param("team")), views::teamInvitation, {"id"});
+    });
+    r.add("PUT", "/teams/{team}/invitations", "team-invitation", "Create", [&p](ApiContext &ctx) {
+        return reply(p.teams().invite(ctx.who(), ctx.param("team"), requiredString(ctx.body, "email"),
+                                      optionalString(ctx.body, "role").value_or("member")),
+                     views::teamInvitation);
+    });
+    r.add("DELETE", "/teams/{team}/invitations/{invitation}", "team-invitation", "Revoke", [&p](ApiContext &ctx) {
+        return reply(p.teams().revokeInvitation(ctx.who(), ctx.param("team"), ctx.param("invitation")), views::teamInvitation);
+    });
+    r.add("GET", "/teams/invitations/{token}", "team-invitation", "Get", [&p](ApiContext &ctx) {
+        return reply(p.teams().invitation(ctx.who(), ctx.param("token")), views::teamInvitation);
+    });
+    r.add("POST", "/teams/invitations/{token}/accept", "team-invitation", "Accept", [&p](ApiContext &ctx) {
+        return reply(p.teams().acceptInvitation(ctx.who(), ctx.param("token")), views::teamMember);
+    });
 }
 
 static void addMemberLinks(ApiRouter &r, platform::Platform &p)

@@ -11,6 +11,14 @@ json team(const platform::Team &t)
             {"role", t.role.empty() ? json(nullptr) : json(t.role)}, {"type", "team"}, {"updated_at", t.updatedAt}};
 }
 
+json teamInvitation(const platform::TeamInvitation &i)
+{
+    return {{"created_at", i.createdAt}, {"id", i.id}, {"role", i.role}, {"updated_at", i.updatedAt},
+            {"invited_by", {{"email", i.inviterEmail}, {"id", i.inviterId}, {"name", i.inviterName.empty() ? json(nullptr) : json(i.inviterName)}}},
+            {"team", {{"id", i.teamId}, {"name", i.teamName}}},
+            {"user", {{"email", i.userEmail}, {"id", i.userId}, {"name", i.userName.empty() ? json(nullptr) : json(i.userName)}}}};
+}
+
 json teamMember(const platform::TeamMember &m)
 {
     return {{"created_at", m.createdAt}, {"email", m.email}, {"federated", false}, {"id", m.id},

@@ -38,6 +38,7 @@ json domain(const platform::AppDomain &d);
 // Teams (teamviews.cpp).
 json team(const platform::Team &t);
 json teamMember(const platform::TeamMember &m);
+json teamInvitation(const platform::TeamInvitation &i);
 // `team-app`: the app with `locked` and whether the caller has joined it.
 json teamApp(const platform::App &a, const platform::Platform &platform, bool joined);
 json teamAppCollaborator(const platform::TeamAppCollaborator &c);

@@ -132,6 +132,14 @@ CREATE TABLE team_quotas (
   team_id TEXT PRIMARY KEY REFERENCES teams(id) ON DELETE CASCADE,
   apps INTEGER, dynos INTEGER, addons INTEGER);
 )sql",
+        // 9: invitations to teams, each accepted by its invitee with its secret token.
+        R"sql(
+CREATE TABLE team_invitations (
+  id TEXT PRIMARY KEY, token TEXT NOT NULL UNIQUE, team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE, role TEXT NOT NULL,
+  invited_by TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (team_id, account_id));
+)sql",
     };
     return steps;
 }

@@ -37,6 +37,7 @@ using DataTransferLog = platform::DataTransferLog;
 using DataTransferRecord = platform::DataTransfer;
 using TeamRecord = platform::Team;
 using TeamMemberRecord = platform::TeamMember;
+using TeamInvitationRecord = platform::TeamInvitation;
 using TeamQuotaRecord = platform::TeamQuota;
 
 struct FeatureRecord final {

@@ -24,7 +24,7 @@ public:
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
           collaborators(db), formations(db), transfers(db), slugs(db),
           builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db), dataTransfers(db),
-          teams(db), teamMembers(db), quotas(db)
+          teams(db), teamMembers(db), teamInvitations(db), quotas(db)
     {
     }
 
@@ -50,6 +50,7 @@ public:
     DataTransferRepository dataTransfers;
     TeamRepository teams;
     TeamMemberRepository teamMembers;
+    TeamInvitationRepository teamInvitations;
     QuotaRepository quotas;
 };
 

@@ -79,4 +79,50 @@ void TeamMemberRepository::remove(const std::string &id)
     m_db.prepare("DELETE FROM team_members WHERE id = ?").bind(1, id).run();
 }
 
+static constexpr const char *kInvitationColumns =
+        "SELECT i.id, i.token, i.team_id, t.name, i.role, i.created_at, i.updated_at, u.id, u.email, u.name, "
+        "b.id, b.email, b.name FROM team_invitations i JOIN teams t ON t.id = i.team_id "
+        "JOIN accounts u ON u.id = i.account_id JOIN accounts b ON b.id = i.invited_by ";
+
+static TeamInvitationRecord readInvitation(const Statement &st)
+{
+    const auto text = [&](int i) { return st.isNull(i) ? std::string() : st.text(i); };
+    return {text(0), text(1), text(2), text(3), text(4), text(5), text(6), text(7), text(8), text(9), text(10), text(11), text(12)};
+}
+
+void TeamInvitationRepository::insert(const TeamInvitationRecord &i)
+{
+    m_db.prepare("INSERT INTO team_invitations (id, token, team_id, account_id, role, invited_by, created_at, updated_at) "
+                 "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (team_id, account_id) DO UPDATE SET role = excluded.role, "
+                 "invited_by = excluded.invited_by, updated_at = excluded.updated_at")
+            .bind(1, i.id).bind(2, i.token).bind(3, i.teamId).bind(4, i.userId).bind(5, i.role).bind(6, i.inviterId)
+            .bind(7, i.createdAt).bind(8, i.updatedAt).run();
+}
+
+std::vector<TeamInvitationRecord> TeamInvitationRepository::list(const std::string &teamId)
+{
+    auto st = m_db.prepare(std::string(kInvitationColumns) + "WHERE i.team_id = ? ORDER BY u.email");
+    st.bind(1, teamId);
+    return collect(st, readInvitation);
+}
+
+std::optional<TeamInvitationRecord> TeamInvitationRepository::find(const std::string &teamId, const std::string &id)
+{
+    auto st = m_db.prepare(std::string(kInvitationColumns) + "WHERE i.team_id = ?1 AND (i.id = ?2 OR u.email = ?2 COLLATE NOCASE)");
+    st.bind(1, teamId).bind(2, id);
+    return first(st, readInvitation);
+}
+
+std::optional<TeamInvitationRecord> TeamInvitationRepository::byToken(const std::string &token)
+{
+    auto st = m_db.prepare(std::string(kInvitationColumns) + "WHERE i.token = ?");
+    st.bind(1, token);
+    return first(st, readInvitation);
+}
+
+void TeamInvitationRepository::remove(const std::string &id)
+{
+    m_db.prepare("DELETE FROM team_invitations WHERE id = ?").bind(1, id).run();
+}
+
 } // namespace dynodesk::store

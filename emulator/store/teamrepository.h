@@ -37,4 +37,18 @@ private:
     Database &m_db;
 };
 
+class TeamInvitationRepository final {
+public:
+    explicit TeamInvitationRepository(Database &db) : m_db(db) {}
+    void insert(const TeamInvitationRecord &i);
+    std::vector<TeamInvitationRecord> list(const std::string &teamId);
+    // By id within a team, or by token anywhere.
+    std::optional<TeamInvitationRecord> find(const std::string &teamId, const std::string &id);
+    std::optional<TeamInvitationRecord> byToken(const std::string &token);
+    void remove(const std::string &id);
+
+private:
+    Database &m_db;
+};
+
 } // namespace dynodesk::store

@@ -236,7 +236,8 @@ private slots:
         const std::set<std::string> bodiless{"POST /apps/{app}/sources", "POST /addons/{addon}/actions/provision",
                                              "POST /addons/{addon}/actions/deprovision",
                                              "POST /apps/{app}/dynos/{dyno}/actions/stop",
-                                             "POST /apps/{app}/formations/{type}/actions/stop"};
+                                             "POST /apps/{app}/formations/{type}/actions/stop",
+                                             "POST /teams/invitations/{token}/accept"};
         const api::BodySchemas schemas;
         std::set<std::string> served;
         const json schema = m_api->get("/schema").json();

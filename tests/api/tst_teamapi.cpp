@@ -102,10 +102,66 @@ private slots:
         VERIFY_GOLDEN(features, "team-feature");
         QVERIFY(listHas(features, "name", "org-access-controls"));
         VERIFY_GOLDEN(m_api->get("/teams/golden-team/features/org-access-controls").json(), "team-feature");
-        JSON_EQ(m_api->get("/teams/golden-team/invitations").json(), json::array());
+        JSON_EQ(m_api->get("/teams/golden-team/invitations").json(), json::array()); // members:add adds at once
         VERIFY_GOLDEN(m_api->get("/teams/permissions").json(), "team-app-permission");
         JSON_EQ(m_api->get("/spaces").json(), json::array());
         VERIFY_ERROR(m_api->get("/spaces/nope"), 404, "not_found");
+    }
+
+    // An admin invites, members see the invitation, only the invitee accepts (becoming a member
+    // with the invited role), and a revoked one is gone.
+    void invitationLinks()
+    {
+        QCOMPARE(m_api->post("/teams", {{"name", "invite-team"}}).status, 201);
+        QCOMPARE(m_api->request("PUT", "/teams/invite-team/members", R"({"email":"viewer@example.com","role":"viewer"})").status, 200);
+        auto r = m_api->request("PUT", "/teams/invite-team/invitations", R"({"email":"student@example.com","role":"admin"})");
+        QCOMPARE(r.status, 200);
+        VERIFY_GOLDEN(r.json(), "team-invitation");
+        const std::string token = r.json()["id"];
+        JSON_EQ(r.json()["user"]["email"], json("student@example.com"));
+        JSON_EQ(r.json()["team"]["name"], json("invite-team"));
+        JSON_EQ(r.json()["invited_by"]["email"], json(m_emulator->credentials().email));
+        // Invited again: the same invitation with the new role.
+        r = m_api->request("PUT", "/teams/invite-team/invitations", R"({"email":"student@example.com","role":"member"})");
+        JSON_EQ(r.json()["id"], json(token));
+        JSON_EQ(r.json()["role"], json("member"));
+        VERIFY_GOLDEN(as(m_viewer).get("/teams/invite-team/invitations").json(), "team-invitation");
+        QCOMPARE(as(m_viewer).get("/teams/invite-team/invitations").json().size(), size_t(1));
+        VERIFY_ERROR(as(m_viewer).request("PUT", "/teams/invite-team/invitations", R"({"email":"stranger@example.com"})"),
+                     403, "forbidden");
+        VERIFY_ERROR(m_api->request("PUT", "/teams/invite-team/invitations", R"({"email":"viewer@example.com"})"), 422,
+                     "invalid_params"); // already a member
+        VERIFY_ERROR(m_api->request("PUT", "/teams/invite-team/invitations", R"({"email":"nobody@example.com"})"), 404,
+                     "not_found");
+        VERIFY_ERROR(m_api->request("PUT", "/teams/invite-team/invitations", R"({"email":"stranger@example.com","role":"king"})"),
+                     422, "invalid_params");
+        VERIFY_ERROR(as(m_stranger).get("/teams/invite-team/invitations"), 404, "not_found");
+
+        // By token: the invitee and the team's admins; nobody else, and nobody else accepts it.
+        QCOMPARE(as(m_student).get("/teams/invitations/" + QString::fromStdString(token)).status, 200);
+        QCOMPARE(m_api->get("/teams/invitations/" + QString::fromStdString(token)).status, 200);
+        VERIFY_ERROR(as(m_stranger).get("/teams/invitations/" + QString::fromStdString(token)), 404, "not_found");
+        VERIFY_ERROR(as(m_stranger).post("/teams/invitations/" + QString::fromStdString(token) + "/accept", json::object()),
+                     404, "not_found");
+        VERIFY_ERROR(as(m_student).get("/teams/invite-team"), 404, "not_found");
+        r = as(m_student).post("/teams/invitations/" + QString::fromStdString(token) + "/accept", json::object());
+        QCOMPARE(r.status, 200);
+        VERIFY_GOLDEN(r.json(), "team-member");
+        JSON_EQ(r.json()["role"], json("member"));
+        JSON_EQ(as(m_student).get("/teams/invite-team").json()["role"], json("member"));
+        JSON_EQ(m_api->get("/teams/invite-team/invitations").json(), json::array());
+        VERIFY_ERROR(as(m_student).post("/teams/invitations/" + QString::fromStdString(token) + "/accept", json::object()),
+                     404, "not_found"); // spent
+
+        // Revoked: gone, and no longer accepted.
+        r = m_api->request("PUT", "/teams/invite-team/invitations", R"({"email":"stranger@example.com","role":"viewer"})");
+        const std::string revoked = r.json()["id"];
+        VERIFY_ERROR(as(m_viewer).del("/teams/invite-team/invitations/" + QString::fromStdString(revoked)), 403, "forbidden");
+        QCOMPARE(m_api->del("/teams/invite-team/invitations/stranger@example.com").status, 200);
+        VERIFY_ERROR(m_api->del("/teams/invite-team/invitations/" + QString::fromStdString(revoked)), 404, "not_found");
+        VERIFY_ERROR(as(m_stranger).post("/teams/invitations/" + QString::fromStdString(revoked) + "/accept", json::object()),
+                     404, "not_found");
+        VERIFY_ERROR(as(m_stranger).get("/teams/invite-team"), 404, "not_found");
     }
 
     void teamAppLinks()

@@ -31,6 +31,16 @@ public:
                                   const std::optional<std::string> &member = std::nullopt);
     std::vector<TeamFeature> features() const;
 
+    // Invitations (teaminvitations.cpp): admins invite an account with a role and revoke
+    // invitations, members list them; the invitee (and only it) accepts with the invitation's
+    // token, here its id.
+    Result<std::vector<TeamInvitation>> invitations(const Actor &actor, const std::string &team);
+    Result<TeamInvitation> invite(const Actor &actor, const std::string &team, const std::string &email,
+                                  const std::string &role);
+    Result<TeamInvitation> revokeInvitation(const Actor &actor, const std::string &team, const std::string &id);
+    Result<TeamInvitation> invitation(const Actor &actor, const std::string &token);
+    Result<TeamMember> acceptInvitation(const Actor &actor, const std::string &token);
+
 private:
     // The team, with the caller's role in it: 404 for those outside it, 403 when `adminOnly`
     // and the caller is not an admin.

@@ -17,6 +17,14 @@ struct TeamMember final {
     std::string id, teamId, accountId, email, role, createdAt, updatedAt;
 };
 
+// An invitation to a team (`team-invitation`): the invitee becomes a member with `role` when
+// it accepts with the token.
+struct TeamInvitation final {
+    std::string id, token, teamId, teamName, role, createdAt, updatedAt;
+    std::string userId, userEmail, userName;
+    std::string inviterId, inviterEmail, inviterName;
+};
+
 // How `setMember` treats a member that is (not) there: POST creates, PATCH updates, PUT either.
 enum class MemberWrite { Create, Update, CreateOrUpdate };
 
