@@ -245,6 +245,16 @@ void ProcessDynoDriver::spawn(Run &r)
         if (Run *run = find(handle))
             ended(*run, code, status == QProcess::CrashExit);
     });
+    connect(r.process, &QProcess::errorOccurred, this, [this, handle](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        QTimer::singleShot(0, this, [this, handle] { // no `finished` follows a failed start
+            if (Run *run = find(handle); run && run->process) {
+                notify(run->events.output, "Could not start the dyno: " + run->process->errorString().toUtf8() + "\n");
+                ended(*run, 127, false);
+            }
+        });
+    });
     const QStringList shell{QStringLiteral("/bin/sh"), QStringLiteral("-c"), QString::fromStdString(build::dynoShellScript()),
                             QStringLiteral("sh"), QString::fromStdString(r.launch.command)};
     if (sandboxed) {
@@ -261,7 +271,8 @@ void ProcessDynoDriver::spawn(Run &r)
     } else {
         r.process->start(shell.first(), shell.mid(1));
     }
-    r.process->waitForStarted(5000);
+    // The child exists once start() returns (its exec follows on its own): the core thread does
+    // not wait for it, which under a push storm's load could take a while.
     if (cgroupProcs >= 0)
         ::close(cgroupProcs);
     r.group = static_cast<pid_t>(r.process->processId());
@@ -290,7 +301,13 @@ void ProcessDynoDriver::signal(DynoHandle run, int signal)
     Run *r = find(run);
     if (!r)
         return;
-    if (r->group > 0) {
+    if (r->group > 0 && r->process && r->process->state() == QProcess::Starting && signal != SIGKILL) {
+        // Not yet its own session and group: the signal follows once its command runs.
+        connect(r->process, &QProcess::started, this, [this, run, signal] { this->signal(run, signal); },
+                Qt::SingleShotConnection);
+    } else if (r->group > 0) {
+        if (r->process && r->process->state() == QProcess::Starting)
+            r->process->kill(); // SIGKILL before its exec: the child alone is there
         if (signalDyno(r->group, signal, m_sandbox.enabled()) == 0 && core::groupRunning(r->group))
             resignal(run, signal, 250); // the sandbox is still starting the dyno: it gets it once it runs
     } else if (r->tar && !r->cancelledBy) { // not started yet: it never will
