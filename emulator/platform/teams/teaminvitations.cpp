@@ -24,11 +24,9 @@ Result<TeamInvitation> TeamService::invite(const Actor &actor, const std::string
     auto team = membership(actor, idOrName, true);
     if (!team)
         return team.error();
-    if (role != "admin" && role != "member" && role != "viewer")
-        return ApiError::invalidParams("Role must be one of admin, member or viewer.");
-    auto user = m_store.accounts.byIdOrEmail(email);
+    auto user = joiner(email, role);
     if (!user)
-        return ApiError::notFound("Couldn't find that user.");
+        return user.error();
     if (m_store.teamMembers.find(team->id, user->id))
         return ApiError::invalidParams(user->email + " is already a member of " + team->name + ".");
     const std::string at = now();

@@ -31,6 +31,16 @@ Result<Team> TeamService::membership(const Actor &actor, const std::string &idOr
 
 Result<Team> TeamService::team(const Actor &actor, const std::string &idOrName) { return membership(actor, idOrName); }
 
+Result<Account> TeamService::joiner(const std::string &email, const std::string &role)
+{
+    if (role != "admin" && role != "member" && role != "viewer")
+        return ApiError::invalidParams("Role must be one of admin, member or viewer.");
+    auto user = m_store.accounts.byIdOrEmail(email);
+    if (!user)
+        return ApiError::notFound("Couldn't find that user.");
+    return *user;
+}
+
 Result<Team> TeamService::createTeam(const Actor &actor, const std::string &name)
 {
     if (auto error = core::appNameError(name))
@@ -90,11 +100,9 @@ Result<TeamMember> TeamService::setMember(const Actor &actor, const std::string 
     auto team = membership(actor, idOrName, true);
     if (!team)
         return team.error();
-    if (role != "admin" && role != "member" && role != "viewer")
-        return ApiError::invalidParams("Role must be one of admin, member or viewer.");
-    auto user = m_store.accounts.byIdOrEmail(email);
+    auto user = joiner(email, role);
     if (!user)
-        return ApiError::notFound("Couldn't find that user.");
+        return user.error();
     auto existing = m_store.teamMembers.find(team->id, user->id);
     if (existing && write == MemberWrite::Create)
         return ApiError::invalidParams(user->email + " is already a member of " + team->name + ".");

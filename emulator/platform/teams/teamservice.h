@@ -45,6 +45,8 @@ private:
     // The team, with the caller's role in it: 404 for those outside it, 403 when `adminOnly`
     // and the caller is not an admin.
     Result<Team> membership(const Actor &actor, const std::string &idOrName, bool adminOnly = false);
+    // The account `email` names, to join a team as `role`: 422 for another role, 404 for nobody.
+    Result<Account> joiner(const std::string &email, const std::string &role);
 };
 
 } // namespace dynodesk::platform
