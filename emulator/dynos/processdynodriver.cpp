@@ -17,6 +17,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <set>
 #include <vector>
 
 namespace dynodesk::dynos {
@@ -30,6 +31,7 @@ struct ProcessDynoDriver::Run {
     QProcess *process = nullptr; // the leader, until it ends
     pid_t group = 0;             // the dyno's process group (its shell leads it)
     std::string cgroup;          // its memory cgroup, if it has one
+    std::set<pid_t> signalled;   // in a sandbox: the processes the last signal went to
     int cancelledBy = 0;         // a signal that came before the process started
 };
 
@@ -74,7 +76,7 @@ static std::map<pid_t, int64_t> residentByGroup()
 // start the command anyway if it came before the command. They end when the command does;
 // SIGKILL goes to all. Returns how many processes got it: in a sandbox none while the dyno's
 // command has not started yet.
-static int signalDyno(pid_t group, int signal, bool sandboxed)
+static int signalDyno(pid_t group, int signal, bool sandboxed, std::set<pid_t> *already = nullptr)
 {
     if (!sandboxed || signal == SIGKILL)
         return ::kill(-group, signal) == 0 ? 1 : 0;
@@ -99,17 +101,24 @@ static int signalDyno(pid_t group, int signal, bool sandboxed)
             first = m.started;
         }
     int sent = 0;
-    for (const auto &m : members)
-        if (m.pid != group && m.pid != init && m.pid != waiter && init && waiter)
-            sent += ::kill(m.pid, signal) == 0 ? 1 : 0;
+    for (const auto &m : members) {
+        if (m.pid == group || m.pid == init || m.pid == waiter || !init || !waiter)
+            continue;
+        if (already && !already->insert(m.pid).second)
+            continue; // it has it
+        sent += ::kill(m.pid, signal) == 0 ? 1 : 0;
+    }
     return sent;
 }
 
 // In a sandbox, the PID namespace ends with its first process: everything else in it is killed.
 // So the first process runs the dyno's command, then waits until the command's other processes
-// have ended too (the grace after SIGTERM), and exits with the command's status. Its traps are
-// handlers, not ignores: the command gets the default dispositions.
-static const char kSandboxWaiter[] = "trap : TERM INT HUP QUIT\n"
+// have ended too (the grace after SIGTERM), and exits with the command's status. It outlives a
+// terminal's ^C (its traps are handlers, not ignores: the command gets the default dispositions);
+// SIGTERM never comes to it (signalDyno), and it does not trap it: a shell that traps a signal
+// keeps the trap in a child it has forked until that child's exec, so a SIGTERM in that moment
+// would be lost to the command.
+static const char kSandboxWaiter[] = "trap : INT QUIT\n"
                                      "\"$@\"\n"
                                      "status=$?\n"
                                      "while set -- /proc/[0-9]*; [ $# -gt 2 ]; do sleep 0.05; done\n"
@@ -308,8 +317,12 @@ void ProcessDynoDriver::signal(DynoHandle run, int signal)
     } else if (r->group > 0) {
         if (r->process && r->process->state() == QProcess::Starting)
             r->process->kill(); // SIGKILL before its exec: the child alone is there
-        if (signalDyno(r->group, signal, m_sandbox.enabled()) == 0 && core::groupRunning(r->group))
-            resignal(run, signal, 250); // the sandbox is still starting the dyno: it gets it once it runs
+        r->signalled.clear();
+        signalDyno(r->group, signal, m_sandbox.enabled(), &r->signalled);
+        // In a sandbox the signal goes process by process: the ones that start meanwhile (the
+        // dyno's command while the sandbox starts, a child forked in that moment) get it too.
+        if (m_sandbox.enabled() && signal != SIGKILL && core::groupRunning(r->group))
+            resignal(run, signal, 1);
     } else if (r->tar && !r->cancelledBy) { // not started yet: it never will
         r->cancelledBy = signal;
         r->tar->disconnect(this);
@@ -322,14 +335,17 @@ void ProcessDynoDriver::signal(DynoHandle run, int signal)
     }
 }
 
-void ProcessDynoDriver::resignal(DynoHandle run, int signal, int triesLeft)
+void ProcessDynoDriver::resignal(DynoHandle run, int signal, int tick)
 {
-    QTimer::singleShot(20, this, [this, run, signal, triesLeft] {
+    // Every 20 ms: for 200 ms after the signal (a child forked in that moment), and for up to
+    // 5 s while the sandbox has not yet started the dyno's command.
+    QTimer::singleShot(20, this, [this, run, signal, tick] {
         Run *r = find(run);
         if (!r || r->group <= 0 || !core::groupRunning(r->group))
             return;
-        if (signalDyno(r->group, signal, m_sandbox.enabled()) == 0 && triesLeft > 1)
-            resignal(run, signal, triesLeft - 1);
+        signalDyno(r->group, signal, m_sandbox.enabled(), &r->signalled);
+        if (tick < 10 || (r->signalled.empty() && tick < 250))
+            resignal(run, signal, tick + 1);
     });
 }
 

@@ -48,7 +48,7 @@ private:
     void spawn(Run &run);
     void ended(Run &run, int exitCode, bool signalled);
     void release(Run &run);
-    void resignal(DynoHandle run, int signal, int triesLeft);
+    void resignal(DynoHandle run, int signal, int tick);
 
     std::string m_root;
     core::Sandbox m_sandbox;
