@@ -3,6 +3,7 @@
 #include "routes.h"
 
 #include "core/ids.h"
+#include "platform/builds/deployer.h"
 #include "platform/platform.h"
 
 #include <QByteArray>
@@ -29,6 +30,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
     addTeamRoutes(m_router, platform);
     addFormationRoutes(m_router, platform);
     addBuildRoutes(m_router, platform, deployer);
+    addRegistryRoutes(m_router, deployer.paths().builtinBuildpacks);
     addDomainRoutes(m_router, platform);
     addLogRoutes(m_router, platform, logplex);
     addDynoRoutes(m_router, platform,

@@ -153,19 +153,6 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
               return ApiReply{200, installations(set.value()), {}};
           });
 
-    // The buildpack registry's lookup, for the built-in buildpacks (the CLI's buildpacks:set
-    // heroku/nodejs asks it; point HEROKU_BUILDPACK_REGISTRY_URL here).
-    r.add("GET", "/buildpacks/{slug}", "buildpack-registry", "Info", [](ApiContext &ctx) -> core::Result<ApiReply> {
-        const std::string &slug = ctx.param("slug");
-        const std::string blob = build::registryBlobUrl(slug);
-        if (blob.empty())
-            return ApiError::notFound(slug + " is not a buildpack of this emulator. Use heroku/nodejs, heroku/python, "
-                                             "heroku/ruby, heroku/go, heroku/java or heroku/static, or a URL.");
-        const auto slash = slug.find('/');
-        return ApiReply{200, {{"id", slug}, {"namespace", slug.substr(0, slash)}, {"name", slug.substr(slash + 1)},
-                              {"blob_url", blob}, {"category", "languages"},
-                              {"description", "The emulator's built-in " + slug + " buildpack."}}, {}};
-    }, true);
     r.add("POST", "/apps/{app}/sources", "source", "Create - Deprecated", [&p, &deployer, base](ApiContext &ctx) {
         return reply(p.builds().createSource(ctx.who(), ctx.param("app"), deployer.paths().sources()),
                      [&](const platform::Source &s) { return views::source(s, base()); }, 201);

@@ -28,6 +28,8 @@ void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
 void addTeamRoutes(ApiRouter &router, platform::Platform &platform);
 void addFormationRoutes(ApiRouter &router, platform::Platform &platform);
 void addBuildRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
+// The buildpack registry's look-ups (`/buildpacks...`) for the built-in buildpacks under `builtinRoot`.
+void addRegistryRoutes(ApiRouter &router, const std::string &builtinRoot);
 void addDomainRoutes(ApiRouter &router, platform::Platform &platform);
 void addLogRoutes(ApiRouter &router, platform::Platform &platform, logs::Logplex &logplex);
 // `rendezvous` is where attached one-off dynos are reached: `rendezvous://host:port`.

@@ -13,21 +13,24 @@
 
 namespace dynodesk::build {
 
-// The platform's names and the built-in folders, in detection order.
-static constexpr std::array<std::pair<const char *, const char *>, 6> kBuiltins{{
-    {"heroku/nodejs", "nodejs"},
-    {"heroku/python", "python"},
-    {"heroku/ruby", "ruby"},
-    {"heroku/go", "go"},
-    {"heroku/java", "java-maven"},
-    {"heroku/static", "static"},
+// The platform's names, the built-in folders and the registry's descriptions, in detection order.
+static constexpr std::array<BuiltinBuildpack, 6> kBuiltins{{
+    {"heroku/nodejs", "nodejs", "Node.js apps with npm, yarn or pnpm, built with this machine's node", "nodejs-support"},
+    {"heroku/python", "python", "Python apps with pip, Pipenv, Poetry or uv, built with this machine's python3",
+     "python-support"},
+    {"heroku/ruby", "ruby", "Ruby apps with Bundler, built with this machine's ruby and vendored gems", "ruby-support"},
+    {"heroku/go", "go", "Go apps with Go modules, built with this machine's go and vendored modules", "go-support"},
+    {"heroku/java", "java-maven", "Java apps built with Maven from a local Maven repository", "java-support"},
+    {"heroku/static", "static", "Static HTML sites served by a small file server", "static-sites-ruby"},
 }};
+
+std::vector<BuiltinBuildpack> builtinBuildpacks() { return {kBuiltins.begin(), kBuiltins.end()}; }
 
 std::vector<std::string> builtinBuildpackDirs(const std::string &builtinRoot)
 {
     std::vector<std::string> out;
-    for (const auto &[name, dir] : kBuiltins)
-        out.push_back(builtinRoot + "/" + dir);
+    for (const auto &b : kBuiltins)
+        out.push_back(builtinRoot + "/" + b.dir);
     return out;
 }
 
@@ -46,16 +49,16 @@ static std::string registryName(const std::string &spec)
 std::string builtinName(const std::string &spec)
 {
     const std::string s = registryName(spec);
-    for (const auto &[name, dir] : kBuiltins)
-        if (s == name || s == dir)
-            return name;
+    for (const auto &b : kBuiltins)
+        if (s == b.name || s == b.dir)
+            return b.name;
     return {};
 }
 
 std::string registryBlobUrl(const std::string &slug)
 {
-    for (const auto &[name, dir] : kBuiltins)
-        if (slug == name)
+    for (const auto &b : kBuiltins)
+        if (slug == b.name)
             return "https://buildpack-registry.s3.amazonaws.com/buildpacks/" + slug + ".tgz";
     return {};
 }
@@ -66,9 +69,9 @@ core::Result<std::string> resolveBuildpack(const std::string &spec, const std::s
                                            const std::string &cloneRoot)
 {
     const std::string named = registryName(spec);
-    for (const auto &[name, dir] : kBuiltins)
-        if (named == name || named == dir)
-            return builtinRoot + "/" + dir;
+    for (const auto &b : kBuiltins)
+        if (named == b.name || named == b.dir)
+            return builtinRoot + "/" + b.dir;
     const QString s = QString::fromStdString(spec);
     QString local = s;
     if (s.startsWith(QStringLiteral("file://")))

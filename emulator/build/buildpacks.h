@@ -7,7 +7,18 @@
 
 namespace dynodesk::build {
 
+// A built-in buildpack: the platform's name (`heroku/nodejs`), its folder under the built-in
+// root, what the buildpack registry says of it, and the Dev Center article whose behaviour it
+// follows (`nodejs-support`).
+struct BuiltinBuildpack final {
+    const char *name;
+    const char *dir;
+    const char *description;
+    const char *article;
+};
+
 // The built-in buildpacks, in the order automatic detection tries them.
+std::vector<BuiltinBuildpack> builtinBuildpacks();
 std::vector<std::string> builtinBuildpackDirs(const std::string &builtinRoot);
 
 // Turns what an app names as a buildpack into a directory with bin/: a built-in name

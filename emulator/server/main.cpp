@@ -179,6 +179,9 @@ int main(int argc, char **argv)
     std::printf("export HEROKU_API_KEY=%s\n", creds.token.c_str());
     // The CLI's pg:* commands call the data API on this host, with the scheme and port of HEROKU_HOST.
     std::printf("export HEROKU_DATA_HOST=%s\n", emulator.settings().host.c_str());
+    // The CLI's buildpacks:search, :info, :versions and name look-ups ask the buildpack registry,
+    // which this server answers at the registry's own paths for the built-in buildpacks.
+    std::printf("export HEROKU_BUILDPACK_REGISTRY_URL=%s\n", emulator.apiUrl().c_str());
     std::printf("export NODE_EXTRA_CA_CERTS=%s\n", emulator.certificatePath().c_str());
     std::fflush(stdout);
 

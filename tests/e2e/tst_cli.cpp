@@ -244,6 +244,42 @@ private slots:
 
     QString git(const QString &dir, const QStringList &args) const { return m_heroku->git(dir, args); }
 
+    // The buildpack registry's look-ups, answered by the emulator for its built-in buildpacks
+    // (HEROKU_BUILDPACK_REGISTRY_URL is the API URL, as the server's start lines say).
+    void buildpackRegistryLookups()
+    {
+        auto r = heroku({QStringLiteral("buildpacks:search"), QStringLiteral("ruby")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *text : {"Buildpack", "Category", "Description", "heroku/ruby", "languages", "1 buildpack found"})
+            QVERIFY2(r.out.contains(QLatin1String(text)), qPrintable(r.all()));
+        QVERIFY2(!r.out.contains(QStringLiteral("heroku/nodejs")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("buildpacks:search"), QStringLiteral("--namespace"), QStringLiteral("heroku")});
+        QVERIFY2(r.out.contains(QStringLiteral("6 buildpacks found")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("buildpacks:search"), QStringLiteral("cobol")});
+        QVERIFY2(r.out.contains(QStringLiteral("No buildpacks found")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("buildpacks:info"), QStringLiteral("heroku/nodejs")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *text : {"=== heroku/nodejs", "description:", "Node.js apps with npm, yarn or pnpm", "category:",
+                                 "languages", "support:", "https://devcenter.heroku.com/articles/nodejs-support",
+                                 "readme:", "# Node.js buildpack"})
+            QVERIFY2(r.out.contains(QLatin1String(text)), qPrintable(r.all()));
+        r = heroku({QStringLiteral("buildpacks:info"), QStringLiteral("heroku/cobol")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Could not find the buildpack 'heroku/cobol'")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("buildpacks:versions"), QStringLiteral("heroku/nodejs")});
+        QCOMPARE(r.exitCode, 0);
+        static const QRegularExpression row(QStringLiteral("^\\s*1\\s+\\d{4}-\\d\\d-\\d\\dT\\S+\\s+published\\s*$"),
+                                            QRegularExpression::MultilineOption);
+        for (const char *text : {"Version", "Released At", "Status"})
+            QVERIFY2(r.out.contains(QLatin1String(text)), qPrintable(r.all()));
+        QVERIFY2(row.match(r.out).hasMatch(), qPrintable(r.all()));
+        r = heroku({QStringLiteral("buildpacks:versions"), QStringLiteral("heroku/cobol")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Could not find 'heroku/cobol'")), qPrintable(r.all()));
+    }
+
     void buildpacksDeploysAndRollback()
     {
         const QString app = QStringLiteral("cli-deploy");

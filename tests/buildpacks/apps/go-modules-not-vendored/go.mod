@@ -1,0 +1,5 @@
+module example.test/hello
+
+go 1.21
+
+require example.test/absent v1.0.0

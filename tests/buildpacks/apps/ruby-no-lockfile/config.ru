@@ -1,0 +1,2 @@
+require "rack"
+run ->(_env) { [200, {"content-type" => "text/plain"}, ["hello from ruby"]] }
