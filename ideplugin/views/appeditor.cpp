@@ -3,6 +3,7 @@
 #include "activitytab.h"
 #include "addonstab.h"
 #include "appinfotab.h"
+#include "buildpackstab.h"
 #include "collaboratorstab.h"
 #include "configvarstab.h"
 #include "domainstab.h"
@@ -35,6 +36,7 @@ AppEditor::AppEditor(PluginContext &ctx, const QString &app, QWidget *parent)
     addTab(new ReleasesTab(*m_app), tr("Releases"));
     addTab(new AddonsTab(*m_app), tr("Add-ons"));
     addTab(new DomainsTab(*m_app), tr("Domains"));
+    addTab(new BuildpacksTab(*m_app), tr("Buildpacks"));
     addTab(new ActivityTab(*m_app), tr("Activity"));
     // One status line under the tabs: what the last change did, or why it failed.
     m_status->setObjectName(QStringLiteral("editorStatus"));

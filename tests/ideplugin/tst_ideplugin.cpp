@@ -389,7 +389,7 @@ private slots:
         QCOMPARE(f.api->get("/apps/alpha-app/domains").json().size(), size_t(1)); // the default one
 
         // Activity: the push's build, succeeded; selecting it shows its output.
-        editor.tabs->setCurrentIndex(7);
+        editor.tabs->setCurrentIndex(8); // Activity, after Buildpacks
         QTRY_VERIFY_WITH_TIMEOUT(editor.rows("buildsTable") >= 1, 10000);
         QCOMPARE(editor.cell("buildsTable", 0, 0), QStringLiteral("succeeded"));
         editor.child<QTableView>("buildsTable")->setCurrentIndex(editor.model("buildsTable")->index(0, 0));
