@@ -535,6 +535,37 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     </message>
 </context>
 <context>
+    <name>dynodesk::ideplugin::AddBuildpackDialog</name>
+    <message>
+        <source>Add buildpack</source>
+        <translation>Buildpack hinzufügen</translation>
+    </message>
+    <message>
+        <source>Officially supported buildpacks:</source>
+        <translation>Offiziell unterstützte Buildpacks:</translation>
+    </message>
+    <message>
+        <source>Buildpack</source>
+        <translation>Buildpack</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>https://github.com/owner/buildpack.git or file:///path/to/buildpack</source>
+        <translation>https://github.com/owner/buildpack.git oder file:///pfad/zum/buildpack</translation>
+    </message>
+    <message>
+        <source>Or enter a buildpack URL:</source>
+        <translation>Oder eine Buildpack-URL eingeben:</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+</context>
+<context>
     <name>dynodesk::ideplugin::AddonsModel</name>
     <message>
         <source>Name</source>
@@ -633,6 +664,10 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Activity</source>
         <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Buildpacks</source>
+        <translation>Buildpacks</translation>
     </message>
 </context>
 <context>
@@ -841,6 +876,92 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Team %1</source>
         <translation>Team %1</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::BuildpacksModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Buildpack</source>
+        <translation>Buildpack</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::BuildpacksTab</name>
+    <message>
+        <source>Buildpacks run in this order when the app is built. Changes apply to the next build: push again (or make a new build) to use them. With no buildpack set, the build detects one.</source>
+        <translation>Buildpacks laufen beim Build der App in dieser Reihenfolge. Änderungen gelten ab dem nächsten Build: Pushen Sie erneut (oder starten Sie einen neuen Build), um sie zu verwenden. Ist kein Buildpack gesetzt, erkennt der Build eines.</translation>
+    </message>
+    <message>
+        <source>Add buildpack…</source>
+        <translation>Buildpack hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Clear build cache…</source>
+        <translation>Build-Cache leeren…</translation>
+    </message>
+    <message>
+        <source>Delete the cache that builds reuse (dependencies, compiled assets)</source>
+        <translation>Den Cache löschen, den Builds wiederverwenden (Abhängigkeiten, kompilierte Assets)</translation>
+    </message>
+    <message>
+        <source>Changing the buildpacks of %1</source>
+        <translation>Ändern der Buildpacks von %1</translation>
+    </message>
+    <message>
+        <source>Added %1: it applies to the next build.</source>
+        <translation>%1 hinzugefügt: gilt ab dem nächsten Build.</translation>
+    </message>
+    <message>
+        <source>Remove buildpack</source>
+        <translation>Buildpack entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?</source>
+        <translation>%1 aus %2 entfernen?</translation>
+    </message>
+    <message>
+        <source>Removed %1: it applies to the next build.</source>
+        <translation>%1 entfernt: gilt ab dem nächsten Build.</translation>
+    </message>
+    <message>
+        <source>Moved %1 to position %2: it applies to the next build.</source>
+        <translation>%1 an Position %2 verschoben: gilt ab dem nächsten Build.</translation>
+    </message>
+    <message>
+        <source>Clear build cache</source>
+        <translation>Build-Cache leeren</translation>
+    </message>
+    <message>
+        <source>Clear the build cache of %1? The next build starts without it and may take longer.</source>
+        <translation>Den Build-Cache von %1 leeren? Der nächste Build beginnt ohne ihn und kann länger dauern.</translation>
+    </message>
+    <message>
+        <source>Clearing the build cache of %1</source>
+        <translation>Leeren des Build-Caches von %1</translation>
+    </message>
+    <message>
+        <source>Cleared the build cache of %1.</source>
+        <translation>Build-Cache von %1 geleert.</translation>
     </message>
 </context>
 <context>
