@@ -15,6 +15,12 @@
 
 namespace dynodesk::ideplugin {
 
+// A field of an installation's buildpack: `name` (the registry name or the URL) or `url`.
+static QString buildpackField(const QJsonObject &installation, const char *field)
+{
+    return installation.value(QStringLiteral("buildpack")).toObject().value(QLatin1String(field)).toString();
+}
+
 BuildpacksTab::BuildpacksTab(EditedApp &app, QWidget *parent)
     : AppTab(app, parent), m_model(new BuildpacksModel(this)), m_view(addTable(m_model, QStringLiteral("buildpacksTable")))
 {
@@ -49,7 +55,7 @@ QStringList BuildpacksTab::urls() const
 {
     QStringList out;
     for (int row = 0; row < m_model->rowCount(); ++row)
-        out << m_model->item(row).value(QStringLiteral("buildpack")).toObject().value(QStringLiteral("url")).toString();
+        out << buildpackField(m_model->item(row), "url");
     return out;
 }
 
@@ -91,7 +97,7 @@ void BuildpacksTab::removeSelected()
     const QJsonObject row = selected(m_view, m_model);
     if (row.isEmpty())
         return;
-    const QString name = row.value(QStringLiteral("buildpack")).toObject().value(QStringLiteral("name")).toString();
+    const QString name = buildpackField(row, "name");
     if (QMessageBox::question(this, tr("Remove buildpack"), tr("Remove %1 from %2?").arg(name, m_app.name()))
         != QMessageBox::Yes)
         return;
@@ -109,7 +115,7 @@ void BuildpacksTab::moveSelected(int by)
         return;
     QStringList list = urls();
     list.move(from, to);
-    const QString name = row.value(QStringLiteral("buildpack")).toObject().value(QStringLiteral("name")).toString();
+    const QString name = buildpackField(row, "name");
     install(list, tr("Moved %1 to position %2: it applies to the next build.").arg(name).arg(to + 1), to);
 }
 
