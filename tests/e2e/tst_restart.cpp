@@ -28,6 +28,9 @@ private slots:
         QVERIFY2(server.startupMs() < 1000, qPrintable(QString::number(server.startupMs())));
         QVERIFY(server.output().contains(QStringLiteral("export HEROKU_HOST=http://127.0.0.1:")));
         QVERIFY(server.output().contains(QStringLiteral("export HEROKU_API_KEY=HRKU-")));
+        // The buildpack registry's look-ups are answered on the API port too.
+        QVERIFY2(server.output().contains(QStringLiteral("export HEROKU_BUILDPACK_REGISTRY_URL=") + server.apiUrl() + QLatin1Char('\n')),
+                 qPrintable(server.output()));
         QVERIFY(server.output().contains(QStringLiteral("Created account developer@dynodesk.local with password")));
         QVERIFY2(server.terminate(), qPrintable(server.output()));
         QVERIFY(server.output().contains(QStringLiteral("Dynodesk emulator stopped.")));
