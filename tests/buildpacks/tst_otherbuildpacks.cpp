@@ -98,6 +98,30 @@ private slots:
         VERIFY_PUSH_SAYS(d, "Failed to build app with Maven");
     }
 
+    void javaWithSettingsAsksItsRepositories()
+    {
+        if (!installed("java") || !installed("mvn"))
+            QSKIP("needs java and mvn on this machine");
+        const QString repo = m_fx->repoOf(QStringLiteral("java-maven-offline"), QStringLiteral("java-mirror"));
+        QFile settings(repo + QStringLiteral("/settings.xml"));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        // A mirror that refuses at once (the discard port on loopback).
+        settings.write("<settings><mirrors><mirror><id>lab</id><mirrorOf>*</mirrorOf>"
+                       "<url>http://127.0.0.1:9/maven</url></mirror></mirrors></settings>\n");
+        settings.close();
+        m_fx->commitAll(repo, QStringLiteral("a mirror"));
+        m_fx->api().post(QStringLiteral("/apps"), {{"name", "java-mirror"}});
+        QElapsedTimer t;
+        t.start();
+        const Deploy d = m_fx->pushRepo(QStringLiteral("java-mirror"), repo);
+        QVERIFY(t.elapsed() < kAtOnceMs);
+        VERIFY_REJECTED(d);
+        VERIFY_PUSH_SAYS(d, "Running: mvn -B -q -s settings.xml -DskipTests package");
+        VERIFY_PUSH_SAYS(d, "it could not get what the build needs from the repositories");
+        VERIFY_PUSH_SAYS(d, "that settings.xml names.");
+        QVERIFY2(!d.push.output.contains(QStringLiteral("offline mode")), qPrintable(d.push.output));
+    }
+
     void javaSettingsPathMustBeAFile()
     {
         if (!installed("java") || !installed("mvn"))
