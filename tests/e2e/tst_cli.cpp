@@ -262,8 +262,12 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         for (const char *text : {"=== heroku/nodejs", "description:", "Node.js apps with npm, yarn or pnpm", "category:",
                                  "languages", "support:", "https://devcenter.heroku.com/articles/nodejs-support",
-                                 "readme:", "# Node.js buildpack"})
+                                 "readme:"})
             QVERIFY2(r.out.contains(QLatin1String(text)), qPrintable(r.all()));
+        QFile readme(QStringLiteral(DYNODESK_SOURCE_DIR "/resources/buildpacks/nodejs/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString heading = QString::fromUtf8(readme.readLine()).trimmed(); // the buildpack's README follows
+        QVERIFY2(r.out.contains(QLatin1Char('\n') + heading + QLatin1Char('\n')), qPrintable(r.all()));
         r = heroku({QStringLiteral("buildpacks:info"), QStringLiteral("heroku/cobol")});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QStringLiteral("Could not find the buildpack 'heroku/cobol'")), qPrintable(r.all()));
