@@ -50,6 +50,11 @@ class Requirement:
         return text
 
 
+def both(a, b):
+    """The marker for a path through a (the way to the parent) then b (the edge)."""
+    return "(%s) and (%s)" % (a, b) if a and b else (a or b)
+
+
 def join_markers(markers):
     """None when some path to the package has no marker, else the markers or-ed."""
     if not markers or None in markers:
@@ -157,7 +162,8 @@ def uv(app):
     for p in packages:
         versions.setdefault(canonical(p["name"]), []).append(p)
 
-    markers = {}  # id(package) -> list of markers on the edges that reach it
+    markers = {}  # id(package) -> the markers of the paths found to it (None: unconditional)
+    walked = set()
     todo = [(dep, None) for dep in roots[0].get("dependencies") or []]
     while todo:
         dep, via = todo.pop()
@@ -167,14 +173,20 @@ def uv(app):
         if not candidates:
             continue
         p = candidates[0]
-        marker = " and ".join("(%s)" % m for m in (via, dep.get("marker")) if m) or None
-        first = id(p) not in markers
-        markers.setdefault(id(p), []).append(marker)
-        if first:
-            edges = list(p.get("dependencies") or [])
-            for extra in dep.get("extra") or []:
-                edges += (p.get("optional-dependencies") or {}).get(extra, [])
-            todo += [(e, marker) for e in edges]
+        marker = both(via, dep.get("marker"))
+        seen = markers.setdefault(id(p), [])
+        # A package reached under many different conditions is taken as unconditional (this also
+        # ends the walk through cycles whose markers keep growing).
+        marker = marker if len(seen) < 8 else None
+        key = (id(p), marker, tuple(sorted(dep.get("extra") or [])))
+        if key in walked:
+            continue
+        walked.add(key)
+        seen.append(marker)
+        edges = list(p.get("dependencies") or [])
+        for extra in dep.get("extra") or []:
+            edges += (p.get("optional-dependencies") or {}).get(extra, [])
+        todo += [(e, marker) for e in edges]
 
     out = []
     for p in packages:
