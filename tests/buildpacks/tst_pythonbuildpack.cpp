@@ -153,12 +153,15 @@ private slots:
         QCOMPARE(page.body, (QStringLiteral("Hello from ") + fixture + QLatin1Char('\n')).toUtf8());
     }
 
-    // .python-version asking for another major version than the machine's: a warning, the build goes on.
+    // .python-version asking for another major version than the machine's: a warning, the build goes
+    // on. The packages come from PIP_EXTRA_INDEX_URL (the main index has none of them).
     void pythonVersionDiffering()
     {
-        configure(QStringLiteral("py-version"));
+        const QString empty = m_indexUrl + QStringLiteral("empty/"), extra = m_indexUrl + QStringLiteral("simple/");
+        configure(QStringLiteral("py-version"), {{"PIP_INDEX_URL", empty.toStdString()}, {"PIP_EXTRA_INDEX_URL", extra.toStdString()}});
         const Deploy d = f->deploy(QStringLiteral("py-version"), QStringLiteral("python-poetry"));
         QVERIFY2(d.succeeded() && d.released(), qPrintable(d.push.output));
+        QVERIFY2(d.push.output.contains(QStringLiteral("Looking in indexes: %1, %2").arg(empty, extra)), qPrintable(d.push.output));
         VERIFY_PUSH_SAYS(d, "-----> Using Python 3.12 specified in .python-version");
         VERIFY_PUSH_SAYS(d, " !     Warning: Python 3.12 isn't installed on this machine.");
         VERIFY_PUSH_SAYS(d, "-----> Installing Python 3.11.2 from this machine");
