@@ -79,6 +79,12 @@ install_package_manager() {
   # From the registry npm uses (a mirror or proxy included), never from another host.
   COREPACK_NPM_REGISTRY="${COREPACK_NPM_REGISTRY:-$(npm config get registry 2>/dev/null | sed 's#/*$##')}"
   export COREPACK_NPM_REGISTRY
+  # Corepack (node's own fetch) trusts the certificates npm is told to trust (npm's cafile).
+  local cafile
+  cafile="$(npm config get cafile 2>/dev/null || true)"
+  if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$cafile" ] && [ -r "$cafile" ]; then
+    export NODE_EXTRA_CA_CERTS="$cafile"
+  fi
   spec="$(package_manager_spec)"
   [ "$spec" = "pnpm@latest" ] && warn_default_pnpm
   mkdir -p "$bin" "$COREPACK_HOME"
