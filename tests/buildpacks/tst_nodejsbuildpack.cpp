@@ -4,6 +4,8 @@
 
 #include "buildpackfixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 
 using namespace dynodesk::testing;
@@ -157,6 +159,27 @@ private slots:
                  qPrintable(again.push.output));
         QVERIFY2(!again.push.output.contains(QStringLiteral("Caching build")), qPrintable(again.push.output));
         QVERIFY2(!again.push.output.contains(QStringLiteral("- npm cache")), qPrintable(again.push.output));
+    }
+
+    // node_modules committed to the app: the cache made without them is not restored (its
+    // signature changed) and the committed modules are rebuilt, as the platform does.
+    void cacheSignatureChangeSkipsTheCache()
+    {
+        const QString repo = f->repoOf(QStringLiteral("node-devdeps"), QStringLiteral("signature-repo"));
+        f->api().post(QStringLiteral("/apps"), {{"name", "signature-app"}});
+        VERIFY_DEPLOYED(f->pushRepo(QStringLiteral("signature-app"), repo));
+        QDir().mkpath(repo + QStringLiteral("/node_modules/ms"));
+        QFile module(repo + QStringLiteral("/node_modules/ms/package.json"));
+        QVERIFY(module.open(QIODevice::WriteOnly));
+        module.write(R"({"name": "ms", "version": "2.1.3", "main": "index.js"})");
+        module.close();
+        const Deploy again = pushAgain(QStringLiteral("signature-app"), repo);
+        VERIFY_DEPLOYED(again);
+        QVERIFY2(inOrder(again, {"-----> Restoring cache",
+                                 "       Cached directories were not restored due to a change in version of node, npm, yarn or stack",
+                                 "       Module installation may take longer for this build", "-----> Installing dependencies",
+                                 "       Prebuild detected (node_modules already exists)", "-----> Build succeeded!"}),
+                 qPrintable(again.push.output));
     }
 
     // npm install runs with no dependencies at all (a root postinstall runs); heroku-postbuild

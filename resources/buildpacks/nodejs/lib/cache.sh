@@ -94,6 +94,11 @@ restore_custom_cache() {
       info "- $path (not cached - skipping)"
     fi
   done <<<"$1"
+  if [ "$PM" = pnpm ] && [ -d "$CACHE_DIR/node/cache/pnpm" ]; then
+    info "- pnpm store (included because pnpm is used)"
+    rm -rf "$npm_config_store_dir"
+    mv "$CACHE_DIR/node/cache/pnpm" "$npm_config_store_dir"
+  fi
 }
 
 save_cache() {
