@@ -144,6 +144,28 @@ private slots:
         VERIFY_PUSH_SAYS(kept, "FIXTURE_VAR=from-config");
         QVERIFY2(!kept.push.output.contains(QStringLiteral("xx_XX")), qPrintable(kept.push.output));
         VERIFY_SLUG_HAS(kept, "node_modules/is-number/package.json");
+
+        setConfig(QStringLiteral("staging-app"), {{"NODE_ENV", "staging"}});
+        const Deploy staging = f->deploy(QStringLiteral("staging-app"), QStringLiteral("node-devdeps"));
+        VERIFY_DEPLOYED(staging);
+        QVERIFY2(inOrder(staging, {"-----> Creating runtime environment", "       NODE_ENV=staging", "-----> Pruning devDependencies",
+                                   "       Skipping because NODE_ENV is not 'production'"}),
+                 qPrintable(staging.push.output));
+        VERIFY_SLUG_HAS(staging, "node_modules/is-number/package.json");
+    }
+
+    // Yarn 2+ refuses YARN_PRODUCTION before running anything, with the platform's advice.
+    void yarnProductionWithYarn2Fails()
+    {
+        setConfig(QStringLiteral("berry-production-app"), {{"YARN_PRODUCTION", "true"}});
+        const Deploy d = f->deploy(QStringLiteral("berry-production-app"), QStringLiteral("node-yarn-berry"));
+        QVERIFY2(d.push.exitCode != 0 && d.push.output.contains(QStringLiteral("Push rejected")), qPrintable(d.push.output));
+        QCOMPARE(d.releases, 2); // v1 and the config vars' v2: no deploy
+        QVERIFY(d.slugFiles.isEmpty());
+        QVERIFY2(inOrder(d, {"-----> Build failed", " !     Unsupported Yarn configuration: YARN_PRODUCTION",
+                             "$ heroku config:set YARN2_SKIP_PRUNING=false"}),
+                 qPrintable(d.push.output));
+        QVERIFY2(!d.push.output.contains(QStringLiteral("Installing dependencies")), qPrintable(d.push.output));
     }
 
     // NODE_MODULES_CACHE=false: nothing restored or saved, said so.
@@ -256,6 +278,11 @@ private slots:
             << "node-out-of-sync"
             << QStringList{"-----> Installing dependencies", "Please update your lock file", "-----> Build failed",
                            " !     Error: npm lockfile is not in sync."};
+        QTest::newRow("pnpm lockfile out of sync")
+            << "node-pnpm-out-of-sync"
+            << QStringList{"-----> Installing dependencies", "ERR_PNPM_OUTDATED_LOCKFILE",
+                           "pnpm-lock.yaml is not up to date with", "-----> Build failed",
+                           " !     Error: pnpm lockfile is not in sync."};
         QTest::newRow("package.json not JSON") << "node-invalid-json"
                                                << QStringList{"-----> Build failed", " !     Error: Unable to parse your package.json."};
         QTest::newRow("unknown dependency")
