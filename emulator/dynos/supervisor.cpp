@@ -92,6 +92,11 @@ void Supervisor::launch(Dyno &d, int terminal)
         env[k] = v;
     env["PORT"] = std::to_string(d.port);
     env["DYNO"] = d.name;
+    // The dyno's memory for its size, where the platform's buildpacks look for it when the
+    // cgroup's limit is not what a dyno of that size sees (ours holds it at R15's threshold, and a
+    // sandboxed dyno sees no /sys): `.profile.d` scripts size WEB_CONCURRENCY from it. A config
+    // var of that name wins, as it does on the platform.
+    env.emplace("MEMORY_AVAILABLE", std::to_string(d.memoryMb));
     env["PS1"] = "\\[\\033[01;34m\\]\\w\\[\\033[00m\\] \\[\\033[01;32m\\]$ \\[\\033[00m\\]";
     log(d, "Starting process with command `" + d.command + "`");
     move(d, Input::Launched, {});

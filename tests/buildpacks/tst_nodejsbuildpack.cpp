@@ -95,7 +95,11 @@ private slots:
         const QString env = QString::fromUtf8(f->fetch(QStringLiteral("ts-app"), QStringLiteral("/env")).body);
         QVERIFY2(env.contains(QStringLiteral("NODE_ENV=production\n")), qPrintable(env));
         QVERIFY2(env.contains(QStringLiteral("WEB_MEMORY=512\n")), qPrintable(env));
-        QVERIFY2(QRegularExpression(QStringLiteral("WEB_CONCURRENCY=[1-9][0-9]*\n")).match(env).hasMatch(), qPrintable(env));
+        QVERIFY2(env.contains(QStringLiteral("WEB_CONCURRENCY=1\n")), qPrintable(env)); // a 512 MB dyno
+        // A standard-2X dyno (1024 MB) runs two processes of 512 MB.
+        QCOMPARE(f->api().patch(QStringLiteral("/apps/ts-app/formation/web"), {{"size", "standard-2X"}}).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(f->fetch(QStringLiteral("ts-app"), QStringLiteral("/env")).body)
+                                     .contains(QStringLiteral("WEB_CONCURRENCY=2\n")), 30000);
 
         const Deploy again = pushAgain(QStringLiteral("ts-app"), repo);
         VERIFY_DEPLOYED(again);

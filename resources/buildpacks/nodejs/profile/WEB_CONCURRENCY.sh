@@ -1,6 +1,7 @@
 # Written by the Node.js buildpack: WEB_MEMORY and WEB_CONCURRENCY for the dyno's memory, as the
-# platform sets them. The memory is MEMORY_AVAILABLE when set, else the memory cgroup's limit
-# when the dyno can read it (cgroup v1 or v2), else 512 MB (a standard-1X dyno).
+# platform sets them. The memory is MEMORY_AVAILABLE when set (the emulator sets it to the dyno
+# size's memory; a config var wins), else the memory cgroup's limit when the dyno can read it
+# (cgroup v1 or v2), else 512 MB (a standard-1X dyno).
 nodejs_detect_memory() {
   local limit="" own
   if [ -r /sys/fs/cgroup/memory/memory.limit_in_bytes ]; then
