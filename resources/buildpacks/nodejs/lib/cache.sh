@@ -5,7 +5,7 @@
 # yarn, pnpm or stack leaves it unused. NODE_MODULES_CACHE=false turns it off.
 
 cache_signature() {
-  echo "v2; ${STACK:-}; $(node --version); $(npm --version); ${PM_VERSION:-}; ${PREBUILD}"
+  echo "v2; ${STACK:-}; $(node --version); ${NPM_VERSION:-$(npm --version)}; ${PM_VERSION:-}; ${PREBUILD}"
 }
 
 cache_status() {

@@ -4,7 +4,25 @@
 # which fetches them from the npm registry into the build cache. Needs BUILD_DIR, CACHE_DIR,
 # BP_DIR, SCRATCH and the helpers of bin/compile.
 
-pkg() { (cd "$BUILD_DIR" && node "$BP_DIR/lib/package-json.js" "$@"); }
+# package.json, read once (pkg_load, after `pkg valid`) into PKG_GET and PKG_SCRIPT:
+#   pkg valid          exit 0 when package.json holds a JSON object, else the parser's words
+#   pkg get a.b        the value (an array one item a line), nothing when absent
+#   pkg script NAME    exit 0 when scripts.NAME is a non-empty command
+declare -gA PKG_GET=() PKG_SCRIPT=()
+pkg_load() {
+  local assignments
+  assignments="$(cd "$BUILD_DIR" && node "$BP_DIR/lib/package-json.js" dump)" || return 1
+  PKG_GET=() PKG_SCRIPT=()
+  eval "$assignments"
+}
+pkg() {
+  case "$1" in
+    valid) (cd "$BUILD_DIR" && node "$BP_DIR/lib/package-json.js" valid) ;;
+    get) [ -z "${PKG_GET[$2]:-}" ] || printf '%s\n' "${PKG_GET[$2]}" ;;
+    script) [ -n "${PKG_SCRIPT[$2]:-}" ] ;;
+    *) echo "pkg: unknown request $1" >&2; return 64 ;;
+  esac
+}
 
 # Sets PM (npm|yarn|pnpm) and YARN_2 (true|false), or fails on conflicting lockfiles/fields.
 detect_package_manager() {
@@ -211,6 +229,7 @@ run_prebuild_script() {
   pkg script heroku-prebuild || return 0
   step "Prebuild"
   run_script heroku-prebuild
+  pkg_load # the script may have changed package.json
 }
 
 run_build_script() {
