@@ -46,6 +46,14 @@ static std::string registryName(const std::string &spec)
     return spec;
 }
 
+std::string builtinNameOfDir(const std::string &builtinRoot, const std::string &dir)
+{
+    for (const auto &b : kBuiltins)
+        if (dir == builtinRoot + "/" + b.dir)
+            return b.name;
+    return {};
+}
+
 std::string builtinName(const std::string &spec)
 {
     const std::string s = registryName(spec);

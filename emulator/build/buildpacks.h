@@ -31,6 +31,8 @@ core::Result<std::string> resolveBuildpack(const std::string &spec, const std::s
 // The platform's name for a built-in buildpack (`nodejs`, or its registry tarball URL →
 // `heroku/nodejs`), or empty.
 std::string builtinName(const std::string &spec);
+// The platform's name (`heroku/nodejs`) of a built-in buildpack directory under builtinRoot, or "".
+std::string builtinNameOfDir(const std::string &builtinRoot, const std::string &dir);
 // The registry's tarball URL of a built-in buildpack (`heroku/nodejs`), or empty when there is none.
 std::string registryBlobUrl(const std::string &slug);
 

@@ -386,6 +386,7 @@ BuildResult SlugCompiler::run(const BuildJob &job, BuildOutput &out)
             const std::string name = detectName(box, bp, seenBuildpack[bp], seenBuild, env, deadline);
             if (!name.empty()) {
                 chosen.emplace_back(bp, name);
+                result.detectedBuildpack = bp;
                 break;
             }
         }

@@ -42,6 +42,8 @@ struct BuildResult final {
     ProcessTypes processTypes;
     std::string buildpackDescription;
     int64_t slugSize = 0;
+    // When the app set no buildpacks: the built-in buildpack directory that detected the app.
+    std::string detectedBuildpack;
 };
 
 // The slug compiler: checks the source out into a fresh build dir, applies .slugignore, runs the

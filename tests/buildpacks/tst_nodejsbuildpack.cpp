@@ -88,6 +88,10 @@ private slots:
         VERIFY_SLUG_HAS(d, ".profile.d/nodejs.sh");
         VERIFY_SLUG_HAS(d, ".profile.d/WEB_CONCURRENCY.sh");
         QCOMPARE(QString::fromStdString(d.slug["process_types"]["web"].get<std::string>()), QStringLiteral("npm start"));
+        // The detected buildpack stays set on the app for the next pushes, as on the platform.
+        const auto installed = f->api().get(QStringLiteral("/apps/ts-app/buildpack-installations")).json();
+        QCOMPARE(installed.size(), size_t(1));
+        QCOMPARE(installed[0]["buildpack"]["name"].get<std::string>(), std::string("heroku/nodejs"));
 
         const auto page = f->fetchWhenUp(QStringLiteral("ts-app"));
         QCOMPARE(page.status, 200);

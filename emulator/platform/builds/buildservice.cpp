@@ -82,6 +82,9 @@ Result<Release> BuildService::completeBuild(const std::string &buildId, const Bu
         updated->slugSize = outcome.size;
         updated->buildpackProvidedDescription = outcome.buildpackDescription;
         m_store.apps.update(*updated);
+        // The detected buildpack stays set for the next pushes, as if set by hand.
+        if (!outcome.detectedBuildpack.empty() && m_store.buildpacks.list(b->appId).empty())
+            m_store.buildpacks.replace(b->appId, {outcome.detectedBuildpack});
         b->status = word(*compiled);
         b->slugId = slug.id;
         b->releaseId = release.id;

@@ -56,6 +56,9 @@ struct BuildOutcome final {
     std::vector<std::pair<std::string, std::string>> processTypes;
     int64_t size = 0;
     std::string buildpackDescription;
+    // The built-in buildpack that detected the app (`heroku/nodejs`), when the app set none: a
+    // successful build sets it on the app, as the platform does.
+    std::string detectedBuildpack;
 };
 
 } // namespace dynodesk::platform

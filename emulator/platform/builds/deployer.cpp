@@ -168,7 +168,8 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
     // The slug file takes its id's name: GET /slugs/<id>.tgz serves it.
     const std::string slugId = QFileInfo(QString::fromStdString(slugPath)).completeBaseName().toStdString();
     BuildOutcome outcome{slugId, slugPath, commitOf(buildId), result.processTypes, result.slugSize,
-                         result.buildpackDescription};
+                         result.buildpackDescription,
+                         build::builtinNameOfDir(m_paths.builtinBuildpacks, result.detectedBuildpack)};
     auto release = m_builds.completeBuild(buildId, outcome, !releaseCommand.empty());
     if (!release) {
         m_builds.failBuild(buildId, builds::Input::ReleaseNotCreated);
