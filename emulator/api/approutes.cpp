@@ -35,7 +35,8 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
         return ApiReply{200, appView(access->app), {}};
     });
     r.add("PATCH", "/apps/{app}", "app", "Update", [&p, appView](ApiContext &ctx) {
-        platform::AppUpdate update{optionalString(ctx.body, "name"), optionalBool(ctx.body, "maintenance")};
+        platform::AppUpdate update{optionalString(ctx.body, "name"), optionalBool(ctx.body, "maintenance"),
+                                   optionalString(ctx.body, "build_stack")};
         return reply(p.apps().updateApp(ctx.who(), ctx.param("app"), update), appView);
     });
     r.add("DELETE", "/apps/{app}", "app", "Delete",

@@ -49,7 +49,7 @@ BodySchemas::BodySchemas()
         {{"name", str()}, {"region", str()}, {"stack", str()}, {"feature_flags", BodyType::arrayOf(str())}});
     add("PATCH", "/apps/{app}", {{"build_stack", str()}, {"maintenance", boolean()}, {"name", str()}});
     add("PATCH", "/apps/{app}/config-vars", BodyType::mapOf(str() | null(), "config var"));
-    // Rollback and, on the same link, Create (from a slug, which the emulator has none of).
+    // Rollback and, on the same link, Create (from a slug).
     add("POST", "/apps/{app}/releases", {{"release", str()}, {"slug", str()}, {"description", str()}});
 
     // The CLI sends `addons:create -- --flag` options as `true`.
@@ -79,6 +79,10 @@ BodySchemas::BodySchemas()
                                            {"url", str()},
                                            {"version", nullableString},
                                            {"version_description", nullableString}})}});
+    add("POST", "/apps/{app}/slugs",
+        {{"process_types", BodyType::mapOf(str(), "process type")}, {"commit", nullableString},
+         {"commit_description", nullableString}, {"stack", str()}, {"buildpack_provided_description", nullableString},
+         {"checksum", nullableString}});
     add("PUT", "/apps/{app}/buildpack-installations",
         {{"updates", BodyType::arrayOf(BodyType::object({{"buildpack", str()}}))}});
 

@@ -113,6 +113,18 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
         return reply(p.builds().slug(ctx.who(), ctx.param("app"), ctx.param("slug")),
                      [&](const platform::Slug &s) { return views::slug(s, base()); });
     });
+    r.add("POST", "/apps/{app}/slugs", "slug", "Create", [&p, &deployer, base](ApiContext &ctx) -> core::Result<ApiReply> {
+        if (!ctx.body.contains("process_types"))
+            return ApiError::invalidParams("process_types is required: the process types and their commands, "
+                                           "e.g. {\"web\": \"node server.js\"}.");
+        platform::SlugCreate request{ctx.body["process_types"].get<std::map<std::string, std::string>>(),
+                                     optionalString(ctx.body, "commit"), optionalString(ctx.body, "commit_description"),
+                                     optionalString(ctx.body, "stack"),
+                                     optionalString(ctx.body, "buildpack_provided_description"),
+                                     optionalString(ctx.body, "checksum")};
+        return reply(p.builds().createSlug(ctx.who(), ctx.param("app"), request, deployer.paths().slugs()),
+                     [&](const platform::Slug &s) { return views::slug(s, base()); }, 201);
+    });
 
     auto installations = [](const std::vector<std::string> &urls) {
         nlohmann::json items = nlohmann::json::array();

@@ -42,9 +42,12 @@ void addReleaseRoutes(ApiRouter &r, platform::Platform &p)
     r.add("GET", "/apps/{app}/releases/{release}", "release", "Info", [&p](ApiContext &ctx) {
         return reply(p.releases().release(ctx.who(), ctx.param("app"), ctx.param("release")), views::release);
     });
-    r.add("POST", "/apps/{app}/releases", "release", "Rollback", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
+    // Create (from a slug) and Rollback share the link; the body says which.
+    r.add("POST", "/apps/{app}/releases", "release", "Create", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         if (ctx.body.contains("slug"))
-            return ApiError::notFound("Couldn't find that slug.");
+            return reply(p.releases().releaseSlug(ctx.who(), ctx.param("app"), requiredString(ctx.body, "slug"),
+                                                  optionalString(ctx.body, "description")),
+                         views::release, 201);
         return reply(p.releases().rollback(ctx.who(), ctx.param("app"), requiredString(ctx.body, "release")), views::release, 201);
     });
 }

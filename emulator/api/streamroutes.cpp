@@ -4,12 +4,14 @@
 #include "git/pushpolicy.h"
 #include "platform/builds/deployer.h"
 #include "platform/platform.h"
+#include "core/ids.h"
 
 #include <QFile>
 #include <QSaveFile>
 #include <QUrlQuery>
 
 #include <atomic>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -124,22 +126,33 @@ static void writeFileChunks(const std::shared_ptr<HttpExchange> &ex, const std::
     });
 }
 
-static void receiveFile(const std::shared_ptr<HttpExchange> &ex, const std::shared_ptr<QFile> &file, uint64_t limit)
+// An upload of at most `limit` bytes into `file`; `received` answers it once it is whole.
+struct Upload final {
+    std::shared_ptr<QFile> file;
+    uint64_t limit = 0;
+    std::string tooLarge;
+    std::function<void()> received;
+};
+
+static void receiveFile(const std::shared_ptr<HttpExchange> &ex, const Upload &upload)
 {
-    ex->readBody([ex, file, limit](std::string piece, bool last, bool ok) {
+    ex->readBody([ex, upload](std::string piece, bool last, bool ok) {
+        const auto &file = upload.file;
         if (ok && !piece.empty())
             ok = file->write(piece.data(), static_cast<qint64>(piece.size())) == static_cast<qint64>(piece.size());
-        if (ok && static_cast<uint64_t>(file->size()) > limit) {
+        if (ok && static_cast<uint64_t>(file->size()) > upload.limit) {
             file->remove();
-            return ex->respond(text(413, "The source blob is larger than the limit."));
+            return ex->respond(text(413, upload.tooLarge));
         }
         if (!ok) {
             file->remove();
             return ex->respond(text(400, "The upload could not be read."));
         }
         if (!last)
-            return receiveFile(ex, file, limit);
+            return receiveFile(ex, upload);
         file->close();
+        if (upload.received)
+            return upload.received();
         ex->respond(text(200, "OK"));
     });
 }
@@ -159,7 +172,7 @@ static void sourceBlob(const std::shared_ptr<HttpExchange> &ex, const StreamCont
         if (ex->request().method == "PUT") {
             if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate))
                 return ex->respond(text(500, "cannot store the upload"));
-            return receiveFile(ex, file, ctx.maxSourceBytes);
+            return receiveFile(ex, {file, ctx.maxSourceBytes, "The source blob is larger than the limit.", {}});
         }
         if (ex->request().method != "GET")
             return ex->respond(text(405, "PUT or GET"));
@@ -170,7 +183,28 @@ static void sourceBlob(const std::shared_ptr<HttpExchange> &ex, const StreamCont
     });
 }
 
-// A slug's blob: the tarball, by the slug's id (an unguessable UUID, like the platform's signed URL).
+// The PUT of a slug made with POST /apps/{app}/slugs: once, while the slug waits for it; the
+// tarball is checked (gzip, checksum, size) before the slug takes it.
+static void slugUpload(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx, const platform::Slug &slug)
+{
+    if (slug.uploaded)
+        return ex->respond(text(403, "This slug's tarball was uploaded already; a slug's blob URL takes one upload."));
+    const std::string path = slug.path + ".upload-" + core::newId();
+    auto file = std::make_shared<QFile>(QString::fromStdString(path));
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return ex->respond(text(500, "cannot store the upload"));
+    const std::string limit = std::to_string(ctx.maxSlugBytes / (1024 * 1024));
+    auto received = [ex, ctx, id = slug.id, path] {
+        ctx.onCore([ex, ctx, id, path] {
+            auto stored = ctx.platform->builds().acceptSlugUpload(id, path);
+            ex->respond(stored ? text(200, "OK") : text(stored.error().status, stored.error().message));
+        });
+    };
+    receiveFile(ex, {file, ctx.maxSlugBytes, "The slug is larger than the " + limit + " MB limit of a slug.", received});
+}
+
+// A slug's blob: the tarball, by the slug's id (an unguessable UUID, like the platform's signed
+// URL); GET serves it, PUT uploads it (slugUpload).
 static void slugBlob(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
 {
     std::string id = ex->request().path().substr(std::string("/slugs/").size());
@@ -178,6 +212,8 @@ static void slugBlob(const std::shared_ptr<HttpExchange> &ex, const StreamContex
         id.resize(id.size() - 4);
     ctx.onCore([ex, ctx, id] {
         auto slug = ctx.platform->builds().slugById(id);
+        if (slug && ex->request().method == "PUT")
+            return slugUpload(ex, ctx, *slug);
         auto file = std::make_shared<QFile>(slug ? QString::fromStdString(slug->path) : QString());
         if (!slug || !file->open(QIODevice::ReadOnly))
             return ex->respond(text(404, "no such slug"));

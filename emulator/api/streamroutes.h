@@ -30,6 +30,8 @@ struct StreamContext final {
     logs::Logplex *logplex = nullptr;
     std::string hookSecret;
     uint64_t maxSourceBytes = 1024ull * 1024 * 1024;
+    uint64_t maxSlugBytes = 500ull * 1024 * 1024; // the platform's limit of a slug's size
+
 };
 
 // The routes whose bodies stream: the git hook's call (`/internal/git-hook`), a build's output

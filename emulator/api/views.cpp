@@ -149,9 +149,11 @@ json build(const platform::Build &b, const std::string &baseUrl)
 json slug(const platform::Slug &s, const std::string &baseUrl)
 {
     const auto st = platform::stack(s.stack);
-    return {{"blob", {{"method", "get"}, {"url", baseUrl + "/slugs/" + s.id + ".tgz"}}},
-            {"buildpack_provided_description", optional(s.buildpackProvidedDescription)}, {"checksum", nullptr},
-            {"commit", optional(s.commit)}, {"commit_description", nullptr}, {"created_at", s.createdAt},
+    // Until its tarball is PUT, the blob URL takes the upload (once); then it serves the tarball.
+    return {{"blob", {{"method", s.uploaded ? "get" : "put"}, {"url", baseUrl + "/slugs/" + s.id + ".tgz"}}},
+            {"buildpack_provided_description", optional(s.buildpackProvidedDescription)},
+            {"checksum", optional(s.checksum)}, {"commit", optional(s.commit)},
+            {"commit_description", optional(s.commitDescription)}, {"created_at", s.createdAt},
             {"deleted_at", nullptr}, {"id", s.id}, {"process_types", json(s.processTypes)}, {"size", s.size},
             {"stack", {{"id", st.id}, {"name", st.name}}}, {"updated_at", s.updatedAt}};
 }

@@ -10,22 +10,31 @@ using nlohmann::json;
 void SlugRepository::insert(const SlugRecord &s)
 {
     m_db.prepare("INSERT INTO slugs (id, app_id, commit_sha, process_types, size, buildpack_provided_description, "
-                 "stack, path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                 "stack, path, created_at, updated_at, checksum, commit_description, uploaded) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
             .bind(1, s.id).bind(2, s.appId).bind(3, s.commit).bind(4, json(s.processTypes).dump()).bind(5, s.size)
             .bind(6, s.buildpackProvidedDescription).bind(7, s.stack).bind(8, s.path).bind(9, s.createdAt)
-            .bind(10, s.updatedAt).run();
+            .bind(10, s.updatedAt).bind(11, s.checksum).bind(12, s.commitDescription)
+            .bind(13, static_cast<int64_t>(s.uploaded)).run();
+}
+
+void SlugRepository::markUploaded(const std::string &id, int64_t size, const std::string &at)
+{
+    m_db.prepare("UPDATE slugs SET uploaded = 1, size = ?, updated_at = ? WHERE id = ?")
+            .bind(1, size).bind(2, at).bind(3, id).run();
 }
 
 std::optional<SlugRecord> SlugRepository::byId(const std::string &id)
 {
     auto st = m_db.prepare("SELECT id, app_id, commit_sha, process_types, size, buildpack_provided_description, stack, "
-                           "path, created_at, updated_at FROM slugs WHERE id = ?");
+                           "path, created_at, updated_at, checksum, commit_description, uploaded FROM slugs WHERE id = ?");
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
     return SlugRecord{st.text(0), st.text(1), st.optionalText(2),
                       json::parse(st.text(3)).get<std::map<std::string, std::string>>(), st.integer(4),
-                      st.optionalText(5), st.text(6), st.text(7), st.text(8), st.text(9)};
+                      st.optionalText(5), st.text(6), st.text(7), st.text(8), st.text(9),
+                      st.optionalText(10), st.optionalText(11), st.integer(12) != 0};
 }
 
 static constexpr const char *kBuildColumns =

@@ -14,6 +14,7 @@ public:
     explicit SlugRepository(Database &db) : m_db(db) {}
     void insert(const SlugRecord &s);
     std::optional<SlugRecord> byId(const std::string &id);
+    void markUploaded(const std::string &id, int64_t size, const std::string &at);
 
 private:
     Database &m_db;

@@ -140,6 +140,12 @@ CREATE TABLE team_invitations (
   invited_by TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (team_id, account_id));
 )sql",
+        // 10: slugs made through the API (POST /apps/{app}/slugs) wait for their tarball's upload.
+        R"sql(
+ALTER TABLE slugs ADD COLUMN checksum TEXT;
+ALTER TABLE slugs ADD COLUMN commit_description TEXT;
+ALTER TABLE slugs ADD COLUMN uploaded INTEGER NOT NULL DEFAULT 1;
+)sql",
     };
     return steps;
 }

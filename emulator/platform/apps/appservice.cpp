@@ -111,6 +111,10 @@ Result<App> AppService::updateApp(const Actor &actor, const std::string &idOrNam
             return ApiError::invalidParams("Name is already taken");
         updated.name = *update.name;
     }
+    if (update.buildStack && *update.buildStack != m_settings.stackName && *update.buildStack != stack(m_settings.stackName).id)
+        return ApiError::invalidParams("This emulator builds and runs apps on " + m_settings.stackName + " only; "
+                                       + *update.buildStack + " is not available, so the stack stays "
+                                       + m_settings.stackName + ".");
     if (update.maintenance)
         updated.maintenance = *update.maintenance;
     const bool maintenanceChanged = update.maintenance && *update.maintenance != access->app.maintenance;

@@ -30,6 +30,7 @@ struct AppCreate final {
 struct AppUpdate final {
     std::optional<std::string> name;
     std::optional<bool> maintenance;
+    std::optional<std::string> buildStack; // the stack of the next build: only the emulator's own one
 };
 
 // An app as a caller sees it: the app and what the caller is to it.

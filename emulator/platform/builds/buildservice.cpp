@@ -6,9 +6,13 @@
 #include "platform/transaction.h"
 #include "platform/releases/releasestate.h"
 #include "buildstate.h"
+#include "slugtarball.h"
+#include "platform/catalog.h"
 
 #include "core/ids.h"
 #include "store/store.h"
+
+#include <QFile>
 
 namespace dynodesk::platform {
 
@@ -173,6 +177,49 @@ Result<Slug> BuildService::slug(const Actor &actor, const std::string &appName, 
 }
 
 std::optional<Slug> BuildService::slugById(const std::string &id) { return m_store.slugs.byId(id); }
+
+Result<Slug> BuildService::createSlug(const Actor &actor, const std::string &appName, const SlugCreate &request,
+                                      const std::string &dir)
+{
+    auto access = app(actor, appName, Action::Deploy);
+    if (!access)
+        return access.error();
+    if (request.stack && *request.stack != m_settings.stackName && *request.stack != stack(m_settings.stackName).id)
+        return ApiError::invalidParams("This emulator runs slugs on " + m_settings.stackName + " only, not on "
+                                       + *request.stack + ".");
+    if (request.checksum)
+        if (auto error = slugChecksumError(*request.checksum))
+            return ApiError::invalidParams(*error);
+    const std::string id = core::newId(), at = now();
+    Slug s{id, access->app.id, request.commit, request.processTypes, 0, request.buildpackProvidedDescription,
+           m_settings.stackName, dir + "/" + id + ".tgz", at, at, request.checksum, request.commitDescription, false};
+    return inTransaction([&]() -> Result<Slug> {
+        m_store.slugs.insert(s);
+        return s;
+    });
+}
+
+Result<Slug> BuildService::acceptSlugUpload(const std::string &slugId, const std::string &uploadPath)
+{
+    auto s = m_store.slugs.byId(slugId);
+    if (!s || s->uploaded) {
+        QFile::remove(QString::fromStdString(uploadPath));
+        return ApiError::forbidden(s ? "This slug's tarball was uploaded already; a slug's blob URL takes one upload."
+                                     : "No slug waits for an upload at this URL.");
+    }
+    auto size = storeSlugTarball(uploadPath, s->path, s->checksum);
+    if (!size) {
+        QFile::remove(QString::fromStdString(uploadPath));
+        return size.error();
+    }
+    s->size = *size;
+    s->uploaded = true;
+    s->updatedAt = now();
+    return inTransaction([&]() -> Result<Slug> {
+        m_store.slugs.markUploaded(s->id, s->size, s->updatedAt);
+        return *s;
+    });
+}
 
 Result<std::vector<std::string>> BuildService::buildpacks(const Actor &actor, const std::string &appName)
 {

@@ -33,6 +33,10 @@ public:
     Result<Build> build(const Actor &actor, const std::string &app, const std::string &id);
     Result<Slug> slug(const Actor &actor, const std::string &app, const std::string &id);
     std::optional<Slug> slugById(const std::string &id);
+    // POST /apps/{app}/slugs: a slug of the app, stored in `dir` once its tarball is PUT.
+    Result<Slug> createSlug(const Actor &actor, const std::string &app, const SlugCreate &request, const std::string &dir);
+    // The tarball PUT to a slug's blob URL (slugtarball.h); the URL takes one upload only.
+    Result<Slug> acceptSlugUpload(const std::string &slugId, const std::string &uploadPath);
     Result<std::vector<std::string>> buildpacks(const Actor &actor, const std::string &app);
     Result<std::vector<std::string>> setBuildpacks(const Actor &actor, const std::string &app,
                                                    const std::vector<std::string> &urls);

@@ -19,6 +19,15 @@ struct Slug final {
     int64_t size = 0;
     std::optional<std::string> buildpackProvidedDescription;
     std::string stack, path, createdAt, updatedAt;
+    // A slug made with POST /apps/{app}/slugs waits for its tarball's PUT; a built one has it.
+    std::optional<std::string> checksum, commitDescription;
+    bool uploaded = true;
+};
+
+// POST /apps/{app}/slugs: the slug's metadata; its tarball comes with a PUT to its blob URL.
+struct SlugCreate final {
+    std::map<std::string, std::string> processTypes;
+    std::optional<std::string> commit, commitDescription, stack, buildpackProvidedDescription, checksum;
 };
 
 struct Build final {

@@ -8,6 +8,9 @@
 #include "core/ids.h"
 #include "store/store.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 namespace dynodesk::platform {
 
 using core::ApiError;
@@ -166,6 +169,56 @@ Result<Release> ReleaseService::rollback(const Actor &actor, const std::string &
         releaseLog(*result, result->description);
         emit m_events.releaseCreated(QString::fromStdString(access->app.id), result->version);
     }
+    return result;
+}
+
+Result<Slug> ReleaseService::slugToRelease(const Actor &actor, const App &target, const std::string &slugId)
+{
+    auto slug = m_store.slugs.byId(slugId);
+    // Another account's slug is as unknown as one that does not exist: 404, not 403.
+    if (!slug || (slug->appId != target.id && !app(actor, slug->appId)))
+        return ApiError::notFound("Couldn't find that slug.");
+    if (!slug->uploaded)
+        return ApiError::invalidParams("Slug " + slug->id + " has no tarball yet: PUT it to the slug's blob URL "
+                                       "before releasing it.");
+    if (slug->appId == target.id)
+        return *slug;
+    Slug copy = *slug;
+    copy.id = core::newId();
+    copy.appId = target.id;
+    copy.path = QFileInfo(QString::fromStdString(slug->path)).absolutePath().toStdString() + "/" + copy.id + ".tgz";
+    copy.createdAt = copy.updatedAt = now();
+    if (!QFile::copy(QString::fromStdString(slug->path), QString::fromStdString(copy.path)))
+        return ApiError::internal("The slug could not be copied to " + target.name + ".");
+    return copy;
+}
+
+Result<Release> ReleaseService::releaseSlug(const Actor &actor, const std::string &appName, const std::string &slugId,
+                                            std::optional<std::string> description)
+{
+    auto access = app(actor, appName, Action::Deploy);
+    if (!access)
+        return access.error();
+    auto slug = slugToRelease(actor, access->app, slugId);
+    if (!slug)
+        return slug.error();
+    const bool copied = slug->id != slugId;
+    if (!description)
+        description = slug->commit ? "Deploy " + slug->commit->substr(0, 7) : std::string("Deploy");
+    auto result = inTransaction([&]() -> Result<Release> {
+        if (copied)
+            m_store.slugs.insert(*slug);
+        Release made = newRelease(access->app, actor, *description, m_store.config.get(access->app.id), slug->id);
+        auto updated = m_store.apps.byIdOrName(access->app.id);
+        updated->slugSize = slug->size;
+        m_store.apps.update(*updated);
+        m_formation.applyProcessTypes(*updated, *slug);
+        return made;
+    });
+    if (!result && copied)
+        QFile::remove(QString::fromStdString(slug->path));
+    if (result)
+        releaseMade(*result);
     return result;
 }
 

@@ -3,6 +3,7 @@
 #include "releasestate.h"
 #include "releasetypes.h"
 
+#include "platform/builds/buildtypes.h"
 #include "platform/service.h"
 
 #include <optional>
@@ -26,6 +27,11 @@ public:
     Result<Release> release(const Actor &actor, const std::string &app, const std::string &idOrVersion,
                             Action action = Action::View);
     Result<Release> rollback(const Actor &actor, const std::string &app, const std::string &idOrVersion);
+    // POST /apps/{app}/releases {slug}: releases an uploaded slug of this app, or a copy of one of
+    // another app the actor can see; `Deploy <commit>` unless a description is given. The formation
+    // takes the slug's process types and the dynos restart from it.
+    Result<Release> releaseSlug(const Actor &actor, const std::string &app, const std::string &slugId,
+                                std::optional<std::string> description);
     // The end of a release phase (releasestate.h): the release succeeds and becomes current, or
     // fails (the phase failed, timed out, or the emulator stopped) and the previous one stays
     // current. A release that is not pending is refused.
@@ -40,6 +46,9 @@ public:
     void releaseLog(const Release &release, const std::string &what);
 
 private:
+    // The slug `slugId` as the app may release it: its own, or a copy for it of another app's.
+    Result<Slug> slugToRelease(const Actor &actor, const App &app, const std::string &slugId);
+
     FormationService &m_formation;
 };
 

@@ -1,0 +1,221 @@
+// Releases from slugs, as the platform's "programmatically release code" flow does, against the
+// real emulator: a built slug copied to a second app, a slug made with tar and uploaded with curl
+// to its blob URL, and the refusals (checksum, not gzip, another account's slug, unknown slug).
+#include "buildpacks/buildpackfixture.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+
+using namespace dynodesk::testing;
+using nlohmann::json;
+
+#define VERIFY_STATUS(result, code)                                                                                    \
+    do {                                                                                                               \
+        const auto &r_ = (result);                                                                                     \
+        QVERIFY2(r_.status == (code), qPrintable(QString::number(r_.status) + " " + QString::fromUtf8(r_.body)));      \
+    } while (false)
+
+class TestSlugRelease : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<BuildpackFixture> f;
+
+    void createApp(const QString &name) { VERIFY_STATUS(f->api().post("/apps", {{"name", name.toStdString()}}), 201); }
+
+    // A tarball of a tiny node server under ./app, made with tar as the platform's docs show.
+    QString makeSlugTarball(const QString &name, const QString &greeting)
+    {
+        const QString root = f->tmp(name);
+        QDir().mkpath(root + "/app");
+        QFile server(root + "/app/server.js");
+        server.open(QIODevice::WriteOnly);
+        server.write(QStringLiteral("require('http').createServer((q, s) => s.end('%1\\n'))"
+                                    ".listen(Number(process.env.PORT));\n").arg(greeting).toUtf8());
+        server.close();
+        const QString tarball = f->tmp(name + ".tgz");
+        QProcess tar;
+        tar.start("tar", {"-czf", tarball, "-C", root, "./app"});
+        tar.waitForFinished();
+        return tarball;
+    }
+
+    static QString sha256(const QString &path)
+    {
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        return "SHA256:" + QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+    }
+
+    // PUTs `file` to `url` with curl; returns the HTTP status and what curl received.
+    static std::pair<int, QString> curlPut(const QString &url, const QString &file)
+    {
+        QProcess curl;
+        curl.start("curl", {"-sS", "-X", "PUT", "-H", "Content-Type:", "--data-binary", "@" + file, "-w", "\n%{http_code}", url});
+        curl.waitForFinished(60000);
+        const QString out = QString::fromUtf8(curl.readAllStandardOutput()).trimmed();
+        const qsizetype nl = out.lastIndexOf('\n');
+        return {out.mid(nl + 1).toInt(), out.left(qMax<qsizetype>(nl, 0))};
+    }
+
+    // POST /apps/{app}/slugs for a node slug with `checksum` (if any); returns the slug.
+    json newSlug(const QString &app, const QString &checksum = {})
+    {
+        json body{{"process_types", {{"web", "node server.js"}}}, {"commit", "0123456789abcdef"},
+                  {"commit_description", "made by hand"}, {"buildpack_provided_description", "Node.js"}};
+        if (!checksum.isEmpty())
+            body["checksum"] = checksum.toStdString();
+        auto r = f->api().post("/apps/" + app + "/slugs", body);
+        if (r.status != 201)
+            qWarning("slug create: %d %s", r.status, r.body.constData());
+        return r.json();
+    }
+
+    QString strangerToken()
+    {
+        QString token;
+        f->emulator().runOnCore([&](dynodesk::platform::Platform &p) {
+            token = QString::fromStdString(p.accounts().createAccount("stranger@example.com", std::string("pw"))->token);
+        });
+        return token;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        f = std::make_unique<BuildpackFixture>();
+        QVERIFY(f->started());
+    }
+    void cleanupTestCase() { f.reset(); }
+
+    void slugCopiedToASecondAppServesTheSamePage()
+    {
+        const Deploy built = f->deploy("slug-staging", "node-basic");
+        QVERIFY2(built.succeeded(), qPrintable(built.push.output));
+        const std::string slugId = built.slug["id"];
+        createApp("slug-production");
+
+        auto r = f->api().post("/apps/slug-production/releases", {{"slug", slugId}});
+        VERIFY_STATUS(r, 201);
+        const json release = r.json();
+        JSON_EQ(release["description"], json("Deploy " + built.slug["commit"].get<std::string>().substr(0, 7)));
+        // The production app got a copy of its own, the staging slug stays the staging app's.
+        const std::string copyId = release["slug"]["id"];
+        QVERIFY(copyId != slugId);
+        const json copy = f->api().get("/apps/slug-production/slugs/" + QString::fromStdString(copyId)).json();
+        JSON_EQ(copy["process_types"], built.slug["process_types"]);
+        JSON_EQ(copy["commit"], built.slug["commit"]);
+        VERIFY_STATUS(f->api().get("/apps/slug-production/slugs/" + QString::fromStdString(slugId)), 404);
+
+        const json formation = f->api().get("/apps/slug-production/formation").json();
+        QCOMPARE(formation.size(), size_t(1));
+        JSON_EQ(formation[0]["type"], json("web"));
+        JSON_EQ(formation[0]["quantity"], json(1));
+        const auto page = f->fetchWhenUp("slug-production");
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.body, QByteArray("Hello from node-basic\n"));
+        QCOMPARE(page.body, f->fetchWhenUp("slug-staging").body);
+
+        // A description given is kept; the rollback form keeps working beside it.
+        r = f->api().post("/apps/slug-production/releases", {{"slug", copyId}, {"description", "promote to prod"}});
+        VERIFY_STATUS(r, 201);
+        JSON_EQ(r.json()["description"], json("promote to prod"));
+        r = f->api().post("/apps/slug-production/releases", {{"release", release["id"]}});
+        VERIFY_STATUS(r, 201);
+        JSON_EQ(r.json()["slug"]["id"], json(copyId));
+    }
+
+    void slugMadeWithTarIsUploadedAndReleased()
+    {
+        createApp("slug-scratch");
+        const QString tarball = makeSlugTarball("scratch", "made from scratch");
+        const json slug = newSlug("slug-scratch", sha256(tarball));
+        JSON_EQ(slug["blob"]["method"], json("put"));
+        JSON_EQ(slug["checksum"], json(sha256(tarball).toStdString()));
+        JSON_EQ(slug["commit_description"], json("made by hand"));
+        const QString id = QString::fromStdString(slug["id"].get<std::string>());
+        const QString url = QString::fromStdString(slug["blob"]["url"].get<std::string>());
+
+        // Not uploaded yet: the release is refused and names why.
+        auto r = f->api().post("/apps/slug-scratch/releases", {{"slug", id.toStdString()}});
+        VERIFY_STATUS(r, 422);
+        QVERIFY(r.body.contains("PUT it to the slug's blob URL"));
+
+        const auto [status, body] = curlPut(url, tarball);
+        QVERIFY2(status == 200, qPrintable(QString::number(status) + " " + body));
+        const json shown = f->api().get("/apps/slug-scratch/slugs/" + id).json();
+        JSON_EQ(shown["blob"]["method"], json("get"));
+        QVERIFY(shown["size"].get<int64_t>() > 0);
+        // The blob URL takes one upload only.
+        QCOMPARE(curlPut(url, tarball).first, 403);
+
+        r = f->api().post("/apps/slug-scratch/releases", {{"slug", id.toStdString()}, {"description", "by hand"}});
+        VERIFY_STATUS(r, 201);
+        JSON_EQ(r.json()["description"], json("by hand"));
+        const auto page = f->fetchWhenUp("slug-scratch");
+        QCOMPARE(page.status, 200);
+        QCOMPARE(page.body, QByteArray("made from scratch\n"));
+    }
+
+    void badUploadsAreRefused()
+    {
+        createApp("slug-bad");
+        const QString tarball = makeSlugTarball("bad", "never served");
+        const QString wrong = "SHA256:" + QString(64, QLatin1Char('0'));
+        json slug = newSlug("slug-bad", wrong);
+        const QString url = QString::fromStdString(slug["blob"]["url"].get<std::string>());
+        auto [status, body] = curlPut(url, tarball);
+        QCOMPARE(status, 422);
+        QVERIFY2(body.contains("checksum does not match"), qPrintable(body));
+        JSON_EQ(f->api().get("/apps/slug-bad/slugs/" + QString::fromStdString(slug["id"])).json()["blob"]["method"],
+                json("put")); // nothing stored: the slug still waits
+
+        slug = newSlug("slug-bad");
+        QFile plain(f->tmp("plain.txt"));
+        plain.open(QIODevice::WriteOnly);
+        plain.write("not a tarball at all\n");
+        plain.close();
+        std::tie(status, body) = curlPut(QString::fromStdString(slug["blob"]["url"]), plain.fileName());
+        QCOMPARE(status, 422);
+        QVERIFY2(body.contains("not a gzipped tarball"), qPrintable(body));
+
+        auto r = f->api().post("/apps/slug-bad/slugs", {{"process_types", {{"web", "x"}}}, {"checksum", "md5:abc"}});
+        VERIFY_STATUS(r, 422);
+        r = f->api().post("/apps/slug-bad/slugs", {{"commit", "abc"}});
+        VERIFY_STATUS(r, 422);
+        QVERIFY(r.body.contains("process_types"));
+        r = f->api().post("/apps/slug-bad/slugs", {{"process_types", {{"web", "x"}}}, {"stack", "heroku-22"}});
+        VERIFY_STATUS(r, 422);
+    }
+
+    void foreignAndUnknownSlugsAre404()
+    {
+        createApp("slug-mine");
+        const json mine = newSlug("slug-mine");
+        const QString token = strangerToken();
+        HttpClient stranger(QString::fromStdString(f->emulator().apiUrl()), token);
+        VERIFY_STATUS(stranger.post("/apps", {{"name", "slug-theirs"}}), 201);
+        // Their slug released on my app: 404, as if it did not exist.
+        const json theirs = stranger.post("/apps/slug-theirs/slugs", {{"process_types", {{"web", "x"}}}}).json();
+        auto r = f->api().post("/apps/slug-mine/releases", {{"slug", theirs["id"]}});
+        VERIFY_STATUS(r, 404);
+        QVERIFY(r.body.contains("Couldn't find that slug."));
+        // Mine released on their app: 404 too.
+        VERIFY_STATUS(stranger.post("/apps/slug-theirs/releases", {{"slug", mine["id"]}}), 404);
+        VERIFY_STATUS(f->api().post("/apps/slug-mine/releases", {{"slug", "01234567-89ab-cdef-0123-456789abcdef"}}), 404);
+    }
+
+    void stackSetRefusesStacksTheEmulatorLacks()
+    {
+        createApp("slug-stack");
+        auto r = f->api().patch("/apps/slug-stack", {{"build_stack", "heroku-22"}});
+        VERIFY_STATUS(r, 422);
+        QVERIFY2(r.body.contains("heroku-24 only"), r.body.constData());
+        r = f->api().patch("/apps/slug-stack", {{"build_stack", "heroku-24"}});
+        VERIFY_STATUS(r, 200);
+        JSON_EQ(r.json()["build_stack"]["name"], json("heroku-24"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSlugRelease)
+#include "tst_slugrelease.moc"
