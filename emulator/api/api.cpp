@@ -25,7 +25,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
 {
     addAccountRoutes(m_router, platform);
     addAppRoutes(m_router, platform);
-    addReleaseRoutes(m_router, platform);
+    addReleaseRoutes(m_router, platform, deployer);
     addAccessRoutes(m_router, platform);
     addTeamRoutes(m_router, platform);
     addFormationRoutes(m_router, platform);

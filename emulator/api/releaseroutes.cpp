@@ -4,13 +4,15 @@
 #include "routes.h"
 #include "views.h"
 
+#include "platform/builds/deployer.h"
+
 namespace dynodesk::api {
 
 using core::ApiError;
 using detail::reply;
 using detail::replyList;
 
-void addReleaseRoutes(ApiRouter &r, platform::Platform &p)
+void addReleaseRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &deployer)
 {
     r.add("GET", "/apps/{app}/config-vars", "config-var", "Info for App",
           [&p](ApiContext &ctx) { return reply(p.releases().configVars(ctx.who(), ctx.param("app")), views::configVars); });
@@ -43,9 +45,9 @@ void addReleaseRoutes(ApiRouter &r, platform::Platform &p)
         return reply(p.releases().release(ctx.who(), ctx.param("app"), ctx.param("release")), views::release);
     });
     // Create (from a slug) and Rollback share the link; the body says which.
-    r.add("POST", "/apps/{app}/releases", "release", "Create", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
+    r.add("POST", "/apps/{app}/releases", "release", "Create", [&p, &deployer](ApiContext &ctx) -> core::Result<ApiReply> {
         if (ctx.body.contains("slug"))
-            return reply(p.releases().releaseSlug(ctx.who(), ctx.param("app"), requiredString(ctx.body, "slug"),
+            return reply(deployer.releaseSlug(ctx.who(), ctx.param("app"), requiredString(ctx.body, "slug"),
                                                   optionalString(ctx.body, "description")),
                          views::release, 201);
         return reply(p.releases().rollback(ctx.who(), ctx.param("app"), requiredString(ctx.body, "release")), views::release, 201);

@@ -22,7 +22,7 @@ class ApiRouter;
 // Each adds one group of the Platform API's links to the router.
 void addAccountRoutes(ApiRouter &router, platform::Platform &platform);
 void addAppRoutes(ApiRouter &router, platform::Platform &platform);
-void addReleaseRoutes(ApiRouter &router, platform::Platform &platform);
+void addReleaseRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
 void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
 // Teams, their members and apps, the apps' permissions; `GET /spaces`.
 void addTeamRoutes(ApiRouter &router, platform::Platform &platform);

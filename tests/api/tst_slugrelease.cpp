@@ -59,9 +59,9 @@ class TestSlugRelease : public QObject {
     }
 
     // POST /apps/{app}/slugs for a node slug with `checksum` (if any); returns the slug.
-    json newSlug(const QString &app, const QString &checksum = {})
+    json newSlug(const QString &app, const QString &checksum = {}, const json &types = {{"web", "node server.js"}})
     {
-        json body{{"process_types", {{"web", "node server.js"}}}, {"commit", "0123456789abcdef"},
+        json body{{"process_types", types}, {"commit", "0123456789abcdef"},
                   {"commit_description", "made by hand"}, {"buildpack_provided_description", "Node.js"}};
         if (!checksum.isEmpty())
             body["checksum"] = checksum.toStdString();
@@ -155,6 +155,29 @@ private slots:
         const auto page = f->fetchWhenUp("slug-scratch");
         QCOMPARE(page.status, 200);
         QCOMPARE(page.body, QByteArray("made from scratch\n"));
+    }
+
+    // A slug with a release command: the release is pending until its release phase succeeds.
+    void slugReleasePhaseRuns()
+    {
+        createApp("slug-phase");
+        const QString tarball = makeSlugTarball("phase", "after the phase");
+        const json slug = newSlug("slug-phase", {}, {{"web", "node server.js"}, {"release", "test -f server.js"}});
+        QCOMPARE(curlPut(QString::fromStdString(slug["blob"]["url"]), tarball).first, 200);
+        auto r = f->api().post("/apps/slug-phase/releases", {{"slug", slug["id"]}});
+        VERIFY_STATUS(r, 201);
+        JSON_EQ(r.json()["status"], json("pending"));
+        JSON_EQ(r.json()["description"], json("Deploy 0123456"));
+        const QString version = QString::number(r.json()["version"].get<int>());
+        QElapsedTimer t;
+        t.start();
+        json shown;
+        do {
+            QTest::qWait(200);
+            shown = f->api().get("/apps/slug-phase/releases/" + version).json();
+        } while (shown["status"] == "pending" && t.elapsed() < 30000);
+        JSON_EQ(shown["status"], json("succeeded"));
+        QCOMPARE(f->fetchWhenUp("slug-phase").body, QByteArray("after the phase\n"));
     }
 
     void badUploadsAreRefused()

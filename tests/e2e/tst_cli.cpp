@@ -343,6 +343,27 @@ private slots:
         QVERIFY2(QFile::exists(m_home + QStringLiteral("/cli-deploy/server.js")), qPrintable(r.all()));
     }
 
+    // releases:retry and apps:stacks:set on the app deployed above (buildpacksDeploysAndRollback).
+    void retryAndStackSet()
+    {
+        const QString app = QStringLiteral("cli-deploy");
+        // retry re-releases the latest slug for apps with a release phase; cli-deploy has none,
+        // and the CLI says so from the app's formation.
+        auto r = heroku({QStringLiteral("releases:retry"), QStringLiteral("-a"), app});
+        QVERIFY2(r.exitCode != 0, qPrintable(r.all()));
+        QVERIFY2(r.err.contains(QStringLiteral("App must have a release-phase command")), qPrintable(r.all()));
+
+        r = heroku({QStringLiteral("apps:stacks:set"), QStringLiteral("heroku-22"), QStringLiteral("-a"), app});
+        QVERIFY2(r.exitCode != 0, qPrintable(r.all()));
+        QVERIFY2(r.err.contains(QStringLiteral("heroku-24 only")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("apps:stacks"), QStringLiteral("-a"), app});
+        QVERIFY2(r.out.contains(QStringLiteral("* heroku-24")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("apps:stacks:set"), QStringLiteral("heroku-24"), QStringLiteral("-a"), app});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Setting stack to heroku-24... done")), qPrintable(r.all()));
+        QVERIFY2(!r.all().contains(QStringLiteral("redeploy")), qPrintable(r.all()));
+    }
+
     void dynosWithTheCli()
     {
         const QStringList app{QStringLiteral("-a"), QStringLiteral("cli-deploy")};

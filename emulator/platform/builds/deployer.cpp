@@ -185,9 +185,29 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
     }
     out->append(" !     Release command declared: this new release will not be available until the command succeeds.");
     out->append("-----> Running release command...");
-    const std::string releaseId = release->id;
     build::Env config(release->config.begin(), release->config.end());
     config["DYNODESK_BUILD_ID"] = buildId;
+    runReleasePhase(*release, slugPath, releaseCommand, std::move(config), out);
+}
+
+Result<Release> Deployer::releaseSlug(const Actor &actor, const std::string &app, const std::string &slugId,
+                                      std::optional<std::string> description)
+{
+    auto release = m_releases.releaseSlug(actor, app, slugId, std::move(description));
+    if (!release || release->status != releases::toString(releases::State::Pending))
+        return release;
+    const auto slug = m_builds.slugById(*release->slugId);
+    auto out = std::make_shared<build::BuildOutput>(m_paths.builds() + "/release-" + release->id + ".log");
+    out->append("-----> Running release command...");
+    runReleasePhase(*release, slug->path, slug->processTypes.at("release"),
+                    build::Env(release->config.begin(), release->config.end()), out);
+    return release;
+}
+
+void Deployer::runReleasePhase(const Release &release, const std::string &slugPath, const std::string &releaseCommand,
+                               build::Env config, std::shared_ptr<build::BuildOutput> out)
+{
+    const std::string releaseId = release.id, appId = release.appId;
     const std::string workDir = m_paths.work();
     const auto timeout = m_timeout;
     const std::string dyno = "release." + std::to_string(1000 + (std::hash<std::string>{}(releaseId) % 9000));

@@ -60,6 +60,10 @@ public:
     // The output of a build, live or finished. Thread-safe.
     std::shared_ptr<build::BuildOutput> output(const std::string &buildId);
     Status clearCache(const Actor &actor, const std::string &app);
+    // POST /apps/{app}/releases {slug} (ReleaseService::releaseSlug), with the slug's release
+    // phase run when it has one (its output in the app's logs and `<builds>/release-<id>.log`).
+    Result<Release> releaseSlug(const Actor &actor, const std::string &app, const std::string &slugId,
+                                std::optional<std::string> description);
     // Builds and release commands run in this sandbox from now on (plain processes until set).
     void setSandbox(core::Sandbox sandbox) { m_sandbox = std::move(sandbox); }
     const DeployPaths &paths() const { return m_paths; }
@@ -71,6 +75,8 @@ private:
     void compiled(const std::string &buildId, const std::string &appId, build::BuildResult result,
                   const std::string &slugPath, std::shared_ptr<build::BuildOutput> out);
     void released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out);
+    void runReleasePhase(const Release &release, const std::string &slugPath, const std::string &command,
+                         build::Env config, std::shared_ptr<build::BuildOutput> out);
     void launchLines(const Release &release, build::BuildOutput &out);
     // Runs `work` on a thread of its own; `work` hands its result to the core thread, where
     // reap() joins the thread (each worker is joined once it is done, not at shutdown).

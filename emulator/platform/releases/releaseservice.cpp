@@ -203,6 +203,7 @@ Result<Release> ReleaseService::releaseSlug(const Actor &actor, const std::strin
     if (!slug)
         return slug.error();
     const bool copied = slug->id != slugId;
+    const bool releasePhase = slug->processTypes.count("release") > 0;
     if (!description)
         description = slug->commit ? "Deploy " + slug->commit->substr(0, 7) : std::string("Deploy");
     auto result = inTransaction([&]() -> Result<Release> {
@@ -212,12 +213,18 @@ Result<Release> ReleaseService::releaseSlug(const Actor &actor, const std::strin
         auto updated = m_store.apps.byIdOrName(access->app.id);
         updated->slugSize = slug->size;
         m_store.apps.update(*updated);
-        m_formation.applyProcessTypes(*updated, *slug);
+        if (releasePhase) { // current once its release phase succeeds (finishRelease)
+            made.status = std::string(releases::toString(releases::initialState(true)));
+            made.current = false;
+            m_store.releases.setStatus(made.id, made.status, made.updatedAt);
+        } else {
+            m_formation.applyProcessTypes(*updated, *slug);
+        }
         return made;
     });
     if (!result && copied)
         QFile::remove(QString::fromStdString(slug->path));
-    if (result)
+    if (result && !releasePhase)
         releaseMade(*result);
     return result;
 }

@@ -29,7 +29,8 @@ public:
     Result<Release> rollback(const Actor &actor, const std::string &app, const std::string &idOrVersion);
     // POST /apps/{app}/releases {slug}: releases an uploaded slug of this app, or a copy of one of
     // another app the actor can see; `Deploy <commit>` unless a description is given. The formation
-    // takes the slug's process types and the dynos restart from it.
+    // takes the slug's process types and the dynos restart from it; a slug with a `release` command
+    // makes a pending release instead, for the Deployer to run its release phase.
     Result<Release> releaseSlug(const Actor &actor, const std::string &app, const std::string &slugId,
                                 std::optional<std::string> description);
     // The end of a release phase (releasestate.h): the release succeeds and becomes current, or
