@@ -38,19 +38,27 @@ void addReleaseRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &d
               return ApiReply{200, views::configVars(release->config), {}};
           });
 
-    r.add("GET", "/apps/{app}/releases", "release", "List", [&p](ApiContext &ctx) {
-        return replyList(p.releases().releases(ctx.who(), ctx.param("app")), views::release, {"version", "id"});
+    // A release that ran a release phase streams its output, live or kept, as on the platform.
+    auto releaseView = [&p, &deployer](const platform::Release &release) {
+        auto view = views::release(release);
+        if (deployer.releaseOutput(release.id))
+            view["output_stream_url"] = "http://" + p.settings().host + ":" + std::to_string(p.settings().apiPort)
+                    + "/streams/releases/" + release.id + ".log";
+        return view;
+    };
+    r.add("GET", "/apps/{app}/releases", "release", "List", [&p, releaseView](ApiContext &ctx) {
+        return replyList(p.releases().releases(ctx.who(), ctx.param("app")), releaseView, {"version", "id"});
     });
-    r.add("GET", "/apps/{app}/releases/{release}", "release", "Info", [&p](ApiContext &ctx) {
-        return reply(p.releases().release(ctx.who(), ctx.param("app"), ctx.param("release")), views::release);
+    r.add("GET", "/apps/{app}/releases/{release}", "release", "Info", [&p, releaseView](ApiContext &ctx) {
+        return reply(p.releases().release(ctx.who(), ctx.param("app"), ctx.param("release")), releaseView);
     });
     // Create (from a slug) and Rollback share the link; the body says which.
-    r.add("POST", "/apps/{app}/releases", "release", "Create", [&p, &deployer](ApiContext &ctx) -> core::Result<ApiReply> {
+    r.add("POST", "/apps/{app}/releases", "release", "Create", [&p, &deployer, releaseView](ApiContext &ctx) -> core::Result<ApiReply> {
         if (ctx.body.contains("slug"))
             return reply(deployer.releaseSlug(ctx.who(), ctx.param("app"), requiredString(ctx.body, "slug"),
                                                   optionalString(ctx.body, "description")),
-                         views::release, 201);
-        return reply(p.releases().rollback(ctx.who(), ctx.param("app"), requiredString(ctx.body, "release")), views::release, 201);
+                         releaseView, 201);
+        return reply(p.releases().rollback(ctx.who(), ctx.param("app"), requiredString(ctx.body, "release")), releaseView, 201);
     });
 }
 

@@ -102,15 +102,19 @@ static void gitHook(const std::shared_ptr<HttpExchange> &ex, const StreamContext
     });
 }
 
-static void buildStream(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
+// GET /streams/builds/<id>.log and /streams/releases/<id>.log: a build's or a release
+// phase's output, followed live.
+static void outputStream(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
 {
-    std::string id = ex->request().path().substr(std::string("/streams/builds/").size());
+    const std::string path = ex->request().path();
+    const bool release = path.starts_with("/streams/releases/");
+    std::string id = path.substr(path.find('/', 9) + 1);
     if (id.size() > 4 && id.ends_with(".log"))
         id.resize(id.size() - 4);
-    ctx.onCore([ex, ctx, id] {
-        auto out = ctx.deployer->output(id);
+    ctx.onCore([ex, ctx, id, release] {
+        auto out = release ? ctx.deployer->releaseOutput(id) : ctx.deployer->output(id);
         if (!out)
-            return ex->respond(text(404, "no such build output"));
+            return ex->respond(text(404, release ? "no such release output" : "no such build output"));
         follow(ex, out, false);
     });
 }
@@ -307,8 +311,10 @@ void addStreamRoutes(HttpServer &server, const StreamContext &ctx)
                           [ctx](std::shared_ptr<HttpExchange> ex) { slugBlob(ex, ctx); });
     server.addStreamRoute([](std::string_view path) { return path == "/internal/git-hook"; },
                           [ctx](std::shared_ptr<HttpExchange> ex) { gitHook(ex, ctx); });
-    server.addStreamRoute([](std::string_view path) { return path.starts_with("/streams/builds/"); },
-                          [ctx](std::shared_ptr<HttpExchange> ex) { buildStream(ex, ctx); });
+    server.addStreamRoute([](std::string_view path) {
+        return path.starts_with("/streams/builds/") || path.starts_with("/streams/releases/");
+    },
+                          [ctx](std::shared_ptr<HttpExchange> ex) { outputStream(ex, ctx); });
     server.addStreamRoute([](std::string_view path) { return path.starts_with("/sources/"); },
                           [ctx](std::shared_ptr<HttpExchange> ex) { sourceBlob(ex, ctx); });
 }

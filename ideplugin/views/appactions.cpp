@@ -59,6 +59,8 @@ public:
             }
             for (const QJsonValue &v : r.array()) {
                 const QJsonObject f = v.toObject();
+                if (f.value(QStringLiteral("type")).toString() == QLatin1String("release"))
+                    continue; // runs once per release; it has no dynos to scale
                 auto *spin = new QSpinBox(this);
                 spin->setRange(0, 100);
                 spin->setValue(f.value(QStringLiteral("quantity")).toInt());

@@ -55,6 +55,8 @@ void ProcessesTab::show(const QJsonArray &formation, const QJsonArray &dynos)
     for (const QJsonValue &t : formation) {
         const QJsonObject f = t.toObject();
         const QString type = text(f, "type");
+        if (type == QLatin1String("release"))
+            continue; // the release phase runs once per release, as the dashboard's Resources shows
         auto *item = new QTreeWidgetItem(m_tree, {type, text(f, "command"), text(f, "size"),
                                                   QString::number(f.value(QStringLiteral("quantity")).toInt())});
         QStringList states;

@@ -204,8 +204,17 @@ private slots:
         QCOMPARE(rel["status"].get<std::string>(), std::string("succeeded"));
         JSON_EQ(slugJson("multi-app", rel)["process_types"],
                  json({{"release", "node release.js"}, {"web", "node web.js"}, {"worker", "node worker.js"}}));
+        // The release phase streams its own output from the release, kept after it is over.
+        QVERIFY(rel["output_stream_url"].is_string());
+        const QString released = QString::fromUtf8(HttpClient(QString()).get(QString::fromStdString(rel["output_stream_url"].get<std::string>())).body);
+        QVERIFY2(released.contains(QStringLiteral("release phase ran")) && !released.contains(QStringLiteral("Procfile declares")),
+                 qPrintable(released));
+        QVERIFY(releases("multi-app")[0]["output_stream_url"].is_null()); // v1 ran none
+        // The formation lists the release type, at 0: it is run per release, never scaled.
         const auto formation = f->api().get("/apps/multi-app/formation").json();
-        QCOMPARE(formation.size(), size_t(2)); // release is not a formation type
+        QCOMPARE(formation.size(), size_t(3));
+        JSON_EQ(f->api().get("/apps/multi-app/formation/release").json()["quantity"].get<int>(), 0);
+        QCOMPARE(f->api().patch("/apps/multi-app/formation", {{"updates", {{{"quantity", "1"}, {"type", "release"}}}}}).status, 422);
         JSON_EQ(f->api().get("/apps/multi-app/formation/web").json()["quantity"].get<int>(), 1);
         JSON_EQ(f->api().get("/apps/multi-app/formation/worker").json()["quantity"].get<int>(), 0);
         // Only the release's types scale now.

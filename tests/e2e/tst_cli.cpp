@@ -352,6 +352,31 @@ private slots:
         auto r = heroku({QStringLiteral("releases:retry"), QStringLiteral("-a"), app});
         QVERIFY2(r.exitCode != 0, qPrintable(r.all()));
         QVERIFY2(r.err.contains(QStringLiteral("App must have a release-phase command")), qPrintable(r.all()));
+        // An app whose Procfile has a release phase: retry copies the latest release and runs the
+        // release command again, streaming its output from the new release.
+        const QString withRelease = QStringLiteral("cli-retry");
+        QCOMPARE(heroku({QStringLiteral("apps:create"), withRelease}).exitCode, 0);
+        const QString repo = m_home + QStringLiteral("/retry");
+        QDir().mkpath(repo);
+        for (const char *file : {"Procfile", "package.json", "release.js", "web.js", "worker.js"})
+            QFile::copy(QStringLiteral(DYNODESK_SOURCE_DIR "/tests/fixtures/apps/procfile-multi/") + QLatin1String(file),
+                        repo + QLatin1Char('/') + QLatin1String(file));
+        git(repo, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
+        git(repo, {QStringLiteral("add"), QStringLiteral("-A")});
+        git(repo, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("with release")});
+        const QString remote = m_server->apiUrl().replace(QStringLiteral("http://"), QStringLiteral("http://x:") + m_server->token() + QLatin1Char('@'))
+                + QLatin1Char('/') + withRelease + QStringLiteral(".git");
+        const QString pushed = git(repo, {QStringLiteral("push"), remote, QStringLiteral("main")});
+        QVERIFY2(pushed.contains(QStringLiteral("Released v2")), qPrintable(pushed));
+        r = heroku({QStringLiteral("releases:retry"), QStringLiteral("-a"), withRelease});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Retrying v2 on")) && r.err.contains(QStringLiteral("done, v3")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("Running release command...")) && r.out.contains(QStringLiteral("release phase ran")),
+                 qPrintable(r.all()));
+        r = heroku({QStringLiteral("releases:info"), QStringLiteral("v3"), QStringLiteral("-a"), withRelease});
+        QVERIFY2(r.out.contains(QStringLiteral("Retry of v2: Deploy")), qPrintable(r.all()));
+        r = heroku({QStringLiteral("releases:output"), QStringLiteral("v3"), QStringLiteral("-a"), withRelease});
+        QVERIFY2(r.out.contains(QStringLiteral("release phase ran")), qPrintable(r.all()));
 
         r = heroku({QStringLiteral("apps:stacks:set"), QStringLiteral("heroku-22"), QStringLiteral("-a"), app});
         QVERIFY2(r.exitCode != 0, qPrintable(r.all()));

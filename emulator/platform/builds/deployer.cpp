@@ -197,11 +197,20 @@ Result<Release> Deployer::releaseSlug(const Actor &actor, const std::string &app
     if (!release || release->status != releases::toString(releases::State::Pending))
         return release;
     const auto slug = m_builds.slugById(*release->slugId);
-    auto out = std::make_shared<build::BuildOutput>(m_paths.builds() + "/release-" + release->id + ".log");
+    auto out = ownReleaseOutput(release->id);
     out->append("-----> Running release command...");
     runReleasePhase(*release, slug->path, slug->processTypes.at("release"),
                     build::Env(release->config.begin(), release->config.end()), out);
     return release;
+}
+
+std::shared_ptr<build::BuildOutput> Deployer::ownReleaseOutput(const std::string &releaseId)
+{
+    std::lock_guard lock(m_mutex);
+    auto &out = m_outputs["release-" + releaseId];
+    if (!out)
+        out = std::make_shared<build::BuildOutput>(m_paths.builds() + "/release-" + releaseId + ".log");
+    return out;
 }
 
 void Deployer::runReleasePhase(const Release &release, const std::string &slugPath, const std::string &releaseCommand,
@@ -212,21 +221,28 @@ void Deployer::runReleasePhase(const Release &release, const std::string &slugPa
     const auto timeout = m_timeout;
     const std::string dyno = "release." + std::to_string(1000 + (std::hash<std::string>{}(releaseId) % 9000));
     auto *logs = m_log;
+    // A push's release phase prints into the push; the release's own stream has its lines too.
+    auto own = ownReleaseOutput(releaseId);
     build::Confinement box(m_sandbox, m_sandbox.userFor(appId), dyno);
-    runWorker([this, slugPath, releaseCommand, config, workDir, dyno, out, releaseId, timeout, logs, appId, box] {
+    runWorker([this, slugPath, releaseCommand, config, workDir, dyno, out, own, releaseId, timeout, logs, appId, box] {
         const int rc = build::runReleasePhase(slugPath, releaseCommand, config, workDir, dyno, *out, timeout,
                                               [&](const std::string &line) {
+                                                  if (own != out)
+                                                      own->append(line);
                                                   if (logs)
                                                       logs->append(appId, "app", dyno, line);
                                               },
                                               box);
-        QMetaObject::invokeMethod(this, [this, releaseId, rc, out] { released(releaseId, rc, out); },
+        QMetaObject::invokeMethod(this, [this, releaseId, rc, out, own] { released(releaseId, rc, out, own); },
                                   Qt::QueuedConnection);
     });
 }
 
-void Deployer::released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out)
+void Deployer::released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out,
+                        std::shared_ptr<build::BuildOutput> own)
 {
+    if (own != out)
+        own->finish(exitCode == 0 ? 0 : 1);
     const auto input = exitCode == 0 ? releases::Input::ReleasePhaseSucceeded
                        : exitCode > 0 ? releases::Input::ReleasePhaseFailed
                                       : releases::Input::ReleasePhaseTimedOut;
@@ -250,16 +266,25 @@ void Deployer::released(const std::string &releaseId, int exitCode, std::shared_
 
 std::shared_ptr<build::BuildOutput> Deployer::output(const std::string &buildId)
 {
+    return keptOutput(buildId, m_paths.builds() + "/" + buildId + ".log");
+}
+
+std::shared_ptr<build::BuildOutput> Deployer::releaseOutput(const std::string &releaseId)
+{
+    return keptOutput("release-" + releaseId, m_paths.builds() + "/release-" + releaseId + ".log");
+}
+
+std::shared_ptr<build::BuildOutput> Deployer::keptOutput(const std::string &key, const std::string &path)
+{
     std::lock_guard lock(m_mutex);
-    auto it = m_outputs.find(buildId);
+    auto it = m_outputs.find(key);
     if (it != m_outputs.end())
         return it->second;
-    const std::string path = m_paths.builds() + "/" + buildId + ".log";
     if (!QFile::exists(QString::fromStdString(path)))
         return nullptr;
-    // A build of an earlier run: its output is in the file, and it is over.
+    // Output of an earlier run: it is in the file, and it is over.
     auto out = build::BuildOutput::finishedFromFile(path, 0);
-    m_outputs[buildId] = out;
+    m_outputs[key] = out;
     return out;
 }
 

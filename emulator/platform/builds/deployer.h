@@ -59,6 +59,9 @@ public:
                                  const std::string &sourceFile);
     // The output of a build, live or finished. Thread-safe.
     std::shared_ptr<build::BuildOutput> output(const std::string &buildId);
+    // The output of a release's release phase (the release's `output_stream_url`), live or
+    // finished; null when the release ran none. Thread-safe.
+    std::shared_ptr<build::BuildOutput> releaseOutput(const std::string &releaseId);
     Status clearCache(const Actor &actor, const std::string &app);
     // POST /apps/{app}/releases {slug} (ReleaseService::releaseSlug), with the slug's release
     // phase run when it has one (its output in the app's logs and `<builds>/release-<id>.log`).
@@ -74,7 +77,11 @@ private:
     Result<Started> start(NewBuild made, build::BuildJob job);
     void compiled(const std::string &buildId, const std::string &appId, build::BuildResult result,
                   const std::string &slugPath, std::shared_ptr<build::BuildOutput> out);
-    void released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out);
+    void released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out,
+                  std::shared_ptr<build::BuildOutput> own);
+    // The release phase's own output (`<builds>/release-<id>.log`), made and kept on first call.
+    std::shared_ptr<build::BuildOutput> ownReleaseOutput(const std::string &releaseId);
+    std::shared_ptr<build::BuildOutput> keptOutput(const std::string &key, const std::string &path);
     void runReleasePhase(const Release &release, const std::string &slugPath, const std::string &command,
                          build::Env config, std::shared_ptr<build::BuildOutput> out);
     void launchLines(const Release &release, build::BuildOutput &out);

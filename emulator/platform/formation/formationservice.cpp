@@ -64,8 +64,13 @@ Result<std::vector<Formation>> FormationService::updateFormation(const Actor &ac
         if (!core::isValidProcessType(u.type))
             return ApiError::invalidParams("Invalid process type " + u.type + ".");
         // Once the app has a deployed slug, only its process types can be scaled.
-        if (auto slugTypes = currentProcessTypes(access->app.id); slugTypes && (!slugTypes->count(u.type) || u.type == "release"))
+        if (auto slugTypes = currentProcessTypes(access->app.id); slugTypes && !slugTypes->count(u.type))
             return ApiError::invalidParams("Couldn't find that process type (" + u.type + ").");
+        // The release phase is listed (the CLI's releases:retry and pg:promote look for it) and
+        // takes a size, but it runs once per release, not as dynos to scale.
+        if (u.type == "release" && u.quantity && (u.relative || *u.quantity != 0))
+            return ApiError::invalidParams("Cannot scale the release process type: it runs once per release. "
+                                           "Change its size with ps:type instead.");
         auto existing = m_store.formations.find(access->app.id, u.type);
         Formation f = existing.value_or(Formation{core::newId(), access->app.id, access->app.name, u.type,
                                                                0, std::string(kDefaultDynoSize), "", at, at});
@@ -118,8 +123,6 @@ void FormationService::applyProcessTypes(const App &app, const Slug &slug)
             m_store.db.prepare("DELETE FROM formations WHERE id = ?").bind(1, f.id).run();
     }
     for (const auto &[type, command] : slug.processTypes) {
-        if (type == "release")
-            continue;
         auto existing = m_store.formations.find(app.id, type);
         Formation f = existing.value_or(Formation{
                 core::newId(), app.id, app.name, type, type == "web" ? 1 : 0, "Standard-1X", command, at, at});
@@ -153,6 +156,8 @@ dynos::DesiredApp FormationService::desiredDynos(const std::string &appId)
         else if (f.name == "idling")
             want.idling = f.enabled;
     for (const auto &f : m_store.formations.list(a->id)) {
+        if (f.type == "release")
+            continue; // the release phase is run by the deployer, not converged
         const auto size = findDynoSize(f.size);
         want.formation.push_back({f.type, f.command, f.size, static_cast<int>(f.quantity), size ? size->memoryMb : 512});
     }
