@@ -200,8 +200,9 @@ static void slugUpload(const std::shared_ptr<HttpExchange> &ex, const StreamCont
     const std::string limit = std::to_string(ctx.maxSlugBytes / (1024 * 1024));
     auto received = [ex, ctx, id = slug.id, path] {
         ctx.onCore([ex, ctx, id, path] {
-            auto stored = ctx.platform->builds().acceptSlugUpload(id, path);
-            ex->respond(stored ? text(200, "OK") : text(stored.error().status, stored.error().message));
+            ctx.deployer->acceptSlugUpload(id, path, [ex](const core::Result<platform::Slug> &stored) {
+                ex->respond(stored ? text(200, "OK") : text(stored.error().status, stored.error().message));
+            });
         });
     };
     receiveFile(ex, {file, ctx.maxSlugBytes, "The slug is larger than the " + limit + " MB limit of a slug.", received});

@@ -199,20 +199,25 @@ Result<Slug> BuildService::createSlug(const Actor &actor, const std::string &app
     });
 }
 
-Result<Slug> BuildService::acceptSlugUpload(const std::string &slugId, const std::string &uploadPath)
+Result<Slug> BuildService::slugAwaitingUpload(const std::string &slugId)
 {
     auto s = m_store.slugs.byId(slugId);
-    if (!s || s->uploaded) {
-        QFile::remove(QString::fromStdString(uploadPath));
+    if (!s || s->uploaded)
         return ApiError::forbidden(s ? "This slug's tarball was uploaded already; a slug's blob URL takes one upload."
                                      : "No slug waits for an upload at this URL.");
+    return *s;
+}
+
+Result<Slug> BuildService::acceptSlugUpload(const std::string &slugId, const std::string &storedPath, int64_t size)
+{
+    auto s = slugAwaitingUpload(slugId);
+    if (s && !QFile::rename(QString::fromStdString(storedPath), QString::fromStdString(s->path)))
+        s = ApiError::internal("Could not store the slug's tarball.");
+    if (!s) {
+        QFile::remove(QString::fromStdString(storedPath));
+        return s.error();
     }
-    auto size = storeSlugTarball(uploadPath, s->path, s->checksum);
-    if (!size) {
-        QFile::remove(QString::fromStdString(uploadPath));
-        return size.error();
-    }
-    s->size = *size;
+    s->size = size;
     s->uploaded = true;
     s->updatedAt = now();
     return inTransaction([&]() -> Result<Slug> {

@@ -35,8 +35,11 @@ public:
     std::optional<Slug> slugById(const std::string &id);
     // POST /apps/{app}/slugs: a slug of the app, stored in `dir` once its tarball is PUT.
     Result<Slug> createSlug(const Actor &actor, const std::string &app, const SlugCreate &request, const std::string &dir);
-    // The tarball PUT to a slug's blob URL (slugtarball.h); the URL takes one upload only.
-    Result<Slug> acceptSlugUpload(const std::string &slugId, const std::string &uploadPath);
+    // The slug whose blob URL takes an upload now (it takes one only); 403 otherwise.
+    Result<Slug> slugAwaitingUpload(const std::string &slugId);
+    // The tarball PUT to a slug's blob URL, checked and stored at `storedPath` (slugtarball.h,
+    // off the core thread), becomes the slug's; removed when the slug took one meanwhile.
+    Result<Slug> acceptSlugUpload(const std::string &slugId, const std::string &storedPath, int64_t size);
     Result<std::vector<std::string>> buildpacks(const Actor &actor, const std::string &app);
     Result<std::vector<std::string>> setBuildpacks(const Actor &actor, const std::string &app,
                                                    const std::vector<std::string> &urls);

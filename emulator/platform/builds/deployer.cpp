@@ -1,4 +1,5 @@
 #include "deployer.h"
+#include "slugtarball.h"
 #include "buildservice.h"
 
 #include "platform/apps/appservice.h"
@@ -202,6 +203,28 @@ Result<Release> Deployer::releaseSlug(const Actor &actor, const std::string &app
     runReleasePhase(*release, slug->path, slug->processTypes.at("release"),
                     build::Env(release->config.begin(), release->config.end()), out);
     return release;
+}
+
+void Deployer::acceptSlugUpload(const std::string &slugId, const std::string &uploadPath,
+                                std::function<void(Result<Slug>)> done)
+{
+    auto slug = m_builds.slugAwaitingUpload(slugId);
+    if (!slug) {
+        QFile::remove(QString::fromStdString(uploadPath));
+        return done(slug.error());
+    }
+    runWorker([this, slugId, uploadPath, checksum = slug->checksum, done = std::move(done)] {
+        const std::string stored = uploadPath + ".slug";
+        auto size = storeSlugTarball(uploadPath, stored, checksum);
+        QFile::remove(QString::fromStdString(uploadPath));
+        QMetaObject::invokeMethod(this, [this, slugId, stored, size, done] {
+            if (!size) {
+                QFile::remove(QString::fromStdString(stored));
+                return done(size.error());
+            }
+            done(m_builds.acceptSlugUpload(slugId, stored, size.value()));
+        }, Qt::QueuedConnection);
+    });
 }
 
 std::shared_ptr<build::BuildOutput> Deployer::ownReleaseOutput(const std::string &releaseId)

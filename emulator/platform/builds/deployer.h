@@ -67,6 +67,10 @@ public:
     // phase run when it has one (its output in the app's logs and `<builds>/release-<id>.log`).
     Result<Release> releaseSlug(const Actor &actor, const std::string &app, const std::string &slugId,
                                 std::optional<std::string> description);
+    // The tarball PUT to a slug's blob URL: checked and repacked (slugtarball.h) on a worker, then
+    // taken by the slug on the core thread; `done` is called there.
+    void acceptSlugUpload(const std::string &slugId, const std::string &uploadPath,
+                          std::function<void(Result<Slug>)> done);
     // Builds and release commands run in this sandbox from now on (plain processes until set).
     void setSandbox(core::Sandbox sandbox) { m_sandbox = std::move(sandbox); }
     const DeployPaths &paths() const { return m_paths; }
