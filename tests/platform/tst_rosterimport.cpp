@@ -289,6 +289,12 @@ private slots:
         QVERIFY(w.p->formation().updateFormation(student, "s-one", {{"web", -1, {}, true}}).ok());
         QVERIFY(w.p->dynos().runOneOff(student, "s-one", {}).ok());
         QCOMPARE(w.p->quotas().dynosOf(student.id), int64_t(3));
+        // A first deploy at the limit is released, but its web type stays at 0 and the push says why.
+        std::optional<std::string> notice;
+        QVERIFY(deploy(w, student, "s-two", &notice));
+        QCOMPARE(w.p->formation().formationType(student, "s-two", "web")->quantity, int64_t(0));
+        QVERIFY(notice && notice->starts_with("web was not scaled to 1: Cannot run more than 3 dynos."));
+        QCOMPARE(w.p->quotas().dynosOf(student.id), int64_t(3));
 
         // Without a limit of that kind, nothing changes: a quota of unlimited dynos.
         QVERIFY(w.p->quotas().setTeamQuota("lab", {{}, -1, {}}).ok());
@@ -312,14 +318,14 @@ private slots:
     }
 
 private:
-    static bool deploy(World &w, const Actor &who, const std::string &app)
+    static bool deploy(World &w, const Actor &who, const std::string &app, std::optional<std::string> *notice = nullptr)
     {
         auto build = w.p->builds().createBuild(who, app, {});
         if (!build)
             return false;
         platform::BuildOutcome outcome{"slug-" + app, "/nonexistent/slug.tgz", std::string("abc1234"),
                                        {{"web", "node server.js"}, {"worker", "node worker.js"}}, 10, "test"};
-        return w.p->builds().completeBuild(build->build.id, outcome, false).ok();
+        return w.p->builds().completeBuild(build->build.id, outcome, false, notice).ok();
     }
 };
 

@@ -52,7 +52,8 @@ Result<NewBuild> BuildService::createBuild(const Actor &actor, const std::string
     return made;
 }
 
-Result<Release> BuildService::completeBuild(const std::string &buildId, const BuildOutcome &outcome, bool releasePhase)
+Result<Release> BuildService::completeBuild(const std::string &buildId, const BuildOutcome &outcome, bool releasePhase,
+                                           std::optional<std::string> *notice)
 {
     auto b = m_store.builds.byId(buildId);
     if (!b)
@@ -79,8 +80,8 @@ Result<Release> BuildService::completeBuild(const std::string &buildId, const Bu
             release.status = std::string(releases::toString(releases::initialState(true)));
             release.current = false;
             m_store.releases.setStatus(release.id, release.status, at);
-        } else {
-            m_formation.applyProcessTypes(*appRecord, slug);
+        } else if (auto note = m_formation.applyProcessTypes(*appRecord, slug); note && notice) {
+            *notice = note;
         }
         auto updated = m_store.apps.byIdOrName(b->appId);
         updated->slugSize = outcome.size;

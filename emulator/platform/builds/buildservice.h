@@ -22,7 +22,10 @@ public:
     BuildService(detail::Environment &env, ReleaseService &releases, FormationService &formation);
 
     Result<NewBuild> createBuild(const Actor &actor, const std::string &app, const BuildRequest &request);
-    Result<Release> completeBuild(const std::string &buildId, const BuildOutcome &outcome, bool releasePhase);
+    // The build's slug and release; `notice` gets what the push should be told besides (the
+    // formation's quota notice).
+    Result<Release> completeBuild(const std::string &buildId, const BuildOutcome &outcome, bool releasePhase,
+                                  std::optional<std::string> *notice = nullptr);
     // The build failed (`why`: CompileFailed, TimedOut, ReleaseNotCreated, Interrupted); a build
     // that ended already stays as it is.
     void failBuild(const std::string &buildId, builds::Input why = builds::Input::CompileFailed);

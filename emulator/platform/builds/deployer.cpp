@@ -171,7 +171,8 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
     BuildOutcome outcome{slugId, slugPath, commitOf(buildId), result.processTypes, result.slugSize,
                          result.buildpackDescription,
                          build::builtinNameOfDir(m_paths.builtinBuildpacks, result.detectedBuildpack)};
-    auto release = m_builds.completeBuild(buildId, outcome, !releaseCommand.empty());
+    std::optional<std::string> notice;
+    auto release = m_builds.completeBuild(buildId, outcome, !releaseCommand.empty(), &notice);
     if (!release) {
         m_builds.failBuild(buildId, builds::Input::ReleaseNotCreated);
         out->append(" !     " + release.error().message);
@@ -179,6 +180,8 @@ void Deployer::compiled(const std::string &buildId, const std::string &appId, bu
         return;
     }
     out->append("-----> Launching...");
+    if (notice)
+        out->append(" !     " + *notice);
     if (releaseCommand.empty()) {
         launchLines(*release, *out);
         out->finish(0);

@@ -115,21 +115,31 @@ Result<std::vector<Formation>> FormationService::updateFormation(const Actor &ac
     return result;
 }
 
-void FormationService::applyProcessTypes(const App &app, const Slug &slug)
+std::optional<std::string> FormationService::applyProcessTypes(const App &app, const Slug &slug)
 {
     const std::string at = now();
+    std::optional<std::string> notice;
     for (const auto &f : m_store.formations.list(app.id)) {
         if (!slug.processTypes.count(f.type))
             m_store.db.prepare("DELETE FROM formations WHERE id = ?").bind(1, f.id).run();
     }
     for (const auto &[type, command] : slug.processTypes) {
         auto existing = m_store.formations.find(app.id, type);
+        int64_t quantity = type == "web" ? 1 : 0;
+        if (!existing && quantity > 0) {
+            if (auto allowed = m_quotas.allowMoreDynos(app.ownerId, quantity); !allowed) {
+                quantity = 0;
+                notice = "web was not scaled to 1: " + allowed.error().message;
+                apiLog(app.id, *notice);
+            }
+        }
         Formation f = existing.value_or(Formation{
-                core::newId(), app.id, app.name, type, type == "web" ? 1 : 0, "Standard-1X", command, at, at});
+                core::newId(), app.id, app.name, type, quantity, "Standard-1X", command, at, at});
         f.command = command;
         f.updatedAt = at;
         m_store.formations.upsert(f);
     }
+    return notice;
 }
 
 dynos::DesiredApp FormationService::desiredDynos(const std::string &appId)

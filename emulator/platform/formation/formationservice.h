@@ -33,8 +33,9 @@ public:
     Result<dynos::DesiredApp> oneOffRelease(const Actor &actor, const std::string &app);
 
     // The slug's process types become the formation (new types at 0, web at 1; gone types
-    // removed), inside the caller's transaction.
-    void applyProcessTypes(const App &app, const Slug &slug);
+    // removed), inside the caller's transaction. A new web type stays at 0 when one more dyno
+    // would pass the account's quota: the returned notice says so (also in the app's log).
+    std::optional<std::string> applyProcessTypes(const App &app, const Slug &slug);
 
 private:
     std::optional<std::map<std::string, std::string>> currentProcessTypes(const std::string &appId);
