@@ -64,6 +64,14 @@ public:
     // phase run when it has one (its output in the app's logs and `<builds>/release-<id>.log`).
     Result<Release> releaseSlug(const Actor &actor, const std::string &app, const std::string &slugId,
                                 std::optional<std::string> description);
+    // Runs `work` on a worker thread, then the function it returns on the core thread (dropped
+    // if the Deployer is gone by then): for blocking work of others (an app setup's download).
+    void runThenOnCore(std::function<std::function<void()>()> work);
+    // Runs `command` once in a one-off process of the release's slug with its config vars, as the
+    // release phase runs (an app setup's postdeploy script): `done(exitCode, output)` on the core
+    // thread, exit code -1 when it timed out; its lines go to the app's logs as `dyno`.
+    void runInRelease(const Release &release, const std::string &command, const std::string &dyno,
+                      std::function<void(int, std::string)> done);
     // Builds and release commands run in this sandbox from now on (plain processes until set).
     void setSandbox(core::Sandbox sandbox) { m_sandbox = std::move(sandbox); }
     const DeployPaths &paths() const { return m_paths; }
@@ -77,6 +85,9 @@ private:
     void released(const std::string &releaseId, int exitCode, std::shared_ptr<build::BuildOutput> out);
     void runReleasePhase(const Release &release, const std::string &slugPath, const std::string &command,
                          build::Env config, std::shared_ptr<build::BuildOutput> out);
+    // Runs `command` in a copy of the slug on a worker; `done(exitCode)` on the core thread.
+    void runInSlug(const std::string &appId, const std::string &slugPath, const std::string &command, build::Env config,
+                   const std::string &dyno, std::shared_ptr<build::BuildOutput> out, std::function<void(int)> done);
     void launchLines(const Release &release, build::BuildOutput &out);
     // Runs `work` on a thread of its own; `work` hands its result to the core thread, where
     // reap() joins the thread (each worker is joined once it is done, not at shutdown).
