@@ -16,7 +16,7 @@ Result<AppSetup> AppSetupService::createSetup(const Actor &actor, const std::opt
     AppSetup s;
     s.id = core::newId();
     s.accountId = actor.id;
-    s.status = "pending";
+    s.status = toString(setups::State::Pending);
     s.appName = appName;
     s.createdAt = s.updatedAt = now();
     return inTransaction([&]() -> Result<AppSetup> {
@@ -49,29 +49,37 @@ std::optional<AppSetup> AppSetupService::updateSetup(const std::string &id, cons
     return result ? std::optional(*result) : std::nullopt;
 }
 
-std::optional<AppSetup> AppSetupService::failSetup(const std::string &id, const std::string &message,
-                                                   std::vector<std::string> manifestErrors)
+std::optional<AppSetup> AppSetupService::endSetup(const std::string &id, setups::Input input,
+                                                  const std::function<void(AppSetup &)> &change)
 {
     return updateSetup(id, [&](AppSetup &s) {
-        if (s.status != "pending")
+        const auto from = setups::stateFromString(s.status);
+        const auto next = from ? setups::transition(*from, input) : std::nullopt;
+        if (!next)
             return;
-        s.status = "failed";
+        s.status = toString(*next);
+        change(s);
+    });
+}
+
+std::optional<AppSetup> AppSetupService::failSetup(const std::string &id, setups::Input why, const std::string &message,
+                                                   std::vector<std::string> manifestErrors)
+{
+    return endSetup(id, why, [&](AppSetup &s) {
         s.failureMessage = message;
         s.manifestErrors = std::move(manifestErrors);
     });
 }
 
+std::optional<AppSetup> AppSetupService::succeedSetup(const std::string &id, std::optional<std::string> resolvedSuccessUrl)
+{
+    return endSetup(id, setups::Input::Completed, [&](AppSetup &s) { s.resolvedSuccessUrl = std::move(resolvedSuccessUrl); });
+}
+
 void AppSetupService::failInterruptedSetups()
 {
-    (void)inTransaction([&]() -> Result<core::Done> {
-        for (auto s : m_store.setups.pending()) {
-            s.status = "failed";
-            s.failureMessage = "The emulator stopped before the setup finished.";
-            s.updatedAt = now();
-            m_store.setups.update(s);
-        }
-        return core::Done{};
-    });
+    for (const auto &s : m_store.setups.pending())
+        failSetup(s.id, setups::Input::Interrupted, "The emulator stopped before the setup finished.");
 }
 
 } // namespace dynodesk::platform

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "setupstate.h"
 #include "setuptypes.h"
 
 #include "platform/service.h"
@@ -23,11 +24,19 @@ public:
     std::optional<AppSetup> setupById(const std::string &id);
     // Applies `change` to a setup and stores it (its updated_at now); nullopt when it is gone.
     std::optional<AppSetup> updateSetup(const std::string &id, const std::function<void(AppSetup &)> &change);
-    // Ends a pending setup: failed with `message` (and the manifest's errors, if any).
-    std::optional<AppSetup> failSetup(const std::string &id, const std::string &message,
+    // Ends a pending setup: failed (`why`) with `message` and the manifest's errors, if any. A
+    // setup that ended already stays as it is.
+    std::optional<AppSetup> failSetup(const std::string &id, setups::Input why, const std::string &message,
                                       std::vector<std::string> manifestErrors = {});
+    // Ends a pending setup as succeeded, with its resolved success URL.
+    std::optional<AppSetup> succeedSetup(const std::string &id, std::optional<std::string> resolvedSuccessUrl);
     // Setups left pending by an emulator that stopped are failed (on start).
     void failInterruptedSetups();
+
+private:
+    // Moves a setup to the state `input` leads to, then applies `change`; nothing when it ended.
+    std::optional<AppSetup> endSetup(const std::string &id, setups::Input input,
+                                     const std::function<void(AppSetup &)> &change);
 };
 
 } // namespace dynodesk::platform

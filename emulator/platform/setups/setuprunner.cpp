@@ -68,19 +68,19 @@ Result<AppSetup> SetupRunner::start(const Actor &actor, SetupRequest request)
 void SetupRunner::sourceRead(const JobPtr &job, const ReadSource &read)
 {
     if (read.failure)
-        return fail(job, *read.failure, false);
+        return fail(job, setups::Input::SourceBad, *read.failure, false);
     std::string notJson;
     auto manifest = build::parseAppManifest(read.manifestText, &notJson);
     if (!manifest)
-        return fail(job, kInvalidManifest, false, {notJson});
+        return fail(job, setups::Input::ManifestBad, kInvalidManifest, false, {notJson});
     job->manifest = *manifest;
     m_platform.setups().updateSetup(job->setupId, [&](AppSetup &s) { s.manifest = read.manifestText; });
     if (auto problems = manifestProblems(*job); !problems.empty())
-        return fail(job, kInvalidManifest, false, problems);
+        return fail(job, setups::Input::ManifestBad, kInvalidManifest, false, problems);
     if (!makeApp(job))
         return;
     if (auto problem = configureApp(*job))
-        return fail(job, *problem, true);
+        return fail(job, setups::Input::StepFailed, *problem, true);
     job->waited.start();
     waitForAddons(job);
 }
@@ -106,7 +106,7 @@ bool SetupRunner::makeApp(const JobPtr &job)
         params.stack = job->manifest.stack;
     auto app = m_platform.apps().createApp(job->actor, params);
     if (!app) {
-        fail(job, app.error().message, false);
+        fail(job, setups::Input::StepFailed, app.error().message, false);
         return false;
     }
     job->appId = app->id;
@@ -174,11 +174,11 @@ void SetupRunner::waitForAddons(const JobPtr &job)
 {
     bool ready = false;
     if (auto problem = addonProblem(*job, &ready))
-        return fail(job, *problem, true);
+        return fail(job, setups::Input::StepFailed, *problem, true);
     if (ready)
         return startBuild(job);
     if (std::chrono::milliseconds(job->waited.elapsed()) > m_addonTimeout)
-        return fail(job, "The add-ons were not provisioned in time.", true);
+        return fail(job, setups::Input::StepFailed, "The add-ons were not provisioned in time.", true);
     QPointer<SetupRunner> self(this);
     QTimer::singleShot(200, this, [self, job] {
         if (self)
@@ -193,7 +193,7 @@ void SetupRunner::startBuild(const JobPtr &job)
     request.version = job->request.version;
     auto started = m_deployer.deploySource(job->actor, job->appId, request, job->request.source.target);
     if (!started)
-        return fail(job, started.error().message, true);
+        return fail(job, setups::Input::StepFailed, started.error().message, true);
     job->buildId = started->build.id;
     m_platform.setups().updateSetup(job->setupId, [&](AppSetup &s) { s.buildId = job->buildId; });
     QPointer<SetupRunner> self(this);
@@ -211,7 +211,7 @@ void SetupRunner::built(const JobPtr &job, int exitCode)
     auto build = m_platform.builds().build(job->actor, job->appId, job->buildId);
     if (exitCode != 0 || !build) {
         const bool buildFailed = !build || build->status == "failed";
-        return fail(job, buildFailed ? "The build failed; its output tells why."
+        return fail(job, setups::Input::StepFailed, buildFailed ? "The build failed; its output tells why."
                                      : "The release failed: its release phase did not succeed.", false);
     }
     std::vector<FormationUpdate> formation;
@@ -219,12 +219,12 @@ void SetupRunner::built(const JobPtr &job, int exitCode)
         formation.push_back({type, process.quantity, process.size, false});
     if (!formation.empty())
         if (auto scaled = m_platform.formation().updateFormation(job->actor, job->appId, formation); !scaled)
-            return fail(job, "The formation could not be set: " + scaled.error().message, false);
+            return fail(job, setups::Input::StepFailed, "The formation could not be set: " + scaled.error().message, false);
     if (!job->manifest.postdeploy || !build->releaseId)
         return succeed(job);
     auto release = m_platform.releases().release(job->actor, job->appId, *build->releaseId);
     if (!release)
-        return fail(job, release.error().message, false);
+        return fail(job, setups::Input::StepFailed, release.error().message, false);
     QPointer<SetupRunner> self(this);
     m_deployer.runInRelease(*release, *job->manifest.postdeploy, "postdeploy",
                             [self, job](int rc, const std::string &output) {
@@ -241,7 +241,7 @@ void SetupRunner::postdeployed(const JobPtr &job, int exitCode, const std::strin
     });
     if (exitCode == 0)
         return succeed(job);
-    fail(job, exitCode > 0 ? "The postdeploy script failed with exit status " + std::to_string(exitCode) + "."
+    fail(job, setups::Input::StepFailed, exitCode > 0 ? "The postdeploy script failed with exit status " + std::to_string(exitCode) + "."
                            : std::string("The postdeploy script timed out."),
          false);
 }
@@ -253,18 +253,16 @@ void SetupRunner::succeed(const JobPtr &job)
         const QUrl web(QString::fromStdString(m_platform.apps().webUrl(job->appName)));
         successUrl = web.resolved(QUrl(QString::fromStdString(*job->manifest.successUrl))).toString().toStdString();
     }
-    m_platform.setups().updateSetup(job->setupId, [&](AppSetup &s) {
-        s.status = "succeeded";
-        s.resolvedSuccessUrl = successUrl;
-    });
+    m_platform.setups().succeedSetup(job->setupId, successUrl);
     end(job);
 }
 
-void SetupRunner::fail(const JobPtr &job, const std::string &message, bool removeApp, std::vector<std::string> errors)
+void SetupRunner::fail(const JobPtr &job, setups::Input why, const std::string &message, bool removeApp,
+                       std::vector<std::string> errors)
 {
     if (removeApp && !job->appId.empty())
         (void)m_platform.apps().destroyApp(job->actor, job->appId);
-    m_platform.setups().failSetup(job->setupId, message, std::move(errors));
+    m_platform.setups().failSetup(job->setupId, why, message, std::move(errors));
     end(job);
 }
 

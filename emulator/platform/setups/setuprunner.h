@@ -1,6 +1,7 @@
 #pragma once
 
 #include "setupsource.h"
+#include "setupstate.h"
 #include "setuptypes.h"
 
 #include "platform/apps/apptypes.h"
@@ -66,8 +67,9 @@ private:
     void built(const JobPtr &job, int exitCode);
     void postdeployed(const JobPtr &job, int exitCode, const std::string &output);
     void succeed(const JobPtr &job);
-    // Fails the setup; `removeApp` destroys the app made so far.
-    void fail(const JobPtr &job, const std::string &message, bool removeApp, std::vector<std::string> errors = {});
+    // Fails the setup (`why`); `removeApp` destroys the app made so far.
+    void fail(const JobPtr &job, setups::Input why, const std::string &message, bool removeApp,
+              std::vector<std::string> errors = {});
     void end(const JobPtr &job);
 
     Platform &m_platform;

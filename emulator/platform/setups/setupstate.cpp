@@ -1,0 +1,42 @@
+#include "setupstate.h"
+
+namespace dynodesk::platform::setups {
+
+std::optional<State> transition(State from, Input input)
+{
+    if (from != State::Pending)
+        return std::nullopt;
+    return input == Input::Completed ? State::Succeeded : State::Failed;
+}
+
+std::string_view toString(State state)
+{
+    switch (state) {
+    case State::Pending: return "pending";
+    case State::Succeeded: return "succeeded";
+    case State::Failed: return "failed";
+    }
+    return "unknown";
+}
+
+std::string_view toString(Input input)
+{
+    switch (input) {
+    case Input::Completed: return "completed";
+    case Input::SourceBad: return "source bad";
+    case Input::ManifestBad: return "manifest bad";
+    case Input::StepFailed: return "step failed";
+    case Input::Interrupted: return "interrupted";
+    }
+    return "unknown";
+}
+
+std::optional<State> stateFromString(std::string_view word)
+{
+    for (State s : {State::Pending, State::Succeeded, State::Failed})
+        if (toString(s) == word)
+            return s;
+    return std::nullopt;
+}
+
+} // namespace dynodesk::platform::setups

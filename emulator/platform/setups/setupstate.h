@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace dynodesk::platform::setups {
+
+// An app setup's status, in the platform's words (schema `app-setup`, `status`: `pending`,
+// `succeeded`, `failed`). A setup is created `pending`.
+enum class State { Pending, Succeeded, Failed };
+
+// What happens to a setup.
+enum class Input {
+    Completed,   // built, released, scaled, and its postdeploy script (if any) exited 0
+    SourceBad,   // the tarball could not be fetched, or is not gzip, too big, or its checksum differs
+    ManifestBad, // app.json is not JSON, has wrong types, lacks a required value or names an unknown plan
+    StepFailed,  // making the app, its config, add-ons, build, release, formation or postdeploy failed
+    Interrupted, // the emulator stopped while it ran: found pending on start
+};
+
+// The next state, or nullopt when the input does not apply: a setup that ended stays as it ended.
+std::optional<State> transition(State from, Input input);
+
+std::string_view toString(State state);
+std::string_view toString(Input input);
+std::optional<State> stateFromString(std::string_view word);
+
+} // namespace dynodesk::platform::setups
