@@ -65,12 +65,12 @@ class TestAppSetups : public QObject {
     }
 
     // GET /app-setups/{id} until it is no longer pending.
-    json waitForSetup(const json &setup)
+    json waitForSetup(const json &setup, HttpClient *client = nullptr)
     {
         const QString path = QStringLiteral("/app-setups/") + QString::fromStdString(setup.value("id", ""));
         json now;
         (void)QTest::qWaitFor([&] { // the caller checks the status it got
-            now = f->api().get(path).json();
+            now = (client ? *client : f->api()).get(path).json();
             return now.value("status", "") != "pending";
         }, 240000);
         return now;
@@ -308,6 +308,32 @@ private slots:
         QVERIFY(!appExists("http-404"));
         server.kill();
         server.waitForFinished();
+    }
+
+    void quotasHoldAsForAnAppCreate()
+    {
+        // A member of a team whose quota allows no apps: the setup fails with the app limit and
+        // makes nothing.
+        QString token;
+        f->emulator().runOnCore([&](dynodesk::platform::Platform &p) {
+            token = QString::fromStdString(p.accounts().createAccount("member@example.com", std::string("pw"))->token);
+        });
+        VERIFY_STATUS(f->api().post("/teams", {{"name", "setup-class"}}), 201);
+        VERIFY_STATUS(f->api().request("PUT", "/teams/setup-class/members",
+                                       QByteArray::fromStdString(json{{"email", "member@example.com"}, {"role", "member"}}.dump())),
+                      200);
+        bool limited = false;
+        f->emulator().runOnCore([&](dynodesk::platform::Platform &p) {
+            limited = p.quotas().setTeamQuota("setup-class", {0, std::nullopt, std::nullopt}).ok();
+        });
+        QVERIFY(limited);
+        HttpClient member(QString::fromStdString(f->emulator().apiUrl()), token);
+        const json setup = waitForSetup(postSetup({{"source_blob", {{"url", fileUrl(tarball("node-basic", json::object()))}}},
+                                                   {"app", {{"name", "over-quota"}}}}, &member), &member);
+        QVERIFY2(setup["status"] == "failed", qPrintable(describe(setup)));
+        QVERIFY2(setup["failure_message"].get<std::string>().starts_with("You've reached your app limit of 0 apps"),
+                 qPrintable(describe(setup)));
+        QVERIFY(!appExists("over-quota"));
     }
 
     void anotherAccountCannotSeeASetup()
