@@ -282,6 +282,14 @@ private slots:
         const json build = f->api().get(QString::fromStdString("/apps/from-upload/builds/" + setup["build"]["id"].get<std::string>())).json();
         JSON_EQ(build["source_blob"]["version"], json("v1.0"));
         QCOMPARE(f->fetchWhenUp("from-upload").body, QByteArray("Hello from node-basic\n"));
+
+        // A build takes the account's source too.
+        VERIFY_STATUS(f->api().post("/apps", {{"name", "build-from-upload"}}), 201);
+        r = f->api().post("/apps/build-from-upload/builds", {{"source_blob", {{"url", blob["get_url"]}}}});
+        VERIFY_STATUS(r, 201);
+        const QString buildPath = QString::fromStdString("/apps/build-from-upload/builds/" + r.json()["id"].get<std::string>());
+        QVERIFY(QTest::qWaitFor([&] { return f->api().get(buildPath).json()["status"] != "pending"; }, 120000));
+        JSON_EQ(f->api().get(buildPath).json()["status"], json("succeeded"));
     }
 
     void setupFromAnHttpUrlTheServerFetches()

@@ -198,6 +198,8 @@ void SetupRunner::startBuild(const JobPtr &job)
     m_platform.setups().updateSetup(job->setupId, [&](AppSetup &s) { s.buildId = job->buildId; });
     QPointer<SetupRunner> self(this);
     started->output->subscribe([](const std::string &) {}, [self, job](int exitCode) {
+        if (!self) // the output ends on the core thread (Deployer::compiled, released)
+            return;
         QMetaObject::invokeMethod(self.data(), [self, job, exitCode] {
             if (self)
                 self->built(job, exitCode);
