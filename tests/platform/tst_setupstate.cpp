@@ -30,14 +30,13 @@ private slots:
     void transitions() { dynodesk::test::checkStateRow(&transition); }
     void tableCoversEveryPair() { QVERIFY(dynodesk::test::coversEveryPair(table(), 3, 5)); }
 
-    void platformWordsRoundTrip()
+
+    // The words are a build's (tst_buildstate checks them); the inputs have their own.
+    void inputsHaveWords()
     {
-        QCOMPARE(toString(State::Pending), std::string_view("pending"));
+        for (Input i : {Input::Completed, Input::SourceBad, Input::ManifestBad, Input::StepFailed, Input::Interrupted})
+            QVERIFY(toString(i) != std::string_view("unknown"));
         QCOMPARE(toString(State::Succeeded), std::string_view("succeeded"));
-        QCOMPARE(toString(State::Failed), std::string_view("failed"));
-        for (State s : {State::Pending, State::Succeeded, State::Failed})
-            QCOMPARE(stateFromString(toString(s)), std::optional<State>(s));
-        QVERIFY(!stateFromString("running"));
     }
 };
 

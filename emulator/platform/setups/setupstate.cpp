@@ -9,16 +9,6 @@ std::optional<State> transition(State from, Input input)
     return input == Input::Completed ? State::Succeeded : State::Failed;
 }
 
-std::string_view toString(State state)
-{
-    switch (state) {
-    case State::Pending: return "pending";
-    case State::Succeeded: return "succeeded";
-    case State::Failed: return "failed";
-    }
-    return "unknown";
-}
-
 std::string_view toString(Input input)
 {
     switch (input) {
@@ -29,14 +19,6 @@ std::string_view toString(Input input)
     case Input::Interrupted: return "interrupted";
     }
     return "unknown";
-}
-
-std::optional<State> stateFromString(std::string_view word)
-{
-    for (State s : {State::Pending, State::Succeeded, State::Failed})
-        if (toString(s) == word)
-            return s;
-    return std::nullopt;
 }
 
 } // namespace dynodesk::platform::setups

@@ -1,13 +1,17 @@
 #pragma once
 
+#include "platform/builds/buildstate.h"
+
 #include <optional>
 #include <string_view>
 
 namespace dynodesk::platform::setups {
 
-// An app setup's status, in the platform's words (schema `app-setup`, `status`: `pending`,
-// `succeeded`, `failed`). A setup is created `pending`.
-enum class State { Pending, Succeeded, Failed };
+// An app setup's status (schema `app-setup`, `status`): the same three words as a build's
+// (`pending`, `succeeded`, `failed`), so the same enum and words. A setup is created `pending`.
+using State = builds::State;
+using builds::stateFromString;
+using builds::toString;
 
 // What happens to a setup.
 enum class Input {
@@ -21,8 +25,6 @@ enum class Input {
 // The next state, or nullopt when the input does not apply: a setup that ended stays as it ended.
 std::optional<State> transition(State from, Input input);
 
-std::string_view toString(State state);
 std::string_view toString(Input input);
-std::optional<State> stateFromString(std::string_view word);
 
 } // namespace dynodesk::platform::setups
