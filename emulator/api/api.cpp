@@ -19,8 +19,8 @@ using nlohmann::json;
 
 static constexpr const char *kJsonType = "application/json; charset=utf-8";
 
-Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex,
-         const core::IClock &clock, const core::Settings &settings)
+Api::Api(platform::Platform &platform, platform::Deployer &deployer, platform::SetupRunner &setups,
+         logs::Logplex &logplex, const core::IClock &clock, const core::Settings &settings)
     : m_platform(platform), m_limiter(clock, settings.rateLimitPerHour)
 {
     addAccountRoutes(m_router, platform);
@@ -30,6 +30,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
     addTeamRoutes(m_router, platform);
     addFormationRoutes(m_router, platform);
     addBuildRoutes(m_router, platform, deployer);
+    addSetupRoutes(m_router, platform, setups);
     addRegistryRoutes(m_router, deployer.paths().builtinBuildpacks);
     addDomainRoutes(m_router, platform);
     addLogRoutes(m_router, platform, logplex);

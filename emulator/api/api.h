@@ -15,6 +15,7 @@
 
 namespace dynodesk::platform {
 class Deployer;
+class SetupRunner;
 class Platform;
 }
 
@@ -33,8 +34,8 @@ using http::HttpResponse;
 // around the table of links.
 class Api final {
 public:
-    Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logplex &logplex, const core::IClock &clock,
-        const core::Settings &settings);
+    Api(platform::Platform &platform, platform::Deployer &deployer, platform::SetupRunner &setups, logs::Logplex &logplex,
+        const core::IClock &clock, const core::Settings &settings);
 
     // Answers through `reply`, at once or (for links whose work runs off the core) later, always
     // on the core thread.

@@ -83,6 +83,12 @@ BodySchemas::BodySchemas()
         {{"process_types", BodyType::mapOf(str(), "process type")}, {"commit", nullableString},
          {"commit_description", nullableString}, {"stack", str()}, {"buildpack_provided_description", nullableString},
          {"checksum", nullableString}});
+    add("POST", "/app-setups",
+        {{"app", BodyType::object({{"locked", boolean()}, {"name", str()}, {"organization", str()},
+                                   {"personal", boolean()}, {"region", str()}, {"space", str()}, {"stack", str()}})},
+         {"source_blob", BodyType::object({{"checksum", nullableString}, {"url", str()}, {"version", nullableString}})},
+         {"overrides", BodyType::object({{"buildpacks", BodyType::arrayOf(BodyType::object({{"url", str()}}))},
+                                         {"env", BodyType::mapOf(str(), "config var")}})}});
     add("PUT", "/apps/{app}/buildpack-installations",
         {{"updates", BodyType::arrayOf(BodyType::object({{"buildpack", str()}}))}});
 

@@ -2,17 +2,14 @@
 #include "apirouter.h"
 #include "routehelpers.h"
 #include "routes.h"
+#include "sourceaccess.h"
 #include "views.h"
 
 #include "build/buildpacks.h"
 #include "platform/builds/deployer.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QUrl>
-#include <QUrlQuery>
-
-#include <algorithm>
 
 namespace dynodesk::api {
 
@@ -20,51 +17,15 @@ using core::ApiError;
 using detail::reply;
 using detail::replyList;
 
-// Whether `path` lies under `root` (both resolved, symbolic links followed).
-static bool within(const QString &path, const QString &root)
-{
-    const QString r = QFileInfo(root).canonicalFilePath();
-    return !r.isEmpty() && (path == r || path.startsWith(r.endsWith(QLatin1Char('/')) ? r : r + QLatin1Char('/')));
-}
-
-// Whether the account may have the server read `file` for it: in the account's own sources
-// directory, under a path the operator allows, or in `extraRoot`: the server can read every
-// account's files, the account cannot.
-static bool mayRead(platform::Platform &p, const platform::Actor &who, const QString &file, const std::string &extraRoot = {})
-{
-    const QFileInfo info(file);
-    const QString resolved = info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
-    std::vector<std::string> roots = p.settings().allowedSourcePaths;
-    roots.push_back(p.settings().dataDir + "/sources/" + who.id);
-    if (!extraRoot.empty())
-        roots.push_back(extraRoot);
-    return std::any_of(roots.begin(), roots.end(), [&](const std::string &root) { return within(resolved, QString::fromStdString(root)); });
-}
-
-// A file:// source may be read only where mayRead() says.
-static core::Result<std::string> localSource(platform::Platform &p, const platform::Actor &who, const QUrl &url)
-{
-    const QString file = url.toLocalFile();
-    if (mayRead(p, who, file))
-        return file.toStdString();
-    return ApiError::forbidden("You do not have access to the source " + url.toString().toStdString()
-                               + ". Sources on this machine must be under a path the server allows.");
-}
-
 // A source blob URL the emulator can read: one of its own /sources URLs, or a file:// URL.
 static core::Result<std::string> sourceFile(platform::Platform &p, const platform::Actor &who, const std::string &url)
 {
     const QUrl u(QString::fromStdString(url));
     if (u.scheme() == QLatin1String("file"))
         return localSource(p, who, u);
-    const QString path = u.path();
-    if ((u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"))
-        && path.startsWith(QLatin1String("/sources/"))) {
-        auto source = p.builds().source(path.mid(9).toStdString());
-        if (source && QUrlQuery(u).queryItemValue(QStringLiteral("secret")).toStdString() == source->secret)
-            return source->path;
-    }
-    return ApiError::invalidParams("source_blob.url must be a put_url from POST /apps/{app}/sources or a file:// URL "
+    if (auto own = ownSource(p, u))
+        return *own;
+    return ApiError::invalidParams("source_blob.url must be a put_url from POST /sources or a file:// URL "
                                    "on this machine.");
 }
 
@@ -167,6 +128,10 @@ void addBuildRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &dep
 
     r.add("POST", "/apps/{app}/sources", "source", "Create - Deprecated", [&p, &deployer, base](ApiContext &ctx) {
         return reply(p.builds().createSource(ctx.who(), ctx.param("app"), deployer.paths().sources()),
+                     [&](const platform::Source &s) { return views::source(s, base()); }, 201);
+    });
+    r.add("POST", "/sources", "source", "Create", [&p, &deployer, base](ApiContext &ctx) {
+        return reply(p.builds().createAccountSource(ctx.who(), deployer.paths().sources()),
                      [&](const platform::Source &s) { return views::source(s, base()); }, 201);
     });
 }

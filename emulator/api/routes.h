@@ -5,6 +5,7 @@
 namespace dynodesk::platform {
 class Deployer;
 class Platform;
+class SetupRunner;
 }
 
 namespace dynodesk::addons {
@@ -28,6 +29,8 @@ void addAccessRoutes(ApiRouter &router, platform::Platform &platform);
 void addTeamRoutes(ApiRouter &router, platform::Platform &platform);
 void addFormationRoutes(ApiRouter &router, platform::Platform &platform);
 void addBuildRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
+// App setups (`/app-setups`), run by `runner`.
+void addSetupRoutes(ApiRouter &router, platform::Platform &platform, platform::SetupRunner &runner);
 // The buildpack registry's look-ups (`/buildpacks...`) for the built-in buildpacks under `builtinRoot`.
 void addRegistryRoutes(ApiRouter &router, const std::string &builtinRoot);
 void addDomainRoutes(ApiRouter &router, platform::Platform &platform);

@@ -19,6 +19,7 @@
 #include "platform/formation/formationservice.h"
 #include "platform/quotas/quotaservice.h"
 #include "platform/releases/releaseservice.h"
+#include "platform/setups/appsetupservice.h"
 #include "platform/teams/teamappservice.h"
 #include "platform/teams/teamservice.h"
 
@@ -97,6 +98,8 @@ public:
     TeamAppService &teamApps() { return m_teamApps; }
     const TeamAppService &teamApps() const { return m_teamApps; }
     const DataService &data() const { return m_data; }
+    // App setups (`/app-setups`); the SetupRunner does their work.
+    AppSetupService &setups() { return m_setups; }
 
 private:
     detail::Environment m_env;
@@ -120,6 +123,7 @@ private:
     RosterImport m_roster;
     TeamAppService m_teamApps;
     AppService m_apps;
+    AppSetupService m_setups;
 };
 
 } // namespace dynodesk::platform

@@ -106,17 +106,20 @@ void BuildpackRepository::replace(const std::string &appId, const std::vector<st
 
 void SourceRepository::insert(const SourceRecord &s)
 {
-    m_db.prepare("INSERT INTO sources (id, app_id, secret, path, created_at) VALUES (?,?,?,?,?)")
-            .bind(1, s.id).bind(2, s.appId).bind(3, s.secret).bind(4, s.path).bind(5, s.createdAt).run();
+    auto orNull = [](const std::string &v) { return v.empty() ? std::nullopt : std::optional(v); };
+    m_db.prepare("INSERT INTO sources (id, app_id, account_id, secret, path, created_at) VALUES (?,?,?,?,?,?)")
+            .bind(1, s.id).bind(2, orNull(s.appId)).bind(3, orNull(s.accountId)).bind(4, s.secret).bind(5, s.path)
+            .bind(6, s.createdAt).run();
 }
 
 std::optional<SourceRecord> SourceRepository::byId(const std::string &id)
 {
-    auto st = m_db.prepare("SELECT id, app_id, secret, path, created_at FROM sources WHERE id = ?");
+    auto st = m_db.prepare("SELECT id, app_id, secret, path, created_at, account_id FROM sources WHERE id = ?");
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
-    return SourceRecord{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)};
+    return SourceRecord{st.text(0), st.optionalText(1).value_or(""), st.text(2), st.text(3), st.text(4),
+                        st.optionalText(5).value_or("")};
 }
 
 } // namespace dynodesk::store

@@ -146,6 +146,24 @@ ALTER TABLE slugs ADD COLUMN checksum TEXT;
 ALTER TABLE slugs ADD COLUMN commit_description TEXT;
 ALTER TABLE slugs ADD COLUMN uploaded INTEGER NOT NULL DEFAULT 1;
 )sql",
+        // 11: app setups (POST /app-setups); sources of an account (POST /sources) besides those
+        // of an app, so sources.app_id may be NULL and a source names its account.
+        R"sql(
+CREATE TABLE app_setups (
+  id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  status TEXT NOT NULL, failure_message TEXT, manifest_errors TEXT NOT NULL DEFAULT '[]',
+  postdeploy_output TEXT, postdeploy_exit_code INTEGER, resolved_success_url TEXT,
+  app_id TEXT, app_name TEXT, build_id TEXT, manifest TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE sources_11 (
+  id TEXT PRIMARY KEY, app_id TEXT REFERENCES apps(id) ON DELETE CASCADE,
+  account_id TEXT REFERENCES accounts(id) ON DELETE CASCADE, secret TEXT NOT NULL,
+  path TEXT NOT NULL, created_at TEXT NOT NULL);
+INSERT INTO sources_11 (id, app_id, account_id, secret, path, created_at)
+  SELECT id, app_id, NULL, secret, path, created_at FROM sources;
+DROP TABLE sources;
+ALTER TABLE sources_11 RENAME TO sources;
+)sql",
     };
     return steps;
 }

@@ -12,6 +12,7 @@
 #include "platform/formation/formationtypes.h"
 #include "platform/quotas/quotatypes.h"
 #include "platform/releases/releasetypes.h"
+#include "platform/setups/setuptypes.h"
 #include "platform/teams/teamtypes.h"
 
 #include <string>
@@ -30,6 +31,7 @@ using TransferRecord = platform::AppTransfer;
 using SlugRecord = platform::Slug;
 using BuildRecord = platform::Build;
 using SourceRecord = platform::Source;
+using AppSetupRecord = platform::AppSetup;
 using DrainRecord = platform::Drain;
 using AddonRecord = platform::Addon;
 using AttachmentRecord = platform::Attachment;

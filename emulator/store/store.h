@@ -9,6 +9,7 @@
 #include "domainrepository.h"
 #include "logrepository.h"
 #include "quotarepository.h"
+#include "setuprepository.h"
 #include "records.h"
 #include "teamrepository.h"
 
@@ -24,7 +25,7 @@ public:
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
           collaborators(db), formations(db), transfers(db), slugs(db),
           builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db), dataTransfers(db),
-          teams(db), teamMembers(db), teamInvitations(db), quotas(db)
+          teams(db), teamMembers(db), teamInvitations(db), quotas(db), setups(db)
     {
     }
 
@@ -52,6 +53,7 @@ public:
     TeamMemberRepository teamMembers;
     TeamInvitationRepository teamInvitations;
     QuotaRepository quotas;
+    AppSetupRepository setups;
 };
 
 } // namespace dynodesk::store

@@ -1,6 +1,7 @@
 #include "emulator.h"
 
 #include "platform/builds/deployer.h"
+#include "platform/setups/setuprunner.h"
 
 
 #include "addons/addonprovisioner.h"
@@ -203,7 +204,7 @@ core::Status Emulator::createCore()
                 m_credentials = {made->account.email, made->token, made->password};
             else
                 m_credentials = {};
-            m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, *m_logplex, m_clock, m_settings);
+            m_api = std::make_unique<api::Api>(*m_platform, *m_deployer, *m_setups, *m_logplex, m_clock, m_settings);
             // After a restart the stored formation runs again, and the drains forward again.
             for (const auto &appId : m_platform->apps().appIds()) {
                 converge(QString::fromStdString(appId));
@@ -251,6 +252,10 @@ void Emulator::createDeployer()
     m_deployer->setSandbox(m_sandbox);
     // Builds a crash interrupted are failed, and whatever they left running is stopped.
     build::killBuildProcesses(m_platform->builds().failInterruptedBuilds());
+    // App setups run their builds through the deployer; a crash's are failed.
+    m_platform->setups().failInterruptedSetups();
+    m_setups = std::make_unique<platform::SetupRunner>(*m_platform, *m_deployer, m_deployer->paths().work(),
+                                                       api::StreamContext().maxSourceBytes);
 }
 
 void Emulator::createProvisioner()
@@ -418,6 +423,7 @@ void Emulator::stop()
             if (m_platform)
                 m_platform->dynos().setSupervisor(nullptr);
             m_supervisor.reset(); // stops every dyno: SIGTERM, then SIGKILL after the grace
+            m_setups.reset();
             m_deployer.reset();
             if (m_platform)
                 m_platform->addonJobs().setAddonProvisioner(nullptr);

@@ -48,6 +48,7 @@ class AddonProvisioner;
 
 namespace dynodesk::platform {
 class Deployer;
+class SetupRunner;
 }
 
 namespace dynodesk::wiring {
@@ -125,6 +126,7 @@ private:
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<platform::Platform> m_platform;
     std::unique_ptr<platform::Deployer> m_deployer;
+    std::unique_ptr<platform::SetupRunner> m_setups;
     std::unique_ptr<dynos::Supervisor> m_supervisor;
     std::unique_ptr<addons::AddonProvisioner> m_provisioner;
     std::unique_ptr<git::GitService> m_git;

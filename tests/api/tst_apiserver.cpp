@@ -14,13 +14,6 @@ using testing::HttpClient;
 using testing::HttpResult;
 using nlohmann::json;
 
-#define VERIFY_STATUS(result, expected)                                                                                \
-    do {                                                                                                               \
-        const HttpResult r_ = (result);                                                                                \
-        QVERIFY2(r_.status == (expected),                                                                              \
-                 qPrintable(QStringLiteral("status %1, body %2").arg(r_.status).arg(QString::fromUtf8(r_.body))));  \
-    } while (false)
-
 class TestApiServer : public QObject {
     Q_OBJECT
 

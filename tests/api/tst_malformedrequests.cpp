@@ -233,7 +233,7 @@ private slots:
     // every declared link is served.
     void everyLinkDeclared()
     {
-        const std::set<std::string> bodiless{"POST /apps/{app}/sources", "POST /addons/{addon}/actions/provision",
+        const std::set<std::string> bodiless{"POST /apps/{app}/sources", "POST /sources", "POST /addons/{addon}/actions/provision",
                                              "POST /addons/{addon}/actions/deprovision",
                                              "POST /apps/{app}/dynos/{dyno}/actions/stop",
                                              "POST /apps/{app}/formations/{type}/actions/stop",

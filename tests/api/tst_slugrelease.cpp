@@ -10,12 +10,6 @@
 using namespace dynodesk::testing;
 using nlohmann::json;
 
-#define VERIFY_STATUS(result, code)                                                                                    \
-    do {                                                                                                               \
-        const auto &r_ = (result);                                                                                     \
-        QVERIFY2(r_.status == (code), qPrintable(QString::number(r_.status) + " " + QString::fromUtf8(r_.body)));      \
-    } while (false)
-
 class TestSlugRelease : public QObject {
     Q_OBJECT
 

@@ -57,3 +57,10 @@ private:
         const nlohmann::json a_ = (actual), e_ = (expected);                                                           \
         QVERIFY2(a_ == e_, (a_.dump() + " != " + e_.dump()).c_str());                                                 \
     } while (false)
+
+// An HTTP answer must have status `code` (its body shown when it does not).
+#define VERIFY_STATUS(result, code)                                                                                    \
+    do {                                                                                                               \
+        const auto &r_ = (result);                                                                                     \
+        QVERIFY2(r_.status == (code), qPrintable(QString::number(r_.status) + " " + QString::fromUtf8(r_.body)));      \
+    } while (false)

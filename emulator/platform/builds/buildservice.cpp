@@ -12,6 +12,7 @@
 #include "core/ids.h"
 #include "store/store.h"
 
+#include <QDir>
 #include <QFile>
 
 namespace dynodesk::platform {
@@ -257,6 +258,19 @@ Result<Source> BuildService::createSource(const Actor &actor, const std::string 
         return access.error();
     const std::string id = core::newId();
     Source s{id, access->app.id, core::newId(), dir + "/" + id + ".tgz", now()};
+    return inTransaction([&]() -> Result<Source> {
+        m_store.sources.insert(s);
+        return s;
+    });
+}
+
+Result<Source> BuildService::createAccountSource(const Actor &actor, const std::string &dir)
+{
+    const std::string accountDir = dir + "/" + actor.id;
+    if (!QDir().mkpath(QString::fromStdString(accountDir)))
+        return ApiError::internal("The source could not be stored.");
+    const std::string id = core::newId();
+    Source s{id, {}, core::newId(), accountDir + "/" + id + ".tgz", now(), actor.id};
     return inTransaction([&]() -> Result<Source> {
         m_store.sources.insert(s);
         return s;

@@ -47,6 +47,8 @@ public:
     Result<std::vector<std::string>> setBuildpacks(const Actor &actor, const std::string &app,
                                                    const std::vector<std::string> &urls);
     Result<Source> createSource(const Actor &actor, const std::string &app, const std::string &dir);
+    // POST /sources: a source of the account, its file in `<dir>/<account id>/`.
+    Result<Source> createAccountSource(const Actor &actor, const std::string &dir);
     std::optional<Source> source(const std::string &id);
     // The app a git request names, if the actor may push to (or fetch from) it.
     Result<AppAccess> gitAccess(const Actor &actor, const std::string &appName, bool push);

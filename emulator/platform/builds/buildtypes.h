@@ -39,9 +39,11 @@ struct Build final {
     std::string stack, createdAt, updatedAt;
 };
 
-// A source tarball uploaded for a build (`POST /sources`).
+// A source tarball uploaded for a build or an app setup: of an app (`POST /apps/{app}/sources`)
+// or of an account (`POST /sources`, `appId` empty).
 struct Source final {
     std::string id, appId, secret, path, createdAt;
+    std::string accountId;
 };
 
 // What a build starts from: a pushed commit, or a source tarball URL (builds API).

@@ -216,17 +216,17 @@ void Deployer::acceptSlugUpload(const std::string &slugId, const std::string &up
         QFile::remove(QString::fromStdString(uploadPath));
         return done(slug.error());
     }
-    runWorker([this, slugId, uploadPath, checksum = slug->checksum, done = std::move(done)] {
+    runThenOnCore([this, slugId, uploadPath, checksum = slug->checksum, done = std::move(done)]() -> std::function<void()> {
         const std::string stored = uploadPath + ".slug";
         auto size = storeSlugTarball(uploadPath, stored, checksum);
         QFile::remove(QString::fromStdString(uploadPath));
-        QMetaObject::invokeMethod(this, [this, slugId, stored, size, done] {
+        return [this, slugId, stored, size, done] {
             if (!size) {
                 QFile::remove(QString::fromStdString(stored));
                 return done(size.error());
             }
             done(m_builds.acceptSlugUpload(slugId, stored, size.value()));
-        }, Qt::QueuedConnection);
+        };
     });
 }
 
@@ -242,25 +242,59 @@ std::shared_ptr<build::BuildOutput> Deployer::ownReleaseOutput(const std::string
 void Deployer::runReleasePhase(const Release &release, const std::string &slugPath, const std::string &releaseCommand,
                                build::Env config, std::shared_ptr<build::BuildOutput> out)
 {
-    const std::string releaseId = release.id, appId = release.appId;
-    const std::string workDir = m_paths.work();
-    const auto timeout = m_timeout;
+    const std::string releaseId = release.id;
     const std::string dyno = "release." + std::to_string(1000 + (std::hash<std::string>{}(releaseId) % 9000));
-    auto *logs = m_log;
     // A push's release phase prints into the push; the release's own stream has its lines too.
     auto own = ownReleaseOutput(releaseId);
+    runInSlug(release.appId, slugPath, releaseCommand, std::move(config), dyno, out,
+              [this, releaseId, out, own](int rc) { released(releaseId, rc, out, own); }, own);
+}
+
+void Deployer::runInSlug(const std::string &appId, const std::string &slugPath, const std::string &command,
+                         build::Env config, const std::string &dyno, std::shared_ptr<build::BuildOutput> out,
+                         std::function<void(int)> done, std::shared_ptr<build::BuildOutput> tee)
+{
+    const std::string workDir = m_paths.work();
+    const auto timeout = m_timeout;
+    auto *logs = m_log;
+    if (tee == out)
+        tee = nullptr;
     build::Confinement box(m_sandbox, m_sandbox.userFor(appId), dyno);
-    runWorker([this, slugPath, releaseCommand, config, workDir, dyno, out, own, releaseId, timeout, logs, appId, box] {
-        const int rc = build::runReleasePhase(slugPath, releaseCommand, config, workDir, dyno, *out, timeout,
+    runWorker([this, slugPath, command, config, workDir, dyno, out, tee, timeout, logs, appId, box, done] {
+        const int rc = build::runReleasePhase(slugPath, command, config, workDir, dyno, *out, timeout,
                                               [&](const std::string &line) {
-                                                  if (own != out)
-                                                      own->append(line);
+                                                  if (tee)
+                                                      tee->append(line);
                                                   if (logs)
                                                       logs->append(appId, "app", dyno, line);
                                               },
                                               box);
-        QMetaObject::invokeMethod(this, [this, releaseId, rc, out, own] { released(releaseId, rc, out, own); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [done, rc] { done(rc); }, Qt::QueuedConnection);
+    });
+}
+
+void Deployer::runInRelease(const Release &release, const std::string &command, const std::string &dyno,
+                            std::function<void(int, std::string)> done)
+{
+    const auto slug = release.slugId ? m_builds.slugById(*release.slugId) : std::nullopt;
+    if (!slug)
+        return done(1, "The release has no slug to run " + command + " in.");
+    auto out = std::make_shared<build::BuildOutput>(m_paths.builds() + "/" + dyno + "-" + release.id + ".log");
+    runInSlug(release.appId, slug->path, command, build::Env(release.config.begin(), release.config.end()), dyno, out,
+              [out, done](int rc) {
+                  std::string text;
+                  for (const auto &line : out->lines())
+                      text += (line.starts_with("       ") ? line.substr(7) : line) + "\n";
+                  out->finish(rc);
+                  done(rc, text);
+              });
+}
+
+void Deployer::runThenOnCore(std::function<std::function<void()>()> work)
+{
+    runWorker([this, work = std::move(work)] {
+        auto then = work();
+        QMetaObject::invokeMethod(this, std::move(then), Qt::QueuedConnection);
     });
 }
 

@@ -71,6 +71,14 @@ public:
     // taken by the slug on the core thread; `done` is called there.
     void acceptSlugUpload(const std::string &slugId, const std::string &uploadPath,
                           std::function<void(Result<Slug>)> done);
+    // Runs `work` on a worker thread, then the function it returns on the core thread (dropped
+    // if the Deployer is gone by then): for blocking work of others (an app setup's download).
+    void runThenOnCore(std::function<std::function<void()>()> work);
+    // Runs `command` once in a one-off process of the release's slug with its config vars, as the
+    // release phase runs (an app setup's postdeploy script): `done(exitCode, output)` on the core
+    // thread, exit code -1 when it timed out; its lines go to the app's logs as `dyno`.
+    void runInRelease(const Release &release, const std::string &command, const std::string &dyno,
+                      std::function<void(int, std::string)> done);
     // Builds and release commands run in this sandbox from now on (plain processes until set).
     void setSandbox(core::Sandbox sandbox) { m_sandbox = std::move(sandbox); }
     const DeployPaths &paths() const { return m_paths; }
@@ -88,6 +96,11 @@ private:
     std::shared_ptr<build::BuildOutput> keptOutput(const std::string &key, const std::string &path);
     void runReleasePhase(const Release &release, const std::string &slugPath, const std::string &command,
                          build::Env config, std::shared_ptr<build::BuildOutput> out);
+    // Runs `command` in a copy of the slug on a worker; `done(exitCode)` on the core thread. Its
+    // lines go to `out`, and to `tee` too when given.
+    void runInSlug(const std::string &appId, const std::string &slugPath, const std::string &command, build::Env config,
+                   const std::string &dyno, std::shared_ptr<build::BuildOutput> out, std::function<void(int)> done,
+                   std::shared_ptr<build::BuildOutput> tee = nullptr);
     void launchLines(const Release &release, build::BuildOutput &out);
     // Runs `work` on a thread of its own; `work` hands its result to the core thread, where
     // reap() joins the thread (each worker is joined once it is done, not at shutdown).

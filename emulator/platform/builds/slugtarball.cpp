@@ -14,23 +14,35 @@ namespace dynodesk::platform {
 
 using core::ApiError;
 
-namespace {
+namespace detail {
 
-bool isGzip(QFile &file)
+bool isGzip(const std::string &path)
 {
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
     const QByteArray head = file.read(2);
     return head.size() == 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b;
 }
 
-std::string sha256Of(QFile &file)
+static std::string sha256Of(const std::string &path)
 {
+    QFile file(QString::fromStdString(path));
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    file.seek(0);
-    hash.addData(&file);
+    if (file.open(QIODevice::ReadOnly))
+        hash.addData(&file);
     return "SHA256:" + hash.result().toHex().toStdString();
 }
 
-bool runTar(const QStringList &args, QByteArray *out = nullptr)
+std::optional<std::string> checksumMismatch(const std::string &path, const std::string &checksum)
+{
+    const std::string actual = sha256Of(path);
+    if (QString::fromStdString(actual).compare(QString::fromStdString(checksum), Qt::CaseInsensitive) == 0)
+        return std::nullopt;
+    return actual;
+}
+
+bool runTar(const QStringList &args, QByteArray *out)
 {
     QProcess tar;
     core::inheritOnlyStdio(tar);
@@ -41,6 +53,12 @@ bool runTar(const QStringList &args, QByteArray *out = nullptr)
         *out = tar.readAllStandardOutput();
     return true;
 }
+
+} // namespace detail
+
+namespace {
+
+using detail::runTar;
 
 // Whether every entry is under `app/` (with or without a leading `./`).
 bool underApp(const QByteArray &listing)
@@ -74,17 +92,14 @@ core::Result<int64_t> storeSlugTarball(const std::string &upload, const std::str
                                        const std::optional<std::string> &checksum)
 {
     QFile file(QString::fromStdString(upload));
-    if (!file.open(QIODevice::ReadOnly))
+    if (!file.exists())
         return ApiError::internal("The uploaded slug could not be read.");
-    if (!isGzip(file))
+    if (!detail::isGzip(upload))
         return ApiError::invalidParams("The slug is not a gzipped tarball (tar -czf); nothing was stored.");
-    if (checksum) {
-        const std::string actual = sha256Of(file);
-        if (QString::fromStdString(actual).compare(QString::fromStdString(*checksum), Qt::CaseInsensitive) != 0)
+    if (checksum)
+        if (auto actual = detail::checksumMismatch(upload, *checksum))
             return ApiError::invalidParams("The slug's checksum does not match: the slug was made with " + *checksum
-                                           + ", the upload is " + actual + ".");
-    }
-    file.close();
+                                           + ", the upload is " + *actual + ".");
     QByteArray listing;
     if (!runTar({QStringLiteral("-tzf"), file.fileName()}, &listing))
         return ApiError::invalidParams("The slug is gzip but not a tarball that tar can read; nothing was stored.");
