@@ -1,6 +1,6 @@
 #include "appnamefield.h"
 
-#include "appmanifest.h"
+#include "manifestreader.h"
 #include "plugincontext.h"
 
 #include <QLabel>

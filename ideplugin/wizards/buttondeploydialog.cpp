@@ -133,7 +133,7 @@ QWidget *ButtonDeployDialog::buildForm()
     m_formation->setObjectName(QStringLiteral("formationList"));
     for (QListWidget *list : {m_addons, m_formation}) {
         list->setSelectionMode(QAbstractItemView::NoSelection);
-        list->setMaximumHeight(90);
+        list->setFocusPolicy(Qt::NoFocus);
     }
     m_buildpacks = new QLabel(resources);
     m_buildpacks->setObjectName(QStringLiteral("buildpacksLabel"));
@@ -239,19 +239,28 @@ void ButtonDeployDialog::fillEnv()
     }
 }
 
+// A list as tall as its rows (up to five), with a greyed placeholder row when it has none.
+static void fitRows(QListWidget *list, const QString &placeholder)
+{
+    if (list->count() == 0) {
+        auto *item = new QListWidgetItem(placeholder, list);
+        item->setFlags(Qt::NoItemFlags);
+    }
+    const int rows = qMin(list->count(), 5);
+    list->setFixedHeight(rows * qMax(list->sizeHintForRow(0), 18) + 2 * list->frameWidth() + 4);
+}
+
 void ButtonDeployDialog::fillLists()
 {
     m_addons->clear();
     for (const AppManifest::Addon &addon : m_manifest.addons)
         m_addons->addItem(addon.as.isEmpty() ? addon.plan : tr("%1 (as %2)").arg(addon.plan, addon.as));
-    if (m_manifest.addons.isEmpty())
-        m_addons->addItem(tr("No add-ons"));
+    fitRows(m_addons, tr("No add-ons"));
     m_formation->clear();
     for (const AppManifest::Process &process : m_manifest.formation)
         m_formation->addItem(process.size.isEmpty() ? tr("%1: %2 dyno(s)").arg(process.type).arg(process.quantity)
                                                     : tr("%1: %2 × %3").arg(process.type).arg(process.quantity).arg(process.size));
-    if (m_manifest.formation.isEmpty())
-        m_formation->addItem(tr("As the Procfile declares (one web dyno)"));
+    fitRows(m_formation, tr("As the Procfile declares (one web dyno)"));
     m_buildpacks->setText(m_manifest.buildpacks.isEmpty() ? tr("Detected from the source")
                                                           : m_manifest.buildpacks.join(QStringLiteral(", ")));
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "appmanifest.h"
+#include "manifestreader.h"
 
 #include <QDialog>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "appmanifest.h"
+#include "manifestreader.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,7 +15,7 @@
 
 namespace dynodesk::ideplugin::manifest {
 
-static QString tr(const char *text) { return QCoreApplication::translate("AppManifest", text); }
+static QString tr(const char *text) { return QCoreApplication::translate("ManifestReader", text); }
 
 static QList<AppManifest::EnvVar> envOf(const QJsonObject &env)
 {

@@ -1,7 +1,7 @@
 // The app.json reader of the Button's deploy form: the manifest's fields, found in a directory or
 // a gzip tarball (at the root or under its single top-level folder), and clear errors when it is
 // missing or not JSON; Button links and the platform's app-name rule.
-#include "wizards/appmanifest.h"
+#include "wizards/manifestreader.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,7 +32,7 @@ static const QByteArray kManifest =
     "  \"unknown\": 1\n"
     "}\n";
 
-class TestAppManifest : public QObject {
+class TestManifestReader : public QObject {
     Q_OBJECT
 
     static bool write(const QString &path, const QByteArray &bytes)
@@ -195,5 +195,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAppManifest)
-#include "tst_appmanifest.moc"
+QTEST_GUILESS_MAIN(TestManifestReader)
+#include "tst_manifestreader.moc"
