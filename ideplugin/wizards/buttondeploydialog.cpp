@@ -26,11 +26,12 @@
 namespace dynodesk::ideplugin {
 
 ButtonDeployDialog::ButtonDeployDialog(PluginContext &ctx, const QString &source, QWidget *parent)
-    : QDialog(parent), m_ctx(ctx), m_source(manifest::templateOfLink(source)), m_runner(new SetupRunner(ctx, this))
+    : QDialog(parent), m_ctx(ctx), m_source(manifest::templateOfLink(source)), m_runner(new SetupRunner(ctx.client, this))
 {
     setObjectName(QStringLiteral("buttonDeployDialog"));
     setWindowTitle(tr("Deploy from app.json"));
     buildUi();
+    connect(m_runner, &SetupRunner::appCreated, &m_ctx, &PluginContext::appsChanged);
     connect(m_runner, &SetupRunner::succeeded, this, &ButtonDeployDialog::succeeded);
     connect(m_runner, &SetupRunner::failed, this, &ButtonDeployDialog::failed);
     connect(m_runner, &SetupRunner::buildOutput, this, [this](const QString &line) {

@@ -1,7 +1,6 @@
 #include "setuprunner.h"
 
 #include "client/streamreader.h"
-#include "plugincontext.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -18,7 +17,8 @@
 
 namespace dynodesk::ideplugin {
 
-SetupRunner::SetupRunner(PluginContext &ctx, QObject *parent) : QObject(parent), m_ctx(ctx), m_poll(new QTimer(this))
+SetupRunner::SetupRunner(PlatformClient &client, QObject *parent)
+    : QObject(parent), m_client(client), m_poll(new QTimer(this))
 {
     m_poll->setSingleShot(true);
     m_poll->setInterval(pollInterval());
@@ -97,7 +97,7 @@ void SetupRunner::upload(const QString &tarball)
         return fail(tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(tarball), file.errorString()));
     const QByteArray bytes = file.readAll();
     emit status(tr("Uploading the source (%1 KB)…").arg((bytes.size() + 1023) / 1024));
-    m_pending = m_ctx.client.post(QStringLiteral("/sources"), {}, this, [this, bytes](const Reply &reply) {
+    m_pending = m_client.post(QStringLiteral("/sources"), {}, this, [this, bytes](const Reply &reply) {
         if (!reply.ok())
             return fail(tr("The source could not be uploaded: %1").arg(reply.error));
         const QJsonObject blob = reply.object().value(QStringLiteral("source_blob")).toObject();
@@ -110,7 +110,7 @@ void SetupRunner::put(const QByteArray &bytes, const QString &putUrl, const QStr
     QNetworkRequest request{QUrl(putUrl)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray());
     request.setRawHeader("User-Agent", "dynodesk-ide");
-    QNetworkReply *reply = m_ctx.client.network().put(request, bytes);
+    QNetworkReply *reply = m_client.network().put(request, bytes);
     const QByteArray checksum = "SHA256:" + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
     connect(reply, &QNetworkReply::finished, this, [this, reply, getUrl, checksum] {
         reply->deleteLater();
@@ -140,7 +140,7 @@ void SetupRunner::createSetup(const QString &url, const QString &checksum)
         body.insert(QStringLiteral("app"), app);
     if (!m_request.env.isEmpty())
         body.insert(QStringLiteral("overrides"), QJsonObject{{QStringLiteral("env"), m_request.env}});
-    m_pending = m_ctx.client.post(QStringLiteral("/app-setups"), body, this, [this](const Reply &reply) {
+    m_pending = m_client.post(QStringLiteral("/app-setups"), body, this, [this](const Reply &reply) {
         if (!reply.ok()) {
             QStringList errors;
             for (const QJsonValue &e : reply.object().value(QStringLiteral("manifest_errors")).toArray())
@@ -154,7 +154,7 @@ void SetupRunner::createSetup(const QString &url, const QString &checksum)
 
 void SetupRunner::poll()
 {
-    m_pending = m_ctx.client.get(QStringLiteral("/app-setups/%1").arg(PlatformClient::pathPart(m_id)), this,
+    m_pending = m_client.get(QStringLiteral("/app-setups/%1").arg(PlatformClient::pathPart(m_id)), this,
                                  [this](const Reply &reply) {
         if (!reply.ok())
             return fail(tr("The setup could not be read: %1").arg(reply.error));
@@ -169,7 +169,7 @@ void SetupRunner::update(const QJsonObject &setup)
     const QString app = setup.value(QStringLiteral("app")).toObject().value(QStringLiteral("name")).toString();
     if (!app.isEmpty() && m_app.isEmpty()) {
         m_app = app;
-        emit m_ctx.appsChanged();
+        emit appCreated(app);
     }
     const QString status = setup.value(QStringLiteral("status")).toString();
     const QJsonObject build = setup.value(QStringLiteral("build")).toObject();
@@ -221,7 +221,7 @@ void SetupRunner::streamBuild(const QString &url)
 {
     if (url.isEmpty())
         return;
-    m_stream = new StreamReader(m_ctx.client.network(), QUrl(url), StreamReader::Format::PlainText, this);
+    m_stream = new StreamReader(m_client.network(), QUrl(url), StreamReader::Format::PlainText, this);
     connect(m_stream, &StreamReader::line, this, &SetupRunner::buildOutput);
     connect(m_stream, &StreamReader::finished, m_stream, &QObject::deleteLater);
     m_stream->start();

@@ -16,7 +16,7 @@ class QTimer;
 
 namespace dynodesk::ideplugin {
 
-class PluginContext;
+class PlatformClient;
 class StreamReader;
 
 // One app setup (POST /app-setups), as the Button runs it: the source made ready (a directory is
@@ -41,7 +41,7 @@ public:
         bool postdeploy = false; // the manifest has scripts.postdeploy
     };
 
-    explicit SetupRunner(PluginContext &ctx, QObject *parent = nullptr);
+    explicit SetupRunner(PlatformClient &client, QObject *parent = nullptr);
     ~SetupRunner() override;
 
     static QList<Step> steps();
@@ -56,6 +56,8 @@ public:
 
 signals:
     void status(const QString &text);
+    // The platform made the app (its name is known from now on).
+    void appCreated(const QString &app);
     void stepChanged(dynodesk::ideplugin::SetupRunner::Step step, dynodesk::ideplugin::SetupRunner::State state);
     void buildOutput(const QString &line);
     void postdeployOutput(const QString &text);
@@ -75,7 +77,7 @@ private:
     void set(Step step, State state);
     void fail(const QString &message, const QStringList &errors = {});
 
-    PluginContext &m_ctx;
+    PlatformClient &m_client;
     Request m_request;
     QTimer *m_poll;
     QPointer<PendingRequest> m_pending;

@@ -28,7 +28,7 @@
 namespace dynodesk::ideplugin {
 
 TemplateWizard::TemplateWizard(PluginContext &ctx, QWidget *parent)
-    : QDialog(parent), m_ctx(ctx), m_job(new GitJob(this)), m_runner(new SetupRunner(ctx, this)), m_email(ctx.accountEmail)
+    : QDialog(parent), m_ctx(ctx), m_job(new GitJob(this)), m_runner(new SetupRunner(ctx.client, this)), m_email(ctx.accountEmail)
 {
     setObjectName(QStringLiteral("templateWizard"));
     setWindowTitle(tr("New App from Template"));
@@ -42,6 +42,7 @@ TemplateWizard::TemplateWizard(PluginContext &ctx, QWidget *parent)
     });
     connect(m_runner, &SetupRunner::buildOutput, this, [this](const QString &line) { showOutput(line + QLatin1Char('\n')); });
     connect(m_runner, &SetupRunner::postdeployOutput, this, &TemplateWizard::showOutput);
+    connect(m_runner, &SetupRunner::appCreated, &m_ctx, &PluginContext::appsChanged);
     connect(m_runner, &SetupRunner::succeeded, this, [this] { setupEnded(m_runner->app(), {}); });
     connect(m_runner, &SetupRunner::failed, this, [this](const QString &message, const QStringList &errors, const QString &app) {
         setupEnded(app, errors.isEmpty() ? message : tr("%1 %2").arg(message, errors.join(QStringLiteral("; "))));
