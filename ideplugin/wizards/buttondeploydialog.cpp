@@ -295,6 +295,7 @@ void ButtonDeployDialog::updateDeploy()
         why = tr("Fill in the required config vars: %1").arg(missing.join(QStringLiteral(", ")));
     const bool running = m_runner->isRunning() || m_pages->currentIndex() == 1;
     m_deploy->setEnabled(why.isEmpty() && !running);
+    m_deploy->setVisible(m_pages->currentIndex() == 0);
     m_deploy->setToolTip(why);
     m_hint->setText(running ? QString() : why);
 }

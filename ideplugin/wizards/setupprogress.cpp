@@ -39,11 +39,16 @@ SetupProgress::SetupProgress(QWidget *parent) : QWidget(parent)
     m_steps->setObjectName(QStringLiteral("stepList"));
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
     m_steps->setFocusPolicy(Qt::NoFocus);
+    m_steps->setSpacing(2);
+    m_steps->setIconSize(QSize(16, 16));
     for (SetupRunner::Step step : SetupRunner::steps()) {
         auto *item = new QListWidgetItem(m_steps);
         item->setData(Qt::UserRole, int(step));
+        showStep(step, SetupRunner::State::Waiting);
     }
-    m_steps->setFixedHeight(m_steps->sizeHintForRow(0) * int(SetupRunner::steps().size()) + 2 * m_steps->frameWidth() + 4);
+    // Every step in sight: rows, the spacing around each, the frame.
+    const int rows = int(SetupRunner::steps().size());
+    m_steps->setFixedHeight(rows * (m_steps->sizeHintForRow(0) + 2 * m_steps->spacing()) + 2 * m_steps->frameWidth() + 2);
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_build = new QPlainTextEdit(this);
@@ -115,7 +120,10 @@ void SetupProgress::showStep(SetupRunner::Step step, SetupRunner::State state)
                                         : state == SetupRunner::State::Failed ? QStyle::SP_DialogCancelButton
                                         : state == SetupRunner::State::Running ? QStyle::SP_ArrowRight
                                                                                : QStyle::SP_CustomBase;
-    item->setIcon(icon == QStyle::SP_CustomBase ? QIcon() : style()->standardIcon(icon));
+    // Waiting steps keep an empty icon of the same size, so the texts line up.
+    QPixmap blank(m_steps->iconSize());
+    blank.fill(Qt::transparent);
+    item->setIcon(icon == QStyle::SP_CustomBase ? QIcon(blank) : style()->standardIcon(icon));
 }
 
 void SetupProgress::appendBuild(const QString &line)

@@ -56,6 +56,7 @@ void SetupRunner::start(const Request &request)
     m_running = true;
     for (Step step : steps())
         set(step, State::Waiting);
+    set(Step::CreateApp, State::Running); // making the source ready is the first part of it
     const QString source = request.source.trimmed();
     const QUrl url(source);
     if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
@@ -126,7 +127,6 @@ void SetupRunner::put(const QByteArray &bytes, const QString &putUrl, const QStr
 void SetupRunner::createSetup(const QString &url, const QString &checksum)
 {
     emit status(tr("Creating the app…"));
-    set(Step::CreateApp, State::Running);
     QJsonObject app;
     if (!m_request.app.isEmpty())
         app.insert(QStringLiteral("name"), m_request.app);
@@ -244,8 +244,6 @@ void SetupRunner::fail(const QString &message, const QStringList &errors)
     for (Step step : steps())
         if (m_states.value(step) == State::Running)
             set(step, State::Failed);
-    if (m_states.value(Step::CreateApp) == State::Waiting && !errors.isEmpty())
-        set(Step::CreateApp, State::Failed);
     m_running = false;
     emit failed(message.isEmpty() && !errors.isEmpty() ? tr("The app.json manifest has errors.") : message, errors,
                 m_app);

@@ -292,12 +292,12 @@ private slots:
         QSignalSpy failed(&dialog, &ButtonDeployDialog::deployFailed);
         child<QPushButton>(&dialog, QStringLiteral("deployButton"))->click();
         QVERIFY(failed.wait(60000));
+        plugintest::snap(&dialog, QStringLiteral("button-deploy-manifest-errors"));
         auto *errors = child<QListWidget>(&dialog, QStringLiteral("manifestErrors"));
         const QString shown = child<QLabel>(&dialog, QStringLiteral("resultLabel"))->text() + QLatin1Char('\n')
                               + items(errors).join(QLatin1Char('\n'));
         QVERIFY2(shown.contains(QStringLiteral("no-such-addon-service")), qPrintable(shown));
         QVERIFY(child<QLabel>(&dialog, QStringLiteral("resultLabel"))->text().startsWith(QStringLiteral("There was an issue")));
-        plugintest::snap(&dialog, QStringLiteral("button-deploy-manifest-errors"));
         QCOMPARE(f.api->get(QStringLiteral("/apps/btn-bad")).status, 404); // no half-made app
     }
 };
