@@ -123,6 +123,11 @@ class TestSetupRunner : public QObject {
         };
     }
 
+    static void aim(PlatformClient &client, const FakePlatform &fake)
+    {
+        client.setEndpoint(QUrl(fake.base()), QStringLiteral("token"));
+    }
+
     static QJsonObject setupBody(const FakePlatform &fake)
     {
         for (const auto &r : fake.seen)
@@ -138,7 +143,7 @@ private slots:
         QByteArray uploaded;
         routeSetup(fake, 0, &uploaded);
         PlatformClient client(network);
-        client.setEndpoint(QUrl(fake.base()), QStringLiteral("token"));
+        aim(client, fake);
         QTemporaryDir dir;
         QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".git"))));
         for (const QString &name : {QStringLiteral("app.json"), QStringLiteral("server.js"), QStringLiteral(".git/HEAD")}) {
@@ -202,7 +207,7 @@ private slots:
         QByteArray uploaded;
         routeSetup(fake, 1, &uploaded);
         PlatformClient client(network);
-        client.setEndpoint(QUrl(fake.base()), QStringLiteral("token"));
+        aim(client, fake);
         SetupRunner runner(client);
         QMap<Step, State> last;
         connect(&runner, &SetupRunner::stepChanged, this, [&last](Step step, State state) { last.insert(step, state); });
@@ -231,7 +236,7 @@ private slots:
                                {QStringLiteral("manifest_errors"), QJsonArray{QStringLiteral("addons: no-such-plan is not a plan")}}})};
         };
         PlatformClient client(network);
-        client.setEndpoint(QUrl(fake.base()), QStringLiteral("token"));
+        aim(client, fake);
         SetupRunner runner(client);
         QSignalSpy failed(&runner, &SetupRunner::failed);
         runner.start({QStringLiteral("http://example.com/bad.tgz"), QStringLiteral("bad-app"), {}, {}, false});
