@@ -50,6 +50,8 @@ QString SetupRunner::stepText(Step step)
 void SetupRunner::start(const Request &request)
 {
     m_request = request;
+    ++m_run;
+    m_end = {};
     m_id.clear();
     m_app.clear();
     m_states.clear();
@@ -204,17 +206,30 @@ void SetupRunner::update(const QJsonObject &setup)
         set(Step::Release, State::Done);
         if (!m_request.postdeploy)
             set(Step::Postdeploy, State::Skipped);
-        m_running = false;
-        emit succeeded(setup);
-        return;
+        return afterStream([this, setup] {
+            m_running = false;
+            emit succeeded(setup);
+        });
     }
     if (status == QLatin1String("failed")) {
         QStringList errors;
         for (const QJsonValue &e : setup.value(QStringLiteral("manifest_errors")).toArray())
             errors.append(e.toString());
-        return fail(setup.value(QStringLiteral("failure_message")).toString(), errors);
+        const QString message = setup.value(QStringLiteral("failure_message")).toString();
+        return afterStream([this, message, errors] { fail(message, errors); });
     }
     m_poll->start();
+}
+
+void SetupRunner::afterStream(std::function<void()> end)
+{
+    if (!m_stream || !m_stream->isRunning())
+        return end();
+    m_end = std::move(end);
+    QTimer::singleShot(5000, this, [this, run = m_run] {
+        if (m_end && run == m_run)
+            std::exchange(m_end, {})();
+    });
 }
 
 void SetupRunner::streamBuild(const QString &url)
@@ -223,7 +238,11 @@ void SetupRunner::streamBuild(const QString &url)
         return;
     m_stream = new StreamReader(m_client.network(), QUrl(url), StreamReader::Format::PlainText, this);
     connect(m_stream, &StreamReader::line, this, &SetupRunner::buildOutput);
-    connect(m_stream, &StreamReader::finished, m_stream, &QObject::deleteLater);
+    connect(m_stream, &StreamReader::finished, this, [this] {
+        m_stream->deleteLater();
+        if (m_end)
+            std::exchange(m_end, {})();
+    });
     m_stream->start();
 }
 
@@ -254,6 +273,7 @@ void SetupRunner::cancel()
     if (!m_running)
         return;
     m_poll->stop();
+    m_end = {};
     if (m_pending)
         m_pending->cancel();
     if (m_stream)

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QTemporaryDir;
@@ -75,6 +76,8 @@ private:
     void update(const QJsonObject &setup);
     void streamBuild(const QString &url);
     void set(Step step, State state);
+    // Runs `end` once the build's output has all come in (or after a few seconds at most).
+    void afterStream(std::function<void()> end);
     void fail(const QString &message, const QStringList &errors = {});
 
     PlatformClient &m_client;
@@ -86,6 +89,8 @@ private:
     QString m_id;
     QString m_app;
     QMap<Step, State> m_states;
+    std::function<void()> m_end;
+    int m_run = 0; // which start() a late timer belongs to
     bool m_running = false;
 };
 
