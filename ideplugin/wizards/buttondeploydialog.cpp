@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPixmap>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -85,7 +86,7 @@ void ButtonDeployDialog::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages, 1);
     layout->addLayout(buttons);
-    resize(760, 720);
+    resize(760, 800);
     updateDeploy();
 }
 
@@ -99,6 +100,11 @@ static QGroupBox *group(const QString &title, const char *name, QWidget *parent)
 QWidget *ButtonDeployDialog::buildForm()
 {
     auto *form = new QWidget;
+    m_logo = new QLabel(form);
+    m_logo->setObjectName(QStringLiteral("appLogo"));
+    m_logo->setFixedSize(56, 56);
+    m_logo->setAlignment(Qt::AlignCenter);
+    m_logo->hide();
     m_title = new QLabel(form);
     m_title->setObjectName(QStringLiteral("appTitle"));
     m_title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold"));
@@ -144,8 +150,11 @@ QWidget *ButtonDeployDialog::buildForm()
     resourceForm->addRow(tr("Dynos:"), m_formation);
     resourceForm->addRow(tr("Buildpacks:"), m_buildpacks);
 
+    auto *heading = new QHBoxLayout;
+    heading->addWidget(m_logo);
+    heading->addWidget(m_title, 1);
     auto *layout = new QVBoxLayout(form);
-    layout->addWidget(m_title);
+    layout->addLayout(heading);
     layout->addWidget(m_description);
     layout->addWidget(m_sourceLabel);
     layout->addWidget(m_error);
@@ -197,6 +206,7 @@ void ButtonDeployDialog::loaded(const ManifestRead &read)
         m_sourceLabel->setText(tr("Source: %1 (repository %2)").arg(m_source, m_manifest.repository));
     fillEnv();
     fillLists();
+    loadLogo();
     updateDeploy();
     if (read.ok())
         emit manifestLoaded();
@@ -264,6 +274,23 @@ void ButtonDeployDialog::fillLists()
     fitRows(m_formation, tr("As the Procfile declares (one web dyno)"));
     m_buildpacks->setText(m_manifest.buildpacks.isEmpty() ? tr("Detected from the source")
                                                           : m_manifest.buildpacks.join(QStringLiteral(", ")));
+}
+
+// The manifest's logo (an http(s) or file URL), beside the name once it has loaded.
+void ButtonDeployDialog::loadLogo()
+{
+    const QUrl url(m_manifest.logo);
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https") && !url.isLocalFile())
+        return;
+    QNetworkReply *reply = m_ctx.client.network().get(QNetworkRequest(url));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        QPixmap logo;
+        if (reply->error() != QNetworkReply::NoError || !logo.loadFromData(reply->readAll()))
+            return;
+        m_logo->setPixmap(logo.scaled(m_logo->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        m_logo->show();
+    });
 }
 
 void ButtonDeployDialog::loadRegions()

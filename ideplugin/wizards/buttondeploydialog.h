@@ -59,6 +59,7 @@ private:
     void fillEnv();
     void fillLists();
     void loadRegions();
+    void loadLogo();
     void updateDeploy();
     void deploy();
     void succeeded(const QJsonObject &setup);
@@ -75,6 +76,7 @@ private:
     QHash<QString, QLineEdit *> m_env;
 
     QStackedWidget *m_pages;
+    QLabel *m_logo;
     QLabel *m_title;
     QLabel *m_description;
     QLabel *m_sourceLabel;

@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -106,7 +107,12 @@ private slots:
 
     void theFormShowsTheManifest()
     {
-        const QString dir = appWith(QStringLiteral("demo"), kManifest);
+        QImage image(64, 64, QImage::Format_RGB32);
+        image.fill(QColor(0x79, 0x58, 0x9f));
+        const QString logo = work.filePath(QStringLiteral("logo.png"));
+        QVERIFY(image.save(logo));
+        const QString dir = appWith(QStringLiteral("demo"), QByteArray(kManifest).replace(
+                "\"repository\"", "\"logo\": \"" + QUrl::fromLocalFile(logo).toEncoded() + "\", \"repository\""));
         ButtonDeployDialog dialog(*ctx, QStringLiteral("https://heroku.com/deploy?template=") + dir, f.window.get());
         dialog.open();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -116,6 +122,9 @@ private slots:
                  QStringLiteral("A Node.js app deployed with the Button."));
         QVERIFY(child<QLabel>(&dialog, QStringLiteral("sourceLabel"))->text().contains(QStringLiteral("https://example.com/button-demo")));
         QVERIFY(!child<QLabel>(&dialog, QStringLiteral("manifestError"))->isVisible());
+        auto *shownLogo = child<QLabel>(&dialog, QStringLiteral("appLogo"));
+        QTRY_VERIFY(shownLogo->isVisible());
+        QCOMPARE(shownLogo->pixmap().toImage().pixelColor(28, 28), QColor(0x79, 0x58, 0x9f));
 
         // Required vars carry the marker; a value or a generator fills them.
         QVERIFY(child<QLabel>(&dialog, QStringLiteral("envKey_API_KEY"))->text().contains(QLatin1Char('*')));
