@@ -315,7 +315,7 @@ void ButtonDeployDialog::updateDeploy()
             missing.append(var.key);
     QString why;
     if (!m_loaded)
-        why = tr("The app.json could not be read.");
+        why = m_error->text().isEmpty() ? tr("Reading app.json…") : tr("The app.json could not be read.");
     else if (!m_name->acceptable())
         why = m_name->state() == AppNameField::State::Checking ? tr("Checking the app name…") : tr("Choose another app name.");
     else if (!missing.isEmpty())
@@ -332,9 +332,7 @@ void ButtonDeployDialog::deploy()
     if (!m_deploy->isEnabled())
         return;
     SetupRunner::Request request;
-    request.source = m_download ? m_download->fileName() : m_source;
-    if (manifest::isRemote(m_source))
-        request.source = m_source; // the platform fetches it itself
+    request.source = m_source; // a URL is passed through: the platform fetches it itself
     request.app = m_name->name();
     request.region = m_region->currentText();
     request.postdeploy = !m_manifest.postdeploy.isEmpty();
