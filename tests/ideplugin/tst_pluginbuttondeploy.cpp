@@ -289,6 +289,44 @@ private slots:
         QTRY_VERIFY(f.find<QWidget>(QStringLiteral("appEditor:btn-real")));
     }
 
+    // A Button link to a tarball URL (here one the emulator serves) is downloaded to fill the
+    // form, and the URL itself goes to the setup (that part needs the emulator's /app-setups).
+    void aTarballUrlIsReadAndPassedThrough()
+    {
+        appWith(QStringLiteral("byurl"), "{\"name\": \"By URL\", \"description\": \"Served from a URL.\"}");
+        const QString tgz = work.filePath(QStringLiteral("byurl.tgz"));
+        QCOMPARE(QProcess::execute(QStringLiteral("tar"), {QStringLiteral("-czf"), tgz, QStringLiteral("-C"),
+                                                           work.filePath(QStringLiteral("byurl")), QStringLiteral(".")}),
+                 0);
+        QFile file(tgz);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        // A source blob of an app of the account (the older, app-level sources link).
+        QCOMPARE(f.api->post(QStringLiteral("/apps"), {{"name", "btn-host"}}).status, 201);
+        const auto source = f.api->post(QStringLiteral("/apps/btn-host/sources"), nlohmann::json::object());
+        QCOMPARE(source.status, 201);
+        const QUrl put(QString::fromStdString(source.json()["source_blob"]["put_url"].get<std::string>()));
+        const QString get = QString::fromStdString(source.json()["source_blob"]["get_url"].get<std::string>());
+        const auto uploaded = dynodesk::testing::HttpClient(put.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString())
+                                      .request("PUT", put.path() + (put.hasQuery() ? QLatin1Char('?') + put.query() : QString()),
+                                               file.readAll());
+        QVERIFY2(uploaded.status < 300, uploaded.body.constData());
+
+        ButtonDeployDialog dialog(*ctx, QStringLiteral("https://heroku.com/deploy?template=")
+                                                + QString::fromLatin1(QUrl::toPercentEncoding(get)),
+                                  f.window.get());
+        dialog.open();
+        QCOMPARE(dialog.source(), get);
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&dialog, QStringLiteral("appTitle"))->text(), QStringLiteral("By URL"), 20000);
+        QTest::keyClicks(dialog.nameField()->edit(), QStringLiteral("btn-url"));
+        QTRY_VERIFY(child<QPushButton>(&dialog, QStringLiteral("deployButton"))->isEnabled());
+        QSignalSpy deployed(&dialog, &ButtonDeployDialog::deployed);
+        QSignalSpy failed(&dialog, &ButtonDeployDialog::deployFailed);
+        child<QPushButton>(&dialog, QStringLiteral("deployButton"))->click();
+        QVERIFY(QTest::qWaitFor([&] { return !deployed.isEmpty() || !failed.isEmpty(); }, kSetupTimeout));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+        QCOMPARE(f.api->get(QStringLiteral("/apps/btn-url")).status, 200);
+    }
+
     // Needs the emulator's /app-setups: an unknown add-on plan fails the setup at once.
     void aBadManifestShowsThePlatformsErrors()
     {
