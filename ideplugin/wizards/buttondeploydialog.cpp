@@ -371,7 +371,10 @@ void ButtonDeployDialog::failed(const QString &message, const QStringList &error
 {
     m_app = app;
     m_cancel->setText(tr("Close"));
-    m_manage->setVisible(!app.isEmpty()); // a failed postdeploy keeps the app, as on the platform
+    // A failed postdeploy keeps the app, as on the platform; a refused manifest leaves none.
+    if (!app.isEmpty())
+        m_ctx.client.get(QStringLiteral("/apps/%1").arg(PlatformClient::pathPart(app)), this,
+                         [this](const Reply &reply) { m_manage->setVisible(reply.ok()); });
     const QString text = errors.isEmpty() ? message : tr("%1 %2").arg(message, errors.join(QStringLiteral("; ")));
     m_ctx.host.writeConsole(app.isEmpty() ? tr("Platform") : tr("Deploy %1").arg(app),
                             QStringLiteral("\x1b[31m%1\x1b[0m\n").arg(text));

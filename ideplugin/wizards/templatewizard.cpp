@@ -290,6 +290,10 @@ void TemplateWizard::setupEnded(const QString &app, const QString &error)
     m_dir = QDir(m_folderChosen).filePath(m_app);
     emit m_ctx.appsChanged();
     m_request = m_ctx.client.get(QStringLiteral("/apps/%1").arg(PlatformClient::pathPart(m_app)), this, [this](const Reply &reply) {
+        if (reply.status == 404 && !m_setupError.isEmpty()) { // the platform did not keep it
+            m_app.clear();
+            return fail(tr("The app could not be created: %1").arg(m_setupError));
+        }
         if (!reply.ok())
             return fail(tr("The app could not be read: %1").arg(reply.error));
         m_gitUrl = reply.object().value(QStringLiteral("git_url")).toString();
