@@ -92,7 +92,13 @@ int main(int argc, char **argv)
     // connects the window to it as it loads.
     const QStringList plugins = app::loadPlugins(app::pluginDirs(QCoreApplication::applicationDirPath()), window);
     window.restoreSession();
-    for (const QString &arg : QApplication::arguments().mid(1)) { // dynodesk [folder] [files...]
+    const QStringList args = QApplication::arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) { // dynodesk [folder] [files...] [--deploy <link>]
+        const QString &arg = args.at(i);
+        if (arg == QLatin1String("--deploy")) { // the platform plugin's: a Button link to deploy
+            ++i;
+            continue;
+        }
         if (QFileInfo(arg).isDir())
             window.openProject(arg);
         else if (QFileInfo(arg).isFile())

@@ -8,11 +8,15 @@
 #include "views/appsmodel.h"
 #include "views/appsview.h"
 #include "views/logview.h"
+#include "wizards/buttondeploydialog.h"
 #include "wizards/deploydialog.h"
 #include "wizards/importdialog.h"
 #include "wizards/templatewizard.h"
 
 #include <QAction>
+#include <QCoreApplication>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QDir>
 #include <QDockWidget>
 #include <QMainWindow>
@@ -51,6 +55,8 @@ void PlatformPlugin::initialize(app::IPluginHost &host)
     action(QStringLiteral("file/") + tr("&New"), QStringLiteral("newFromTemplateAction"), tr("App from &Template…"),
            [this] { newFromTemplate(); });
     action(QStringLiteral("file"), QStringLiteral("importAppAction"), tr("&Import App…"), [this] { importApp({}); });
+    action(QStringLiteral("file"), QStringLiteral("deployFromAppJsonAction"), tr("Deploy from app.&json…"),
+           [this] { askForDeploySource(false); });
     action(tr("&Platform"), QStringLiteral("myAppsAction"), tr("&My Apps"), [this] {
         if (m_apps) {
             m_apps->parentWidget()->show();
@@ -59,6 +65,8 @@ void PlatformPlugin::initialize(app::IPluginHost &host)
         }
     });
     action(tr("&Platform"), QStringLiteral("deployProjectAction"), tr("&Deploy Project…"), [this] { deployProject(); });
+    action(tr("&Platform"), QStringLiteral("openDeployLinkAction"), tr("Open Deploy &Link…"),
+           [this] { askForDeploySource(true); });
     // The project's "Team › Commit and Push", as in the platform's Eclipse plugin.
     action(tr("&Team"), QStringLiteral("commitAndPushAction"), tr("&Commit and Push…"), [this] { deployProject(); });
     auto *context = new QAction(tr("Deploy…"), host.window());
@@ -81,6 +89,30 @@ void PlatformPlugin::initialize(app::IPluginHost &host)
         m_preferences->connectChosenPlatform(); // its connection change calls connectToPlatform()
     else
         connectToPlatform();
+    // `dynodesk --deploy <link>`: a Button link (or a folder, tarball or URL) opened at start-up.
+    const QStringList args = QCoreApplication::arguments();
+    if (const qsizetype at = args.indexOf(QStringLiteral("--deploy")); at > 0 && at + 1 < args.size())
+        QTimer::singleShot(0, this, [this, link = args.at(at + 1)] { deployFromAppJson(link); });
+}
+
+void PlatformPlugin::askForDeploySource(bool link)
+{
+    PluginContext &ctx = *m_context;
+    bool ok = false;
+    const QString source = QInputDialog::getText(
+            ctx.host.window(), link ? tr("Open Deploy Link") : tr("Deploy from app.json"),
+            link ? tr("A Deploy to Heroku button link (https://heroku.com/deploy?template=…):")
+                 : tr("A folder or a .tgz tarball holding an app.json, or the http(s) URL of such a tarball:"),
+            QLineEdit::Normal, link ? QString() : ctx.host.currentProject(), &ok);
+    if (ok && !source.trimmed().isEmpty())
+        deployFromAppJson(source.trimmed());
+}
+
+void PlatformPlugin::deployFromAppJson(const QString &source)
+{
+    auto *dialog = new ButtonDeployDialog(*m_context, source, m_context->host.window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void PlatformPlugin::connectToPlatform()

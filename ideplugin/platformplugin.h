@@ -31,6 +31,8 @@ private:
     void deployProject();
     void newFromTemplate();
     void importApp(const QString &app);
+    void askForDeploySource(bool link);
+    void deployFromAppJson(const QString &source);
 
     PluginContext *m_context = nullptr;
     PlatformPreferences *m_preferences = nullptr;

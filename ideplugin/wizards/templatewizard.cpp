@@ -1,6 +1,8 @@
 #include "templatewizard.h"
 
+#include "manifestreader.h"
 #include "gitjob.h"
+#include "setuprunner.h"
 #include "plugincontext.h"
 #include "wizardsettings.h"
 
@@ -10,6 +12,8 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -18,32 +22,30 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
-#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace dynodesk::ideplugin {
 
-static constexpr int kAddonWaitSeconds = 120;
-
 TemplateWizard::TemplateWizard(PluginContext &ctx, QWidget *parent)
-    : QDialog(parent), m_ctx(ctx), m_job(new GitJob(this)), m_poll(new QTimer(this)), m_email(ctx.accountEmail)
+    : QDialog(parent), m_ctx(ctx), m_job(new GitJob(this)), m_runner(new SetupRunner(ctx.client, this)), m_email(ctx.accountEmail)
 {
     setObjectName(QStringLiteral("templateWizard"));
     setWindowTitle(tr("New App from Template"));
     buildUi();
     reloadTemplates();
 
-    m_poll->setSingleShot(true);
-    m_poll->setInterval(1000);
-    connect(m_poll, &QTimer::timeout, this, &TemplateWizard::waitForAddons);
-    connect(m_job, &GitJob::output, this, [this](const QString &text) {
-        const QString clean = QString(text).remove(QLatin1Char('\r'));
-        m_output += clean;
-        m_log->moveCursor(QTextCursor::End);
-        m_log->insertPlainText(clean);
-        m_log->ensureCursorVisible();
-        m_ctx.host.writeConsole(tr("Deploy %1").arg(m_app), text);
+    connect(m_runner, &SetupRunner::status, this, &TemplateWizard::setStatus);
+    connect(m_runner, &SetupRunner::stepChanged, this, [this](SetupRunner::Step step, SetupRunner::State state) {
+        if (state == SetupRunner::State::Running)
+            setStatus(tr("%1…").arg(SetupRunner::stepText(step)));
+    });
+    connect(m_runner, &SetupRunner::buildOutput, this, [this](const QString &line) { showOutput(line + QLatin1Char('\n')); });
+    connect(m_runner, &SetupRunner::postdeployOutput, this, &TemplateWizard::showOutput);
+    connect(m_runner, &SetupRunner::appCreated, &m_ctx, &PluginContext::appsChanged);
+    connect(m_runner, &SetupRunner::succeeded, this, [this] { setupEnded(m_runner->app(), {}); });
+    connect(m_runner, &SetupRunner::failed, this, [this](const QString &message, const QStringList &errors, const QString &app) {
+        setupEnded(app, errors.isEmpty() ? message : tr("%1 %2").arg(message, errors.join(QStringLiteral("; "))));
     });
     connect(m_job, &GitJob::stage, this, &TemplateWizard::setStatus);
     connect(m_job, &GitJob::finished, this, [this](const git::Result &r) { deployed(r.ok, r.error); });
@@ -130,8 +132,8 @@ void TemplateWizard::buildUi()
     buttons->addWidget(m_cancel);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Choose a template. Finish creates the app on the platform, clones it into a "
-                                    "folder, opens it as the project and deploys it once."), this));
+    layout->addWidget(new QLabel(tr("Choose a template. Finish sets the app up on the platform from the template "
+                                    "and its app.json, clones it into a folder and opens it as the project."), this));
     layout->addLayout(choose, 1);
     layout->addLayout(form);
     layout->addWidget(m_log, 1);
@@ -215,106 +217,104 @@ void TemplateWizard::finish()
 
     m_template = *t;
     m_app.clear();
+    // A name the platform would refuse, in its words, without making anything.
+    if (const QString error = manifest::appNameError(name); !error.isEmpty()) {
+        QMetaObject::invokeMethod(this, [this, error] { fail(tr("The app could not be created: %1").arg(error)); },
+                                  Qt::QueuedConnection);
+        return;
+    }
     m_dir.clear();
     m_output.clear();
+    m_setupError.clear();
+    m_folderChosen = folder;
     m_cancelled = false;
+    QString error;
+    if (!packTemplate(&error))
+        return fail(error);
     setRunning(true);
-    setStatus(name.isEmpty() ? tr("Creating the app…") : tr("Creating the app %1…").arg(name));
-    QJsonObject body;
-    if (!name.isEmpty())
-        body.insert(QStringLiteral("name"), name);
-    m_request = m_ctx.client.post(QStringLiteral("/apps"), body, this, [this, folder](const Reply &reply) {
-        if (!reply.ok())
-            return fail(tr("The app could not be created: %1").arg(reply.error));
-        m_dir = QDir(folder).filePath(reply.object().value(QStringLiteral("name")).toString());
-        appCreated(reply.object());
-    });
-}
-
-void TemplateWizard::appCreated(const QJsonObject &app)
-{
-    m_app = app.value(QStringLiteral("name")).toString();
-    m_gitUrl = app.value(QStringLiteral("git_url")).toString();
-    m_webUrl = app.value(QStringLiteral("web_url")).toString();
-    emit m_ctx.appsChanged();
-    m_ctx.host.writeConsole(tr("Deploy %1").arg(m_app),
-                            QStringLiteral("\x1b[1m%1\x1b[0m\n").arg(tr("Created %1 from the %2 template: %3 | %4")
-                                                                              .arg(m_app, m_template.name, m_webUrl, m_gitUrl)));
-    if (!wizardsettings::isEmptyOrMissing(m_dir))
-        return fail(tr("%1 already exists and is not empty.").arg(QDir::toNativeSeparators(m_dir)));
-    m_addonsToProvision = m_template.addons;
-    provisionNext();
-}
-
-void TemplateWizard::provisionNext()
-{
-    if (m_cancelled)
-        return;
-    if (m_addonsToProvision.isEmpty()) {
-        if (m_template.addons.isEmpty())
-            return cloneAndDeploy();
-        m_pollsLeft = kAddonWaitSeconds;
-        return waitForAddons();
-    }
-    const QString plan = m_addonsToProvision.takeFirst();
-    setStatus(tr("Adding the add-on %1…").arg(plan));
-    m_request = m_ctx.client.post(QStringLiteral("/apps/%1/addons").arg(PlatformClient::pathPart(m_app)),
-                                  QJsonObject{{QStringLiteral("plan"), plan}}, this, [this, plan](const Reply &reply) {
-        if (!reply.ok())
-            return fail(tr("The add-on %1 could not be added: %2").arg(plan, reply.error));
-        const QJsonObject addon = reply.object();
-        m_ctx.host.writeConsole(tr("Deploy %1").arg(m_app),
-                                tr("Added %1 (%2)\n").arg(addon.value(QStringLiteral("name")).toString(),
-                                                          addon.value(QStringLiteral("plan")).toObject()
-                                                                  .value(QStringLiteral("name")).toString()));
-        provisionNext();
-    });
-}
-
-// Provisioning is asynchronous: the first deploy waits until every add-on is ready, so the app
-// starts with its config vars (DATABASE_URL) in place.
-void TemplateWizard::waitForAddons()
-{
-    if (m_cancelled)
-        return;
-    setStatus(tr("Waiting for the add-ons to be ready…"));
-    m_request = m_ctx.client.get(QStringLiteral("/apps/%1/addons").arg(PlatformClient::pathPart(m_app)), this,
-                                 [this](const Reply &reply) {
-        if (!reply.ok())
-            return fail(tr("The add-ons could not be read: %1").arg(reply.error));
-        QStringList pending;
-        for (const auto &value : reply.array()) {
-            const QJsonObject addon = value.toObject();
-            const QString state = addon.value(QStringLiteral("state")).toString();
-            const QString name = addon.value(QStringLiteral("name")).toString();
-            const QString message = addon.value(QStringLiteral("provision_message")).toString();
-            if (state == QLatin1String("deprovisioned"))
-                return fail(message.isEmpty() ? tr("The add-on %1 could not be provisioned.").arg(name)
-                                              : tr("The add-on %1 could not be provisioned: %2").arg(name, message));
-            if (state != QLatin1String("provisioned"))
-                pending.append(name);
-        }
-        if (pending.isEmpty())
-            return cloneAndDeploy();
-        if (--m_pollsLeft <= 0)
-            return fail(tr("The add-ons %1 were not ready after %2 seconds.").arg(pending.join(QStringLiteral(", "))).arg(kAddonWaitSeconds));
-        m_poll->start();
-    });
-}
-
-void TemplateWizard::cloneAndDeploy()
-{
-    if (m_cancelled)
-        return;
-    setStatus(tr("Cloning %1 into %2…").arg(m_app, QDir::toNativeSeparators(m_dir)));
     m_log->clear();
     if (!m_log->isVisible()) {
         m_log->show();
         resize(width(), qMax(height(), 680)); // room for the output and the status under it
     }
+    SetupRunner::Request request;
+    request.source = m_source->path();
+    request.app = name;
+    request.postdeploy = !manifest::readLocal(m_source->path()).manifest.postdeploy.isEmpty();
+    m_runner->start(request);
+}
+
+// The template's files, without its description, as the setup uploads them; a template without
+// an app.json gets one naming it.
+bool TemplateWizard::packTemplate(QString *error)
+{
+    m_source = std::make_unique<QTemporaryDir>();
+    if (!m_source->isValid() || !templates::copy(m_template, m_source->path(), error)) {
+        if (error->isEmpty())
+            *error = tr("Cannot make a temporary folder for the template.");
+        return false;
+    }
+    QFile manifest(m_source->filePath(QStringLiteral("app.json")));
+    if (manifest.exists())
+        return true;
+    const QJsonObject about{{QStringLiteral("name"), m_template.name}, {QStringLiteral("description"), m_template.description}};
+    if (manifest.open(QIODevice::WriteOnly) && manifest.write(QJsonDocument(about).toJson()) > 0)
+        return true;
+    *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(manifest.fileName()), manifest.errorString());
+    return false;
+}
+
+void TemplateWizard::showOutput(const QString &text)
+{
+    const QString clean = QString(text).remove(QLatin1Char('\r'));
+    m_output += clean;
+    m_log->moveCursor(QTextCursor::End);
+    m_log->insertPlainText(clean);
+    m_log->ensureCursorVisible();
+    m_ctx.host.writeConsole(tr("Deploy %1").arg(m_runner->app()), text);
+}
+
+// The setup is over: without an app there is nothing to clone; with one (even if its build
+// failed) the project is cloned so the user can fix it and deploy again.
+void TemplateWizard::setupEnded(const QString &app, const QString &error)
+{
+    if (m_cancelled)
+        return fail(tr("Cancelled."));
+    if (app.isEmpty())
+        return fail(tr("The app could not be created: %1").arg(error));
+    m_app = app;
+    if (!error.isEmpty()) {
+        const QString build = detail::buildError(m_output);
+        m_setupError = build.isEmpty() ? error : build;
+    }
+    m_dir = QDir(m_folderChosen).filePath(m_app);
+    emit m_ctx.appsChanged();
+    m_request = m_ctx.client.get(QStringLiteral("/apps/%1").arg(PlatformClient::pathPart(m_app)), this, [this](const Reply &reply) {
+        if (reply.status == 404 && !m_setupError.isEmpty()) { // the platform did not keep it
+            m_app.clear();
+            return fail(tr("The app could not be created: %1").arg(m_setupError));
+        }
+        if (!reply.ok())
+            return fail(tr("The app could not be read: %1").arg(reply.error));
+        m_gitUrl = reply.object().value(QStringLiteral("git_url")).toString();
+        m_webUrl = reply.object().value(QStringLiteral("web_url")).toString();
+        m_ctx.host.writeConsole(tr("Deploy %1").arg(m_app),
+                                QStringLiteral("\x1b[1m%1\x1b[0m\n").arg(tr("Created %1 from the %2 template: %3 | %4")
+                                                                                  .arg(m_app, m_template.name, m_webUrl, m_gitUrl)));
+        if (!wizardsettings::isEmptyOrMissing(m_dir))
+            return fail(tr("%1 already exists and is not empty.").arg(QDir::toNativeSeparators(m_dir)));
+        cloneAndCommit();
+    });
+}
+
+void TemplateWizard::cloneAndCommit()
+{
+    if (m_cancelled)
+        return;
+    setStatus(tr("Cloning %1 into %2…").arg(m_app, QDir::toNativeSeparators(m_dir)));
     const QString email = m_email.isEmpty() ? QStringLiteral("dynodesk@localhost") : m_email;
     const QString message = tr("Create %1 from the %2 template").arg(m_app, m_template.name);
-    m_job->start([t = m_template, dir = m_dir, url = m_gitUrl, token = m_ctx.client.token(), app = m_app, email,
+    m_job->start([t = m_template, dir = m_dir, url = m_gitUrl, token = m_ctx.client.token(), email,
                   message](const GitJob::Context &job) {
         git::Result r = git::clone(url, token, dir, {}, job.cancel);
         if (!r.ok)
@@ -324,13 +324,7 @@ void TemplateWizard::cloneAndDeploy()
         if (!templates::copy(t, dir, &error))
             return git::Result{false, error, {}};
         job.stage(tr("Committing…"));
-        r = git::commitAll(dir, message, detail::authorName(email), email);
-        if (!r.ok)
-            return r;
-        if (job.cancel->load())
-            return git::Result{false, tr("Cancelled."), {}};
-        job.stage(tr("Deploying %1…").arg(app));
-        return git::push(dir, url, token, job.progress(), job.cancel);
+        return git::commitAll(dir, message, detail::authorName(email), email);
     });
 }
 
@@ -341,10 +335,10 @@ void TemplateWizard::deployed(bool ok, const QString &error)
     const bool cloned = QFileInfo(QDir(m_dir).filePath(QStringLiteral(".git"))).exists();
     if (cloned) // the project is there even if its first deploy failed: the user can fix and deploy it
         m_ctx.host.openProject(m_dir);
-    if (!ok) {
-        const QString build = detail::buildError(m_output);
-        return fail(cloned ? tr("The first deploy failed: %1").arg(build.isEmpty() ? error : build) : error);
-    }
+    if (!m_setupError.isEmpty())
+        return fail(tr("The first deploy failed: %1").arg(m_setupError));
+    if (!ok)
+        return fail(error);
     wizardsettings::setProjectsFolder(QFileInfo(m_dir).absolutePath());
     m_ctx.host.openUrl(QUrl(m_webUrl));
     const int version = detail::releasedVersion(m_output);
@@ -380,9 +374,10 @@ void TemplateWizard::reject()
     if (!m_running)
         return QDialog::reject();
     m_cancelled = true;
-    m_poll->stop();
     if (m_request)
         m_request->cancel();
+    if (m_runner->isRunning())
+        return m_runner->cancel(); // setupEnded() reports it
     if (m_job->isRunning()) {
         m_job->cancel(); // deployed() reports it
         setStatus(tr("Cancelling…"));

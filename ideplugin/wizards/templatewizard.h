@@ -9,23 +9,27 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QTimer;
+class QTemporaryDir;
 
 namespace dynodesk::ideplugin {
 
 class GitJob;
 class PluginContext;
+class SetupRunner;
 
 // File › New › App from Template: pick a template, optionally name the app, pick a folder; Finish
-// creates the app, provisions the add-ons its app.json names, clones the app's repository into
-// <folder>/<app>, copies the template in, commits and pushes it (the build output goes to the
-// console), opens the folder as the project and the app in the web view. Open it with open().
+// sets the app up from the template as the Button does (the template packed and uploaded, an app
+// setup honouring its app.json: add-ons, config, formation; the build output goes to the wizard
+// and the console), then clones the app's repository into <folder>/<app>, copies the template in
+// and commits it, opens the folder as the project and the app in the web view. Open it with open().
 class TemplateWizard final : public QDialog {
     Q_OBJECT
 public:
@@ -51,10 +55,10 @@ private:
     void templateChanged();
     void updateTarget();
     void finish();
-    void appCreated(const QJsonObject &app);
-    void provisionNext();
-    void waitForAddons();
-    void cloneAndDeploy();
+    bool packTemplate(QString *error);
+    void showOutput(const QString &text);
+    void setupEnded(const QString &app, const QString &error);
+    void cloneAndCommit();
     void deployed(bool ok, const QString &error);
     void fail(const QString &error);
     void setRunning(bool running);
@@ -65,11 +69,11 @@ private:
     QString m_root = QStringLiteral(":/templates");
     QList<AppTemplate> m_templates;
     GitJob *m_job;
-    QTimer *m_poll;
+    SetupRunner *m_runner;
+    std::unique_ptr<QTemporaryDir> m_source; // the template as the setup gets it
     QPointer<PendingRequest> m_request;
     bool m_running = false;
     bool m_cancelled = false;
-    int m_pollsLeft = 0;
     // The app being made.
     AppTemplate m_template;
     QString m_app;
@@ -77,7 +81,8 @@ private:
     QString m_webUrl;
     QString m_dir;
     QString m_email;
-    QStringList m_addonsToProvision;
+    QString m_folderChosen;
+    QString m_setupError; // why the setup failed once the app existed (e.g. its build)
     QString m_output;
 
     QListWidget *m_list;

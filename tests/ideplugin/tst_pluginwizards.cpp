@@ -175,14 +175,19 @@ private slots:
         QCOMPARE(made, nodeApp);
         QCOMPARE(nodeDir, QDir(projects.path()).filePath(nodeApp));
 
-        // The app exists with its URLs, and its first deploy made a release after v1.
+        // The app exists with its URLs, and its setup built and released the template (a release
+        // after v1, with a slug; a setup, like the platform's Button, leaves the app's git
+        // repository empty until the project's first push).
         const auto info = app(nodeApp);
         const QString gitUrl = QString::fromStdString(info["git_url"].get<std::string>());
         const QString webUrl = QString::fromStdString(info["web_url"].get<std::string>());
         QVERIFY2(gitUrl.endsWith(QStringLiteral("/wiz-node.git")), qPrintable(gitUrl));
         QVERIFY2(webUrl.startsWith(QStringLiteral("http://wiz-node.localhost:")), qPrintable(webUrl));
         QVERIFY(currentRelease(nodeApp) >= 2);
-        QVERIFY(info["repo_size"].get<int64_t>() > 0);
+        bool slugReleased = false;
+        for (const auto &release : f.api->get(QStringLiteral("/apps/%1/releases").arg(nodeApp)).json())
+            slugReleased = slugReleased || (release["current"].get<bool>() && release["slug"].is_object());
+        QVERIFY(slugReleased);
 
         // The clone holds the template (its dotfiles too, not its description) with the app as
         // the heroku remote, and is the open project.
