@@ -38,6 +38,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, logs::Logpl
     addAddonCatalogRoutes(m_router, platform.planCatalog());
     addAddonRoutes(m_router, platform);
     addDataRoutes(m_router, platform);
+    addPipelineRoutes(m_router, platform, deployer);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
         return ApiReply{200, schema(), {}};
     }, true);

@@ -17,6 +17,7 @@
 #include "platform/dynos/dynoservice.h"
 #include "platform/features/featureservice.h"
 #include "platform/formation/formationservice.h"
+#include "platform/pipelines/pipelineservice.h"
 #include "platform/quotas/quotaservice.h"
 #include "platform/releases/releaseservice.h"
 #include "platform/teams/teamappservice.h"
@@ -97,6 +98,9 @@ public:
     TeamAppService &teamApps() { return m_teamApps; }
     const TeamAppService &teamApps() const { return m_teamApps; }
     const DataService &data() const { return m_data; }
+    // Pipelines, their couplings and promotions.
+    PipelineService &pipelines() { return m_pipelines; }
+    const PipelineService &pipelines() const { return m_pipelines; }
 
 private:
     detail::Environment m_env;
@@ -119,6 +123,7 @@ private:
     TeamService m_teams;
     RosterImport m_roster;
     TeamAppService m_teamApps;
+    PipelineService m_pipelines;
     AppService m_apps;
 };
 

@@ -8,6 +8,7 @@
 #include "datatransferrepository.h"
 #include "domainrepository.h"
 #include "logrepository.h"
+#include "pipelinerepository.h"
 #include "quotarepository.h"
 #include "records.h"
 #include "teamrepository.h"
@@ -24,7 +25,7 @@ public:
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
           collaborators(db), formations(db), transfers(db), slugs(db),
           builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db), dataTransfers(db),
-          teams(db), teamMembers(db), teamInvitations(db), quotas(db)
+          teams(db), teamMembers(db), teamInvitations(db), quotas(db), pipelines(db), promotions(db)
     {
     }
 
@@ -52,6 +53,8 @@ public:
     TeamMemberRepository teamMembers;
     TeamInvitationRepository teamInvitations;
     QuotaRepository quotas;
+    PipelineRepository pipelines;
+    PromotionRepository promotions;
 };
 
 } // namespace dynodesk::store
