@@ -8,10 +8,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QHostAddress>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,22 +53,15 @@ class TestCliPipelines : public QObject {
         return git(repo, {QStringLiteral("push"), remote, QStringLiteral("main")});
     }
 
-    // GET / of `app` through the router, retried until it answers 200 (at most 30 s).
+    // GET / of `app` through the router, retried until it answers 200 (at most 30 s); its body.
     QByteArray page(const QString &app) const
     {
+        HttpClient router(QStringLiteral("http://127.0.0.1:%1").arg(m_server->routerPort()));
         const QByteArray host = app.toUtf8() + ".localhost";
         for (int i = 0; i < 120; ++i) {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, m_server->routerPort());
-            if (s.waitForConnected(5000)) {
-                s.write("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
-                QByteArray reply;
-                while (s.state() == QAbstractSocket::ConnectedState && s.waitForReadyRead(10000))
-                    reply += s.readAll();
-                reply += s.readAll();
-                if (reply.startsWith("HTTP/1.1 200"))
-                    return reply.mid(reply.indexOf("\r\n\r\n") + 4);
-            }
+            const HttpResult r = router.get(QStringLiteral("/"), {{"Host", host}});
+            if (r.status == 200)
+                return r.body;
             QTest::qWait(250);
         }
         return {};
