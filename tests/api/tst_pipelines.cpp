@@ -3,6 +3,7 @@
 // staging slug released on production without a build, a target whose release phase fails
 // marked failed beside one released, and a source without a release refused.
 #include "buildpacks/buildpackfixture.h"
+#include "common/golden.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -95,11 +96,14 @@ private slots:
         createApp("pl-one");
         createApp("pl-two");
         const json pipeline = createPipeline("pl-crud");
+        // By type: the values asserted beside each call differ between the calls of this test.
+        VERIFY_GOLDEN_TYPES(pipeline, "pipeline");
         JSON_EQ(pipeline["name"], json("pl-crud"));
         JSON_EQ(pipeline["owner"]["type"], json("user"));
         auto r = couple(pipeline, "pl-one", "staging");
         VERIFY_STATUS(r, 201);
         const json coupling = r.json();
+        VERIFY_GOLDEN_TYPES(coupling, "pipeline-coupling");
         JSON_EQ(coupling["stage"], json("staging"));
         VERIFY_STATUS(couple(pipeline, "pl-two", "production"), 201);
 
@@ -133,6 +137,17 @@ private slots:
         QCOMPARE(apps.size(), size_t(1));
         JSON_EQ(apps[0]["name"], json("pl-one"));
 
+        // Transferred to a team: its apps go with it.
+        VERIFY_STATUS(f->api().post("/teams", {{"name", "pl-team"}}), 201);
+        const json team = f->api().get("/teams/pl-team").json();
+        r = f->api().post("/pipeline-transfers", {{"pipeline", {{"id", pipeline["id"]}}},
+                                                  {"new_owner", {{"id", team["id"]}, {"type", "team"}}}});
+        VERIFY_STATUS(r, 201);
+        VERIFY_GOLDEN_TYPES(r.json(), "pipeline-transfer");
+        JSON_EQ(r.json()["previous_owner"]["type"], json("user"));
+        JSON_EQ(r.json()["new_owner"]["id"], team["id"]);
+        JSON_EQ(f->api().get("/apps/pl-two").json()["team"]["name"], json("pl-team"));
+
         // Renamed, found by name, uncoupled, destroyed.
         const QString self = QString::fromStdString("/pipelines/" + pipeline["id"].get<std::string>());
         VERIFY_STATUS(f->api().patch(self, {{"name", "pl-renamed"}}), 200);
@@ -163,8 +178,10 @@ private slots:
                                                         {"targets", {{{"app", {{"id", target["id"]}}}}}}});
         VERIFY_STATUS(r, 201);
         const json promotion = r.json();
+        VERIFY_GOLDEN_TYPES(promotion, "pipeline-promotion");
         JSON_EQ(promotion["source"]["app"]["id"], source["id"]);
         const json targets = settledTargets(promotion["id"]);
+        VERIFY_GOLDEN_TYPES(targets, "pipeline-promotion-target");
         QCOMPARE(targets.size(), size_t(1));
         JSON_EQ(targets[0]["status"], json("succeeded"));
         JSON_EQ(f->api().get(QString::fromStdString("/pipeline-promotions/" + promotion["id"].get<std::string>()))
