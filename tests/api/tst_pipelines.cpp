@@ -4,19 +4,11 @@
 // marked failed beside one released, and a source without a release refused.
 #include "buildpacks/buildpackfixture.h"
 #include "common/golden.h"
+#include "slugtarball.h"
 
-#include <QCryptographicHash>
-#include <QFile>
-#include <QProcess>
 
 using namespace dynodesk::testing;
 using nlohmann::json;
-
-#define VERIFY_STATUS(result, code)                                                                                    \
-    do {                                                                                                               \
-        const auto &r_ = (result);                                                                                     \
-        QVERIFY2(r_.status == (code), qPrintable(QString::number(r_.status) + " " + QString::fromUtf8(r_.body)));      \
-    } while (false)
 
 class TestPipelines : public QObject {
     Q_OBJECT
@@ -55,32 +47,6 @@ class TestPipelines : public QObject {
                 return targets;
             QTest::qWait(200);
         }
-    }
-
-    // A tarball of a tiny node server under ./app, made with tar.
-    QString makeSlugTarball(const QString &name, const QString &greeting)
-    {
-        const QString root = f->tmp(name);
-        QDir().mkpath(root + "/app");
-        QFile server(root + "/app/server.js");
-        server.open(QIODevice::WriteOnly);
-        server.write(QStringLiteral("require('http').createServer((q, s) => s.end('%1\\n'))"
-                                    ".listen(Number(process.env.PORT));\n").arg(greeting).toUtf8());
-        server.close();
-        const QString tarball = f->tmp(name + ".tgz");
-        QProcess tar;
-        tar.start("tar", {"-czf", tarball, "-C", root, "./app"});
-        tar.waitForFinished();
-        return tarball;
-    }
-
-    static int curlPut(const QString &url, const QString &file)
-    {
-        QProcess curl;
-        curl.start("curl", {"-sS", "-o", "/dev/null", "-X", "PUT", "-H", "Content-Type:", "--data-binary", "@" + file,
-                            "-w", "%{http_code}", url});
-        curl.waitForFinished(60000);
-        return QString::fromUtf8(curl.readAllStandardOutput()).trimmed().toInt();
     }
 
 private slots:
@@ -208,13 +174,13 @@ private slots:
         createApp("pf-good");
         createApp("pf-bad");
         // The slug's release phase fails where BREAK is set: on pf-bad only.
-        const QString tarball = makeSlugTarball("pf", "promoted");
+        const QString tarball = makeSlugTarball(f->tmp(QStringLiteral("slugs")), "pf", "promoted");
         auto r = f->api().post("/apps/pf-staging/slugs",
                                {{"process_types", {{"web", "node server.js"}, {"release", "test -z \"$BREAK\""}}},
                                 {"commit", "89abcdef01234567"}});
         VERIFY_STATUS(r, 201);
         const json slug = r.json();
-        QCOMPARE(curlPut(QString::fromStdString(slug["blob"]["url"]), tarball), 200);
+        QCOMPARE(curlPut(QString::fromStdString(slug["blob"]["url"]), tarball).first, 200);
         VERIFY_STATUS(f->api().post("/apps/pf-staging/releases", {{"slug", slug["id"]}}), 201);
         VERIFY_STATUS(f->api().patch("/apps/pf-bad/config-vars", {{"BREAK", "1"}}), 200);
         const json pipeline = createPipeline("pf");

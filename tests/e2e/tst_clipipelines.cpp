@@ -76,19 +76,6 @@ class TestCliPipelines : public QObject {
         return nullptr;
     }
 
-#define VERIFY_OK(command, text)                                                                                       \
-    do {                                                                                                               \
-        const CliResult r_ = (command);                                                                                \
-        QVERIFY2(r_.exitCode == 0, qPrintable(r_.all()));                                                             \
-        QVERIFY2(r_.all().contains(QStringLiteral(text)), qPrintable(r_.all()));                                      \
-    } while (false)
-#define VERIFY_REFUSED(command, text)                                                                                  \
-    do {                                                                                                               \
-        const CliResult r_ = (command);                                                                                \
-        QVERIFY2(r_.exitCode != 0, qPrintable(r_.all()));                                                             \
-        QVERIFY2(r_.err.contains(QStringLiteral(text)), qPrintable(r_.all()));                                        \
-    } while (false)
-
 private slots:
     void initTestCase()
     {
