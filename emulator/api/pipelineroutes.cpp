@@ -112,8 +112,8 @@ static void addCouplingLinks(ApiRouter &r, platform::Platform &p)
     r.add("GET", "/apps/{app}/pipeline-couplings", "pipeline-coupling", "Info By App", [&p](ApiContext &ctx) {
         return reply(p.pipelines().couplingOfApp(ctx.who(), ctx.param("app")), views::pipelineCoupling);
     });
-    // Not in the public schema: the CLI lists a pipeline's apps by their ids through it.
-    r.add("POST", "/filters/apps", "filters", "Apps", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
+    // The CLI lists a pipeline's apps by their ids through it.
+    r.add("POST", "/filters/apps", "filter-apps", "Apps", [&p](ApiContext &ctx) -> core::Result<ApiReply> {
         std::vector<std::string> ids;
         const auto &in = ctx.body.is_object() ? ctx.body.value("in", json::object()) : json::object();
         for (const auto &id : in.is_object() ? in.value("id", json::array()) : json::array())

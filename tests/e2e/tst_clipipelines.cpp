@@ -143,6 +143,14 @@ private slots:
         QCOMPARE(page(QStringLiteral("pe-production")), QByteArray("Hello from node-basic\n"));
     }
 
+    // pipelines:diff asks https://kolkrabbi.heroku.com (fixed in the CLI, not the API URL) for the
+    // app's GitHub link; unreachable or refusing, the CLI takes the app as not connected.
+    void diffSaysNotConnectedToGitHub()
+    {
+        VERIFY_REFUSED(heroku(QStringLiteral("pipelines:diff -a pe-staging")),
+                       "pe-staging does not seem to be connected to GitHub!");
+    }
+
     void badInput()
     {
         VERIFY_REFUSED(heroku(QStringLiteral("pipelines:update -a pe-production --stage qa")),
@@ -176,6 +184,15 @@ private slots:
         QVERIFY2(!r.all().contains(QStringLiteral("do not belong")), qPrintable(r.all())); // the apps moved too
         r = heroku(QStringLiteral("apps:info -a pe-production"));
         QVERIFY2(hasLine(r.out, QStringLiteral("^Owner:\\s+pl-team")), qPrintable(r.all()));
+
+        // A team app's pipeline made for the team with -t.
+        QCOMPARE(heroku(QStringLiteral("apps:create pe-team-app --team pl-team")).exitCode, 0);
+        VERIFY_OK(heroku(QStringLiteral("pipelines:create pe-team -a pe-team-app --stage staging -t pl-team")),
+                  "Adding pe-team-app to pe-team pipeline as staging... done");
+        r = heroku(QStringLiteral("pipelines:info pe-team"));
+        QVERIFY2(r.out.contains(QStringLiteral("owner: pl-team (team)"))
+                         && hasLine(r.out, QStringLiteral("^\\s*pe-team-app\\s+staging\\s*$")),
+                 qPrintable(r.all()));
 
         VERIFY_OK(heroku(QStringLiteral("pipelines:destroy pe-renamed")), "Destroying pe-renamed pipeline... done");
         QVERIFY(!hasLine(heroku(QStringLiteral("pipelines")).out, QStringLiteral("^pe-renamed$")));
