@@ -200,8 +200,11 @@ private slots:
         const json targets = settledTargets(r.json()["id"]);
         QCOMPARE(targets.size(), size_t(2));
         const json good = f->api().get("/apps/pf-good").json(), bad = f->api().get("/apps/pf-bad").json();
-        for (const auto &target : targets)
-            JSON_EQ(target["status"], json(target["app"]["id"] == good["id"] ? "succeeded" : "failed"));
+        for (const auto &target : targets) {
+            const bool isGood = target["app"]["id"] == good["id"];
+            JSON_EQ(target["status"], json(isGood ? "succeeded" : "failed"));
+            JSON_EQ(target["error_message"], isGood ? json(nullptr) : json("Release v3 failed: its release command did not succeed."));
+        }
         QCOMPARE(f->fetchWhenUp("pf-good").body, QByteArray("promoted\n"));
         JSON_EQ(f->api().get("/apps/pf-bad/releases/3").json()["status"], json("failed")); // v2 set BREAK
         Q_UNUSED(bad);

@@ -36,14 +36,20 @@ class TestCliPipelines : public QObject {
 
     QString git(const QString &dir, const QStringList &args) const { return m_heroku->git(dir, args); }
 
-    // The node-basic fixture committed in a fresh repo and pushed to `app`; what git printed.
-    QString deploy(const QString &app)
+    // The node-basic fixture (with `procfile` if given) committed in a fresh repo and pushed to
+    // `app`; what git printed.
+    QString deploy(const QString &app, const QByteArray &procfile = {})
     {
         const QString repo = m_dir.path() + QStringLiteral("/src-") + app;
         QDir().mkpath(repo);
         for (const char *file : {"package.json", "server.js"})
             QFile::copy(QStringLiteral(DYNODESK_SOURCE_DIR "/tests/fixtures/apps/node-basic/") + QLatin1String(file),
                         repo + QLatin1Char('/') + QLatin1String(file));
+        if (!procfile.isEmpty()) {
+            QFile file(repo + QStringLiteral("/Procfile"));
+            file.open(QIODevice::WriteOnly);
+            file.write(procfile);
+        }
         git(repo, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")});
         git(repo, {QStringLiteral("add"), QStringLiteral("-A")});
         git(repo, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("one")});
@@ -149,6 +155,33 @@ private slots:
     {
         VERIFY_REFUSED(heroku(QStringLiteral("pipelines:diff -a pe-staging")),
                        "pe-staging does not seem to be connected to GitHub!");
+    }
+
+    // A slug with a release command: one target streams its release phase; of two, the one where
+    // the phase fails is reported failed and the other released.
+    void releasePhaseOnTargets()
+    {
+        for (const char *app : {"pr-source", "pr-good", "pr-bad"})
+            QCOMPARE(heroku(QStringLiteral("apps:create ") + QLatin1String(app)).exitCode, 0);
+        const QString pushed = deploy(QStringLiteral("pr-source"), "web: node server.js\nrelease: test -z \"$BREAK\" && echo phase-ok\n");
+        QVERIFY2(pushed.contains(QStringLiteral("phase-ok")), qPrintable(pushed));
+        QCOMPARE(heroku(QStringLiteral("config:set BREAK=1 -a pr-bad")).exitCode, 0);
+        QCOMPARE(heroku(QStringLiteral("pipelines:create pr -a pr-source --stage staging")).exitCode, 0);
+        QCOMPARE(heroku(QStringLiteral("pipelines:add pr -a pr-good --stage production")).exitCode, 0);
+        QCOMPARE(heroku(QStringLiteral("pipelines:add pr -a pr-bad --stage production")).exitCode, 0);
+
+        auto r = heroku(QStringLiteral("pipelines:promote -a pr-source --to pr-good"));
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("Running release command...")), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("phase-ok")) && hasLine(r.out, QStringLiteral("^pr-good:\\s+succeeded$")),
+                 qPrintable(r.all()));
+
+        r = heroku(QStringLiteral("pipelines:promote -a pr-source --to pr-good,pr-bad"));
+        QVERIFY2(r.exitCode != 0 && r.err.contains(QStringLiteral("Promotion to some apps failed")), qPrintable(r.all()));
+        QVERIFY2(hasLine(r.out, QStringLiteral("^pr-good:\\s+succeeded$")) && hasLine(r.out, QStringLiteral("^pr-bad:\\s+failed"))
+                         && hasLine(r.out, QStringLiteral("^\\s+Release v3 failed: its release command did not succeed\\.$")),
+                 qPrintable(r.all()));
+        QCOMPARE(page(QStringLiteral("pr-good")), QByteArray("Hello from node-basic\n"));
+        QVERIFY2(currentRelease(QStringLiteral("pr-bad"))["version"] == 2, "pr-bad keeps its config release as current");
     }
 
     void badInput()

@@ -50,6 +50,20 @@ Result<std::vector<App>> PipelineService::promotionTargets(const Actor &actor, c
     return targets;
 }
 
+// A target whose release failed in its release phase says so, rather than no reason at all.
+PipelinePromotion PipelineService::withFailureMessages(PipelinePromotion promotion) const
+{
+    for (auto &t : promotion.targets) {
+        if (t.status != "failed" || t.errorMessage || !t.releaseId)
+            continue;
+        const auto release = m_store.releases.byId(t.appId, *t.releaseId);
+        t.errorMessage = release ? "Release v" + std::to_string(release->version)
+                                         + " failed: its release command did not succeed."
+                                 : std::string("Its release is gone.");
+    }
+    return promotion;
+}
+
 Result<PipelinePromotion> PipelineService::promote(const Actor &actor, const PromotionRequest &request,
                                                    const Releaser &release)
 {
@@ -85,7 +99,7 @@ Result<PipelinePromotion> PipelineService::promote(const Actor &actor, const Pro
         if (!recorded)
             return recorded.error();
     }
-    return *m_store.promotions.byId(made.id);
+    return withFailureMessages(*m_store.promotions.byId(made.id));
 }
 
 Result<PipelinePromotion> PipelineService::promotion(const Actor &actor, const std::string &id)
@@ -93,7 +107,7 @@ Result<PipelinePromotion> PipelineService::promotion(const Actor &actor, const s
     auto found = m_store.promotions.byId(id);
     if (!found || !visiblePipeline(actor, found->pipelineId))
         return ApiError::notFound("Couldn't find that pipeline promotion.");
-    return *found;
+    return withFailureMessages(*found);
 }
 
 } // namespace dynodesk::platform

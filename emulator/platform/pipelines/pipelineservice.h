@@ -70,6 +70,8 @@ private:
     Result<std::vector<App>> promotionTargets(const Actor &actor, const Pipeline &p, const Source &source,
                                               const std::vector<std::string> &apps) const;
 
+    PipelinePromotion withFailureMessages(PipelinePromotion promotion) const;
+
     TeamAppService &m_teamApps;
 };
 
