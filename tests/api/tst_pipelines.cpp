@@ -49,6 +49,15 @@ class TestPipelines : public QObject {
         }
     }
 
+    QString strangerToken()
+    {
+        QString token;
+        f->emulator().runOnCore([&](dynodesk::platform::Platform &p) {
+            token = QString::fromStdString(p.accounts().createAccount("outsider@example.com", std::string("pw"))->token);
+        });
+        return token;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -208,6 +217,29 @@ private slots:
         QCOMPARE(f->fetchWhenUp("pf-good").body, QByteArray("promoted\n"));
         JSON_EQ(f->api().get("/apps/pf-bad/releases/3").json()["status"], json("failed")); // v2 set BREAK
         Q_UNUSED(bad);
+    }
+
+    // Someone who sees none of a pipeline's apps does not see the pipeline; promoting into an app
+    // they cannot deploy to fails that target only.
+    void strangersNeitherSeeNorPromote()
+    {
+        const Deploy built = f->deploy("ps-staging", "node-basic");
+        QVERIFY2(built.succeeded(), qPrintable(built.push.output));
+        const json pipeline = createPipeline("ps");
+        VERIFY_STATUS(couple(pipeline, "ps-staging", "staging"), 201);
+        HttpClient stranger(QString::fromStdString(f->emulator().apiUrl()), strangerToken());
+        const QString self = QString::fromStdString("/pipelines/" + pipeline["id"].get<std::string>());
+        VERIFY_STATUS(stranger.get(self), 404);
+        QCOMPARE(stranger.get("/pipelines").json().size(), size_t(0));
+        VERIFY_STATUS(stranger.patch(self, {{"name", "taken"}}), 404);
+        VERIFY_STATUS(stranger.del(self), 404);
+        VERIFY_STATUS(stranger.get("/apps/ps-staging/pipeline-couplings"), 403);
+        QCOMPARE(stranger.post("/filters/apps", {{"in", {{"id", {f->api().get("/apps/ps-staging").json()["id"]}}}}}).json().size(),
+                 size_t(0));
+        // Their own app, coupled into my pipeline: not theirs to add, not mine to couple.
+        VERIFY_STATUS(stranger.post("/apps", {{"name", "ps-theirs"}}), 201);
+        VERIFY_STATUS(couple(pipeline, "ps-theirs", "production"), 403);
+        VERIFY_STATUS(f->api().get(self), 200);
     }
 
     void promotionWithoutReleaseIsRefused()
