@@ -49,14 +49,7 @@ class TestPipelines : public QObject {
         }
     }
 
-    QString strangerToken()
-    {
-        QString token;
-        f->emulator().runOnCore([&](dynodesk::platform::Platform &p) {
-            token = QString::fromStdString(p.accounts().createAccount("outsider@example.com", std::string("pw"))->token);
-        });
-        return token;
-    }
+    QString strangerToken() { return f->addAccount("outsider@example.com"); }
 
 private slots:
     void initTestCase()

@@ -43,14 +43,7 @@ class TestSlugRelease : public QObject {
         return r.json();
     }
 
-    QString strangerToken()
-    {
-        QString token;
-        f->emulator().runOnCore([&](dynodesk::platform::Platform &p) {
-            token = QString::fromStdString(p.accounts().createAccount("stranger@example.com", std::string("pw"))->token);
-        });
-        return token;
-    }
+    QString strangerToken() { return f->addAccount("stranger@example.com"); }
 
 private slots:
     void initTestCase()
