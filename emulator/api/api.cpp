@@ -39,6 +39,7 @@ Api::Api(platform::Platform &platform, platform::Deployer &deployer, platform::S
     addAddonCatalogRoutes(m_router, platform.planCatalog());
     addAddonRoutes(m_router, platform);
     addDataRoutes(m_router, platform);
+    addPipelineRoutes(m_router, platform, deployer);
     m_router.add("GET", "/schema", "schema", "Info", [this](ApiContext &) -> core::Result<ApiReply> {
         return ApiReply{200, schema(), {}};
     }, true);

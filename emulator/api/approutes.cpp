@@ -66,19 +66,6 @@ void addAppRoutes(ApiRouter &r, platform::Platform &p)
                   return access.error();
               return replyList(stacks(), views::stack, {"id", "name"});
           });
-
-    // A link the official CLI reads along the way whose resource comes with a later part of the
-    // emulator. Until then an app truly has no pipeline.
-    r.add("GET", "/apps/{app}/pipeline-couplings", "pipeline-coupling", "Info By App",
-          [&p](ApiContext &ctx) -> core::Result<ApiReply> {
-              auto access = p.apps().app(ctx.who(), ctx.param("app"));
-              if (!access)
-                  return access.error();
-              return ApiError::notFound("Couldn't find that pipeline coupling.");
-          });
-    // The CLI's autocomplete lists pipelines; there are none yet.
-    r.add("GET", "/pipelines", "pipeline", "List",
-          [](ApiContext &) { return ApiReply::list(nlohmann::json::array(), {"id", "name"}); });
 }
 
 } // namespace dynodesk::api

@@ -45,6 +45,19 @@ BodySchemas::BodySchemas()
     add("POST", "/teams/apps/{app}/collaborators", {{"permissions", permissions}, {"silent", boolean()}, {"user", str()}});
     add("PATCH", "/teams/apps/{app}/collaborators/{collaborator}", {{"permissions", permissions}});
 
+    // Pipelines. The CLI names the pipeline of a coupling by its id as a plain string; the stage
+    // is checked by the service (the schema's `test` stage belongs to CI, not served here).
+    const BodyType owner = BodyType::object({{"id", str()}, {"type", BodyType::oneOf({"team", "user"})}});
+    add("POST", "/pipelines", {{"name", str()}, {"owner", owner | null()}, {"generation", identity()}});
+    add("PATCH", "/pipelines/{pipeline}", {{"name", str()}});
+    add("POST", "/pipeline-couplings", {{"app", identity()}, {"pipeline", identity()}, {"stage", str()}});
+    add("PATCH", "/pipeline-couplings/{coupling}", {{"stage", str()}});
+    add("POST", "/pipeline-transfers", {{"pipeline", identity()}, {"new_owner", owner}});
+    const BodyType appRef = BodyType::object({{"app", identity()}});
+    add("POST", "/pipeline-promotions",
+        {{"pipeline", identity()}, {"source", appRef}, {"targets", BodyType::arrayOf(appRef)}});
+    add("POST", "/filters/apps", {{"in", BodyType::object({{"id", BodyType::arrayOf(str())}})}});
+
     add("POST", "/apps",
         {{"name", str()}, {"region", str()}, {"stack", str()}, {"feature_flags", BodyType::arrayOf(str())}});
     add("PATCH", "/apps/{app}", {{"build_stack", str()}, {"maintenance", boolean()}, {"name", str()}});

@@ -43,4 +43,7 @@ void addAddonRoutes(ApiRouter &router, platform::Platform &platform);
 // The data API the CLI's `pg:*` commands call (`/client/v11/...`, `/postgres/v0/...`).
 void addDataRoutes(ApiRouter &router, platform::Platform &platform);
 
+// Pipelines, couplings, promotions (released through the deployer), transfers; `POST /filters/apps`.
+void addPipelineRoutes(ApiRouter &router, platform::Platform &platform, platform::Deployer &deployer);
+
 } // namespace dynodesk::api

@@ -45,4 +45,11 @@ json teamAppCollaborator(const platform::TeamAppCollaborator &c);
 json teamAppPermission(platform::Permission p);
 json teamFeature(const platform::TeamFeature &f);
 
+// Pipelines (pipelineviews.cpp).
+json pipeline(const platform::Pipeline &p);
+json pipelineCoupling(const platform::PipelineCoupling &c);
+json pipelinePromotion(const platform::PipelinePromotion &p);
+json promotionTarget(const platform::PromotionTarget &t);
+json pipelineTransfer(const platform::PipelineTransfer &t);
+
 } // namespace dynodesk::api::views

@@ -12,7 +12,7 @@ Platform::Platform(store::Store &store, const core::IClock &clock, core::Setting
       m_addonJobs(m_env, m_releases, m_accounts, m_attachments, m_planCatalog),
       m_addons(m_env, m_releases, m_addonResolver, m_attachments, m_addonJobs, m_planCatalog, m_quotas),
       m_data(m_env, m_addonResolver, m_attachments, m_addonJobs, m_releases, m_planCatalog), m_dynos(m_env, m_formation, m_quotas),
-      m_teams(m_env), m_roster(m_env, m_accounts, m_teams), m_teamApps(m_env),
+      m_teams(m_env), m_roster(m_env, m_accounts, m_teams), m_teamApps(m_env), m_pipelines(m_env, m_teamApps),
       m_apps(m_env, m_releases, m_attachments, m_addonJobs, m_data, m_quotas), m_setups(m_env)
 {
 }

@@ -17,6 +17,7 @@
 #include "platform/dynos/dynoservice.h"
 #include "platform/features/featureservice.h"
 #include "platform/formation/formationservice.h"
+#include "platform/pipelines/pipelineservice.h"
 #include "platform/quotas/quotaservice.h"
 #include "platform/releases/releaseservice.h"
 #include "platform/setups/appsetupservice.h"
@@ -100,6 +101,9 @@ public:
     const DataService &data() const { return m_data; }
     // App setups (`/app-setups`); the SetupRunner does their work.
     AppSetupService &setups() { return m_setups; }
+    // Pipelines, their couplings and promotions.
+    PipelineService &pipelines() { return m_pipelines; }
+    const PipelineService &pipelines() const { return m_pipelines; }
 
 private:
     detail::Environment m_env;
@@ -122,6 +126,7 @@ private:
     TeamService m_teams;
     RosterImport m_roster;
     TeamAppService m_teamApps;
+    PipelineService m_pipelines;
     AppService m_apps;
     AppSetupService m_setups;
 };

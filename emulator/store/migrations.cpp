@@ -164,6 +164,26 @@ INSERT INTO sources_11 (id, app_id, account_id, secret, path, created_at)
 DROP TABLE sources;
 ALTER TABLE sources_11 RENAME TO sources;
 )sql",
+        // 12: pipelines, the apps coupled in them (one pipeline per app) and their promotions.
+        // A target's status is its release's; `error_message` when no release could be made.
+        R"sql(
+CREATE TABLE pipelines (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, owner_id TEXT NOT NULL, owner_type TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX pipelines_by_name ON pipelines(name);
+CREATE TABLE pipeline_couplings (
+  id TEXT PRIMARY KEY, pipeline_id TEXT NOT NULL REFERENCES pipelines(id) ON DELETE CASCADE,
+  app_id TEXT NOT NULL UNIQUE REFERENCES apps(id) ON DELETE CASCADE, stage TEXT NOT NULL,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX pipeline_couplings_by_pipeline ON pipeline_couplings(pipeline_id);
+CREATE TABLE pipeline_promotions (
+  id TEXT PRIMARY KEY, pipeline_id TEXT NOT NULL REFERENCES pipelines(id) ON DELETE CASCADE,
+  source_app_id TEXT NOT NULL, source_release_id TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE pipeline_promotion_targets (
+  id TEXT PRIMARY KEY, promotion_id TEXT NOT NULL REFERENCES pipeline_promotions(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL, app_id TEXT NOT NULL, release_id TEXT, error_message TEXT);
+CREATE INDEX pipeline_promotion_targets_by_promotion ON pipeline_promotion_targets(promotion_id);
+)sql",
     };
     return steps;
 }

@@ -10,6 +10,7 @@
 #include "platform/data/transfertypes.h"
 #include "platform/drains/draintypes.h"
 #include "platform/formation/formationtypes.h"
+#include "platform/pipelines/pipelinetypes.h"
 #include "platform/quotas/quotatypes.h"
 #include "platform/releases/releasetypes.h"
 #include "platform/setups/setuptypes.h"
@@ -37,6 +38,10 @@ using AddonRecord = platform::Addon;
 using AttachmentRecord = platform::Attachment;
 using DataTransferLog = platform::DataTransferLog;
 using DataTransferRecord = platform::DataTransfer;
+using PipelineRecord = platform::Pipeline;
+using CouplingRecord = platform::PipelineCoupling;
+using PromotionRecord = platform::PipelinePromotion;
+using PromotionTargetRecord = platform::PromotionTarget;
 using TeamRecord = platform::Team;
 using TeamMemberRecord = platform::TeamMember;
 using TeamInvitationRecord = platform::TeamInvitation;

@@ -8,6 +8,7 @@
 #include "datatransferrepository.h"
 #include "domainrepository.h"
 #include "logrepository.h"
+#include "pipelinerepository.h"
 #include "quotarepository.h"
 #include "setuprepository.h"
 #include "records.h"
@@ -25,7 +26,7 @@ public:
         : db(path), accounts(db), authorizations(db), keys(db), apps(db), config(db), releases(db),
           collaborators(db), formations(db), transfers(db), slugs(db),
           builds(db), buildpacks(db), sources(db), features(db), drains(db), domains(db), addons(db), attachments(db), dataTransfers(db),
-          teams(db), teamMembers(db), teamInvitations(db), quotas(db), setups(db)
+          teams(db), teamMembers(db), teamInvitations(db), quotas(db), setups(db), pipelines(db), promotions(db)
     {
     }
 
@@ -54,6 +55,8 @@ public:
     TeamInvitationRepository teamInvitations;
     QuotaRepository quotas;
     AppSetupRepository setups;
+    PipelineRepository pipelines;
+    PromotionRepository promotions;
 };
 
 } // namespace dynodesk::store

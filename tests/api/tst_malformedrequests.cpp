@@ -33,7 +33,8 @@ class TestMalformedRequests : public QObject {
                                  "/apps/body-app/formation", "/apps/body-app/addons", "/apps/body-app/domains",
                                  "/apps/body-app/log-drains", "/apps/body-app/collaborators", "/apps/body-app/features",
                                  "/apps/body-app/buildpack-installations", "/apps/body-app/builds", "/account",
-                                 "/account/keys", "/oauth/authorizations", "/account/app-transfers", "/addon-attachments"})
+                                 "/account/keys", "/oauth/authorizations", "/account/app-transfers", "/addon-attachments",
+                                 "/pipelines"})
             all[path] = m_api->get(QString::fromLatin1(path)).json();
         return all;
     }
@@ -170,6 +171,15 @@ private slots:
         row("POST", "/apps/body-app/log-sessions", R"({"tail":"yes"})", "tail");
         row("POST", "/apps/body-app/log-sessions", R"({"source":1})", "source");
         row("POST", "/apps/body-app/log-sessions", R"({"dyno":1})", "dyno");
+        row("POST", "/pipelines", R"({"name":5})", "name");
+        row("POST", "/pipelines", R"({"name":"p","owner":{"id":"x","type":"org"}})", "owner.type");
+        row("PATCH", "/pipelines/some-pipeline", R"({"name":false})", "name");
+        row("POST", "/pipeline-couplings", R"({"app":"body-app","pipeline":"x","stage":5})", "stage");
+        row("PATCH", "/pipeline-couplings/some-coupling", R"({"stage":["staging"]})", "stage");
+        row("POST", "/pipeline-transfers", R"({"pipeline":"x","new_owner":"team"})", "new_owner");
+        row("POST", "/pipeline-promotions", R"({"pipeline":"x","targets":"body-app"})", "targets");
+        row("POST", "/pipeline-promotions", R"({"pipeline":"x","source":{"app":5}})", "source.app");
+        row("POST", "/filters/apps", R"({"in":{"id":"x"}})", "in.id");
         row("POST", "/client/v11/databases/some-db/restores", R"({"backup_url":5})", "backup_url");
         row("POST", "/client/v11/databases/some-db/restores", R"({"backup_url":"b001","extensions":"postgis"})", "extensions");
     }

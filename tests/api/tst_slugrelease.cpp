@@ -2,6 +2,7 @@
 // real emulator: a built slug copied to a second app, a slug made with tar and uploaded with curl
 // to its blob URL, and the refusals (checksum, not gzip, another account's slug, unknown slug).
 #include "buildpacks/buildpackfixture.h"
+#include "slugtarball.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -17,21 +18,9 @@ class TestSlugRelease : public QObject {
 
     void createApp(const QString &name) { VERIFY_STATUS(f->api().post("/apps", {{"name", name.toStdString()}}), 201); }
 
-    // A tarball of a tiny node server under ./app, made with tar as the platform's docs show.
     QString makeSlugTarball(const QString &name, const QString &greeting)
     {
-        const QString root = f->tmp(name);
-        QDir().mkpath(root + "/app");
-        QFile server(root + "/app/server.js");
-        server.open(QIODevice::WriteOnly);
-        server.write(QStringLiteral("require('http').createServer((q, s) => s.end('%1\\n'))"
-                                    ".listen(Number(process.env.PORT));\n").arg(greeting).toUtf8());
-        server.close();
-        const QString tarball = f->tmp(name + ".tgz");
-        QProcess tar;
-        tar.start("tar", {"-czf", tarball, "-C", root, "./app"});
-        tar.waitForFinished();
-        return tarball;
+        return dynodesk::testing::makeSlugTarball(f->tmp(QStringLiteral("slugs")), name, greeting);
     }
 
     static QString sha256(const QString &path)
@@ -39,17 +28,6 @@ class TestSlugRelease : public QObject {
         QFile file(path);
         file.open(QIODevice::ReadOnly);
         return "SHA256:" + QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-    }
-
-    // PUTs `file` to `url` with curl; returns the HTTP status and what curl received.
-    static std::pair<int, QString> curlPut(const QString &url, const QString &file)
-    {
-        QProcess curl;
-        curl.start("curl", {"-sS", "-X", "PUT", "-H", "Content-Type:", "--data-binary", "@" + file, "-w", "\n%{http_code}", url});
-        curl.waitForFinished(60000);
-        const QString out = QString::fromUtf8(curl.readAllStandardOutput()).trimmed();
-        const qsizetype nl = out.lastIndexOf('\n');
-        return {out.mid(nl + 1).toInt(), out.left(qMax<qsizetype>(nl, 0))};
     }
 
     // POST /apps/{app}/slugs for a node slug with `checksum` (if any); returns the slug.
@@ -65,14 +43,7 @@ class TestSlugRelease : public QObject {
         return r.json();
     }
 
-    QString strangerToken()
-    {
-        QString token;
-        f->emulator().runOnCore([&](dynodesk::platform::Platform &p) {
-            token = QString::fromStdString(p.accounts().createAccount("stranger@example.com", std::string("pw"))->token);
-        });
-        return token;
-    }
+    QString strangerToken() { return f->addAccount("stranger@example.com"); }
 
 private slots:
     void initTestCase()

@@ -46,3 +46,17 @@ private:
 };
 
 } // namespace dynodesk::testing
+
+// Each runs the command once and checks its exit and what it printed.
+#define VERIFY_OK(command, text)                                                                                       \
+    do {                                                                                                               \
+        const CliResult r_ = (command);                                                                                \
+        QVERIFY2(r_.exitCode == 0, qPrintable(r_.all()));                                                             \
+        QVERIFY2(r_.all().contains(QStringLiteral(text)), qPrintable(r_.all()));                                      \
+    } while (false)
+#define VERIFY_REFUSED(command, text)                                                                                  \
+    do {                                                                                                               \
+        const CliResult r_ = (command);                                                                                \
+        QVERIFY2(r_.exitCode != 0, qPrintable(r_.all()));                                                             \
+        QVERIFY2(r_.err.contains(QStringLiteral(text)), qPrintable(r_.all()));                                        \
+    } while (false)

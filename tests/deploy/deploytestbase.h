@@ -60,6 +60,15 @@ public:
     }
     wiring::Emulator &emulator() { return *m_emulator; }
     HttpClient &api() { return *m_api; }
+    // A second account, made on the core thread; its API token.
+    QString addAccount(const std::string &email)
+    {
+        QString token;
+        m_emulator->runOnCore([&](platform::Platform &p) {
+            token = QString::fromStdString(p.accounts().createAccount(email, std::string("pw"))->token);
+        });
+        return token;
+    }
     QString token() const { return QString::fromStdString(m_emulator->credentials().token); }
     QString home() const { return m_dir.path() + QStringLiteral("/home"); }
     QString dataDir() const { return m_dir.path() + QStringLiteral("/data"); }

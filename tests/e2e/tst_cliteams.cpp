@@ -42,20 +42,6 @@ class TestCliTeams : public QObject {
         return QRegularExpression(pattern, QRegularExpression::MultilineOption).match(text).hasMatch();
     }
 
-// Each runs the command once and checks its exit and what it printed.
-#define VERIFY_OK(command, text)                                                                                       \
-    do {                                                                                                               \
-        const CliResult r_ = (command);                                                                                \
-        QVERIFY2(r_.exitCode == 0, qPrintable(r_.all()));                                                             \
-        QVERIFY2(r_.all().contains(QStringLiteral(text)), qPrintable(r_.all()));                                      \
-    } while (false)
-#define VERIFY_REFUSED(command, text)                                                                                  \
-    do {                                                                                                               \
-        const CliResult r_ = (command);                                                                                \
-        QVERIFY2(r_.exitCode != 0, qPrintable(r_.all()));                                                             \
-        QVERIFY2(r_.err.contains(QStringLiteral(text)), qPrintable(r_.all()));                                        \
-    } while (false)
-
 private slots:
     void initTestCase()
     {
