@@ -182,6 +182,9 @@ int main(int argc, char **argv)
     // The CLI's buildpacks:search, :info, :versions and name look-ups ask the buildpack registry,
     // which this server answers at the registry's own paths for the built-in buildpacks.
     std::printf("export HEROKU_BUILDPACK_REGISTRY_URL=%s\n", emulator.apiUrl().c_str());
+    // The CLI's account check (heroku run, apps:create and others) asks Particleboard, and
+    // offline retries it for seconds; this server answers it at /account.
+    std::printf("export HEROKU_PARTICLEBOARD_URL=%s\n", emulator.apiUrl().c_str());
     std::printf("export NODE_EXTRA_CA_CERTS=%s\n", emulator.certificatePath().c_str());
     std::fflush(stdout);
 

@@ -31,6 +31,9 @@ private slots:
         // The buildpack registry's look-ups are answered on the API port too.
         QVERIFY2(server.output().contains(QStringLiteral("export HEROKU_BUILDPACK_REGISTRY_URL=") + server.apiUrl() + QLatin1Char('\n')),
                  qPrintable(server.output()));
+        // So is the CLI's account check, which it would otherwise retry against the real host.
+        QVERIFY2(server.output().contains(QStringLiteral("export HEROKU_PARTICLEBOARD_URL=") + server.apiUrl() + QLatin1Char('\n')),
+                 qPrintable(server.output()));
         QVERIFY(server.output().contains(QStringLiteral("Created account developer@dynodesk.local with password")));
         QVERIFY2(server.terminate(), qPrintable(server.output()));
         QVERIFY(server.output().contains(QStringLiteral("Dynodesk emulator stopped.")));
