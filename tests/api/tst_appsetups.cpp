@@ -292,6 +292,49 @@ private slots:
         JSON_EQ(f->api().get(buildPath).json()["status"], json("succeeded"));
     }
 
+    // The Dev Center's "Setting Up Apps using the Platform API", with curl: credentials from
+    // ~/.netrc (`curl -n`), the source uploaded through POST /sources, the setup created and
+    // followed with GET until it ends.
+    void setupDrivenWithCurlAsTheDocsShowIt()
+    {
+        const QString host = QString::fromStdString(f->emulator().apiUrl());
+        const QString home = f->tmp(QStringLiteral("curl-home"));
+        QDir().mkpath(home);
+        QFile netrc(home + QStringLiteral("/.netrc"));
+        QVERIFY(netrc.open(QIODevice::WriteOnly));
+        netrc.write(QStringLiteral("machine %1 login developer@dynodesk.local password %2\n")
+                            .arg(QUrl(host).host(), f->token()).toUtf8());
+        netrc.close();
+        auto curl = [&](const QStringList &args) {
+            QProcess p;
+            auto env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("HOME"), home);
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral("curl"), QStringList{QStringLiteral("-sS"), QStringLiteral("-n"), QStringLiteral("-H"),
+                                                        QStringLiteral("Accept: application/vnd.heroku+json; version=3")} + args);
+            p.waitForFinished(60000);
+            const QByteArray out = p.readAllStandardOutput();
+            if (p.exitCode() != 0)
+                qWarning("curl %s: %s", qPrintable(args.join(QLatin1Char(' '))), p.readAllStandardError().constData());
+            return json::parse(out.isEmpty() ? QByteArray("null") : out, nullptr, false);
+        };
+        const json source = curl({QStringLiteral("-X"), QStringLiteral("POST"), host + QStringLiteral("/sources")});
+        QVERIFY2(source.contains("source_blob"), qPrintable(QString::fromStdString(source.dump())));
+        const QString path = tarball("node-basic", {{"env", {{"GREETING", {{"value", "hi"}}}}}});
+        curl({QStringLiteral("-X"), QStringLiteral("PUT"), QStringLiteral("--data-binary"), QStringLiteral("@") + path,
+              QString::fromStdString(source["source_blob"]["put_url"])});
+        const json body{{"source_blob", {{"url", source["source_blob"]["get_url"]}}}, {"app", {{"name", "curl-setup"}}}};
+        json setup = curl({QStringLiteral("-X"), QStringLiteral("POST"), host + QStringLiteral("/app-setups"), QStringLiteral("-H"),
+                           QStringLiteral("Content-Type: application/json"), QStringLiteral("-d"), QString::fromStdString(body.dump())});
+        QVERIFY2(setup.value("status", "") == "pending", qPrintable(describe(setup)));
+        const QString info = host + QStringLiteral("/app-setups/") + QString::fromStdString(setup["id"]);
+        QVERIFY(QTest::qWaitFor([&] { return (setup = curl({info})).value("status", "") != "pending"; }, 240000));
+        QVERIFY2(setup["status"] == "succeeded", qPrintable(describe(setup)));
+        JSON_EQ(setup["app"]["name"], json("curl-setup"));
+        JSON_EQ(configOf("curl-setup")["GREETING"], json("hi"));
+        QCOMPARE(f->fetchWhenUp("curl-setup").body, QByteArray("Hello from node-basic\n"));
+    }
+
     void setupFromAnHttpUrlTheServerFetches()
     {
         const QString path = tarball("node-basic", json::object());
