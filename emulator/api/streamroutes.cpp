@@ -7,10 +7,10 @@
 #include "core/ids.h"
 
 #include <QFile>
-#include <QSaveFile>
 #include <QUrlQuery>
 
 #include <atomic>
+#include <cstdio>
 #include <functional>
 
 #include <nlohmann/json.hpp>
@@ -50,14 +50,25 @@ static void follow(const std::shared_ptr<HttpExchange> &ex, const std::shared_pt
                    });
 }
 
-// Points the repository's HEAD at `branch`, as `git symbolic-ref HEAD refs/heads/<branch>` does.
+// Points the repository's HEAD at `branch`, as `git symbolic-ref HEAD refs/heads/<branch>` does:
+// HEAD.lock written and renamed over HEAD, without a sync to disk (git does not sync HEAD either;
+// on the core thread a sync waited behind every other build's writes). Most pushes find HEAD
+// already pointing there and write nothing.
 static void setHead(const std::string &gitDir, const std::string &branch)
 {
-    QSaveFile head(QString::fromStdString(gitDir + "/HEAD"));
-    if (!head.open(QIODevice::WriteOnly))
+    const QString path = QString::fromStdString(gitDir + "/HEAD");
+    const QByteArray content = QByteArray::fromStdString("ref: refs/heads/" + branch + "\n");
+    QFile current(path);
+    if (current.open(QIODevice::ReadOnly) && current.readAll() == content)
         return;
-    head.write(QByteArray::fromStdString("ref: refs/heads/" + branch + "\n"));
-    head.commit();
+    QFile lock(path + QStringLiteral(".lock"));
+    if (!lock.open(QIODevice::WriteOnly | QIODevice::Truncate) || lock.write(content) != content.size()) {
+        lock.remove();
+        return;
+    }
+    lock.close();
+    if (::rename(QFile::encodeName(lock.fileName()).constData(), QFile::encodeName(path).constData()) != 0)
+        lock.remove();
 }
 
 static void gitHook(const std::shared_ptr<HttpExchange> &ex, const StreamContext &ctx)
