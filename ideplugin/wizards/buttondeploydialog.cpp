@@ -269,7 +269,7 @@ void ButtonDeployDialog::fillLists()
     fitRows(m_addons, tr("No add-ons"));
     m_formation->clear();
     for (const AppManifest::Process &process : m_manifest.formation)
-        m_formation->addItem(process.size.isEmpty() ? tr("%1: %2 dyno(s)").arg(process.type).arg(process.quantity)
+        m_formation->addItem(process.size.isEmpty() ? tr("%1: %n dyno(s)", nullptr, process.quantity).arg(process.type)
                                                     : tr("%1: %2 × %3").arg(process.type).arg(process.quantity).arg(process.size));
     fitRows(m_formation, tr("As the Procfile declares (one web dyno)"));
     m_buildpacks->setText(m_manifest.buildpacks.isEmpty() ? tr("Detected from the source")
