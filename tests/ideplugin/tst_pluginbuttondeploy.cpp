@@ -6,7 +6,6 @@
 #include "pluginfixture.h"
 
 #include "plugincontext.h"
-#include "translations.h"
 #include "webview.h"
 #include "wizards/appnamefield.h"
 #include "wizards/buttondeploydialog.h"
@@ -24,7 +23,6 @@
 #include <QSignalSpy>
 #include <QScopeGuard>
 #include <QTemporaryDir>
-#include <QTranslator>
 
 using namespace dynodesk::ideplugin;
 
@@ -116,13 +114,6 @@ class TestPluginButtonDeploy : public QObject {
         plugintest::snap(&dialog, shot);
         return child<QLabel>(&dialog, QStringLiteral("resultLabel"))->text() + QLatin1Char('\n')
                + items(child<QListWidget>(&dialog, QStringLiteral("manifestErrors"))).join(QLatin1Char('\n'));
-    }
-
-    static void speak(QLocale::Language language)
-    {
-        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
-            QCoreApplication::removeTranslator(t);
-        QVERIFY(dynodesk::app::installTranslations(*QCoreApplication::instance(), QLocale(language)));
     }
 
 public:
@@ -371,8 +362,8 @@ private slots:
     // In German: the form, a real setup's progress and success, and the platform's manifest errors.
     void theFormAndTheSetupSpeakGerman()
     {
-        speak(QLocale::German);
-        const auto english = qScopeGuard([] { speak(QLocale::English); });
+        QVERIFY(plugintest::speak(QLocale::German));
+        const auto english = qScopeGuard([] { plugintest::speak(QLocale::English); });
         ButtonDeployDialog dialog(*ctx, appWith(QStringLiteral("german"), kManifest), f.window.get());
         dialog.open();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
