@@ -2133,6 +2133,10 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <source>There was an issue deploying %1: %2</source>
         <translation>Beim Bereitstellen von %1 ist ein Problem aufgetreten: %2</translation>
     </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
 </context>
 <context>
     <name>dynodesk::ideplugin::SetupRunner</name>
