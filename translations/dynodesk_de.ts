@@ -762,6 +762,33 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     </message>
 </context>
 <context>
+    <name>dynodesk::ideplugin::AppNameField</name>
+    <message>
+        <source>Leave blank and a name will be generated</source>
+        <translation>Leer lassen, um einen Namen erzeugen zu lassen</translation>
+    </message>
+    <message>
+        <source>The platform will choose a name.</source>
+        <translation>Die Plattform wählt einen Namen.</translation>
+    </message>
+    <message>
+        <source>Checking whether %1 is available…</source>
+        <translation>Prüfen, ob %1 verfügbar ist…</translation>
+    </message>
+    <message>
+        <source>%1 is available</source>
+        <translation>%1 ist verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 is not available</source>
+        <translation>%1 ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Cannot check the name: %1</source>
+        <translation>Der Name kann nicht geprüft werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>dynodesk::ideplugin::AppsModel</name>
     <message>
         <source>Name</source>
@@ -981,6 +1008,176 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Release</source>
         <translation>Release</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::ButtonDeployDialog</name>
+    <message>
+        <source>Deploy from app.json</source>
+        <translation>Aus app.json bereitstellen</translation>
+    </message>
+    <message>
+        <source>Deploy %1</source>
+        <translation>%1 bereitstellen</translation>
+    </message>
+    <message>
+        <source>Deploy app</source>
+        <translation>App bereitstellen</translation>
+    </message>
+    <message>
+        <source>Manage App</source>
+        <translation>App verwalten</translation>
+    </message>
+    <message>
+        <source>Open the app in the app editor</source>
+        <translation>Die App im App-Editor öffnen</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansehen</translation>
+    </message>
+    <message>
+        <source>Open the app in the web view</source>
+        <translation>Die App in der Webansicht öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>App name:</source>
+        <translation>App-Name:</translation>
+    </message>
+    <message>
+        <source>Choose a region:</source>
+        <translation>Region wählen:</translation>
+    </message>
+    <message>
+        <source>Config Vars</source>
+        <translation>Config Vars</translation>
+    </message>
+    <message>
+        <source>Add-ons and dynos</source>
+        <translation>Add-ons und Dynos</translation>
+    </message>
+    <message>
+        <source>Add-ons:</source>
+        <translation>Add-ons:</translation>
+    </message>
+    <message>
+        <source>Dynos:</source>
+        <translation>Dynos:</translation>
+    </message>
+    <message>
+        <source>Buildpacks:</source>
+        <translation>Buildpacks:</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>Reading app.json…</source>
+        <translation>app.json wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot download %1: %2</source>
+        <translation>%1 kann nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot keep the download: %1</source>
+        <translation>Der Download kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Deploy an app</source>
+        <translation>Eine App bereitstellen</translation>
+    </message>
+    <message>
+        <source>Source: %1 (repository %2)</source>
+        <translation>Quelle: %1 (Repository %2)</translation>
+    </message>
+    <message>
+        <source>%1 &lt;span style=&quot;color:#c62828&quot;&gt;*&lt;/span&gt;</source>
+        <translation>%1 &lt;span style=&quot;color:#c62828&quot;&gt;*&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Leave empty to generate a secret</source>
+        <translation>Leer lassen, um ein Secret zu erzeugen</translation>
+    </message>
+    <message>
+        <source>A secret value will be generated for you if you leave this empty.</source>
+        <translation>Wenn Sie dieses Feld leer lassen, wird ein geheimer Wert für Sie erzeugt.</translation>
+    </message>
+    <message>
+        <source>%1 (as %2)</source>
+        <translation>%1 (als %2)</translation>
+    </message>
+    <message>
+        <source>No add-ons</source>
+        <translation>Keine Add-ons</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3</source>
+        <translation>%1: %2 × %3</translation>
+    </message>
+    <message>
+        <source>As the Procfile declares (one web dyno)</source>
+        <translation>Wie im Procfile angegeben (ein Web-Dyno)</translation>
+    </message>
+    <message>
+        <source>Detected from the source</source>
+        <translation>Aus der Quelle erkannt</translation>
+    </message>
+    <message>
+        <source>The app.json could not be read.</source>
+        <translation>Die app.json konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Checking the app name…</source>
+        <translation>App-Name wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Choose another app name.</source>
+        <translation>Wählen Sie einen anderen App-Namen.</translation>
+    </message>
+    <message>
+        <source>Fill in the required config vars: %1</source>
+        <translation>Füllen Sie die erforderlichen Config Vars aus: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Deployed %1 from %2</source>
+        <translation>%1 aus %2 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n dyno(s)</source>
+        <translation>
+            <numerusform>%1: %n Dyno</numerusform>
+            <numerusform>%1: %n Dynos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1935,30 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <source>Platform</source>
         <translation>Plattform</translation>
     </message>
+    <message>
+        <source>Deploy from app.&amp;json…</source>
+        <translation>Aus app.&amp;json bereitstellen…</translation>
+    </message>
+    <message>
+        <source>Open Deploy &amp;Link…</source>
+        <translation>Deploy-&amp;Link öffnen…</translation>
+    </message>
+    <message>
+        <source>Open Deploy Link</source>
+        <translation>Deploy-Link öffnen</translation>
+    </message>
+    <message>
+        <source>Deploy from app.json</source>
+        <translation>Aus app.json bereitstellen</translation>
+    </message>
+    <message>
+        <source>A Deploy to Heroku button link (https://heroku.com/deploy?template=…):</source>
+        <translation>Ein Link eines „Deploy to Heroku“-Buttons (https://heroku.com/deploy?template=…):</translation>
+    </message>
+    <message>
+        <source>A folder or a .tgz tarball holding an app.json, or the http(s) URL of such a tarball:</source>
+        <translation>Ein Ordner oder ein .tgz-Tarball mit einer app.json oder die http(s)-URL eines solchen Tarballs:</translation>
+    </message>
 </context>
 <context>
     <name>dynodesk::ideplugin::PlatformPreferences</name>
@@ -1860,6 +2081,128 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>No config vars.</source>
         <translation>Keine Config Vars.</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::SetupProgress</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>in progress…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>nicht nötig</translation>
+    </message>
+    <message>
+        <source>The build output appears here when the build starts.</source>
+        <translation>Die Build-Ausgabe erscheint hier, sobald der Build beginnt.</translation>
+    </message>
+    <message>
+        <source>Postdeploy output:</source>
+        <translation>Postdeploy-Ausgabe:</translation>
+    </message>
+    <message>
+        <source>Build output:</source>
+        <translation>Build-Ausgabe:</translation>
+    </message>
+    <message>
+        <source>Your app %1 was successfully deployed.</source>
+        <translation>Ihre App %1 wurde erfolgreich bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>There was an issue deploying your app: %1</source>
+        <translation>Beim Bereitstellen Ihrer App ist ein Problem aufgetreten: %1</translation>
+    </message>
+    <message>
+        <source>There was an issue deploying %1: %2</source>
+        <translation>Beim Bereitstellen von %1 ist ein Problem aufgetreten: %2</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::SetupRunner</name>
+    <message>
+        <source>Creating app</source>
+        <translation>Erstellen der App</translation>
+    </message>
+    <message>
+        <source>Configuring environment</source>
+        <translation>Konfigurieren der Umgebung</translation>
+    </message>
+    <message>
+        <source>Installing add-ons</source>
+        <translation>Installieren der Add-ons</translation>
+    </message>
+    <message>
+        <source>Building app</source>
+        <translation>Build der App</translation>
+    </message>
+    <message>
+        <source>Releasing app</source>
+        <translation>Release der App</translation>
+    </message>
+    <message>
+        <source>Running postdeploy script</source>
+        <translation>Ausführen des Postdeploy-Skripts</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Packing %1…</source>
+        <translation>%1 wird gepackt…</translation>
+    </message>
+    <message>
+        <source>The source could not be packed: %1</source>
+        <translation>Die Quelle konnte nicht gepackt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Uploading the source (%1 KB)…</source>
+        <translation>Die Quelle wird hochgeladen (%1 KB)…</translation>
+    </message>
+    <message>
+        <source>The source could not be uploaded: %1</source>
+        <translation>Die Quelle konnte nicht hochgeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Creating the app…</source>
+        <translation>App wird erstellt…</translation>
+    </message>
+    <message>
+        <source>The setup could not be read: %1</source>
+        <translation>Das Setup konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The app.json manifest has errors.</source>
+        <translation>Das app.json-Manifest enthält Fehler.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The platform finishes a setup it has started; the app stays.</source>
+        <translation>Abgebrochen. Die Plattform schließt ein begonnenes Setup ab; die App bleibt bestehen.</translation>
     </message>
 </context>
 <context>
@@ -2088,10 +2431,6 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Choose a template. Finish creates the app on the platform, clones it into a folder, opens it as the project and deploys it once.</source>
-        <translation>Wählen Sie eine Vorlage. „Fertigstellen“ erstellt die App auf der Plattform, klont sie in einen Ordner, öffnet sie als Projekt und stellt sie einmal bereit.</translation>
-    </message>
-    <message>
         <source>No templates found in %1.</source>
         <translation>Keine Vorlagen in %1 gefunden.</translation>
     </message>
@@ -2132,54 +2471,12 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>Creating the app…</source>
-        <translation>App wird erstellt…</translation>
-    </message>
-    <message>
-        <source>Creating the app %1…</source>
-        <translation>App %1 wird erstellt…</translation>
-    </message>
-    <message>
         <source>The app could not be created: %1</source>
         <translation>Die App konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>Created %1 from the %2 template: %3 | %4</source>
         <translation>%1 aus der Vorlage %2 erstellt: %3 | %4</translation>
-    </message>
-    <message>
-        <source>Adding the add-on %1…</source>
-        <translation>Add-on %1 wird hinzugefügt…</translation>
-    </message>
-    <message>
-        <source>The add-on %1 could not be added: %2</source>
-        <translation>Das Add-on %1 konnte nicht hinzugefügt werden: %2</translation>
-    </message>
-    <message>
-        <source>Added %1 (%2)
-</source>
-        <translation>%1 (%2) hinzugefügt
-</translation>
-    </message>
-    <message>
-        <source>Waiting for the add-ons to be ready…</source>
-        <translation>Warten, bis die Add-ons bereit sind…</translation>
-    </message>
-    <message>
-        <source>The add-ons could not be read: %1</source>
-        <translation>Die Add-ons konnten nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The add-on %1 could not be provisioned.</source>
-        <translation>Das Add-on %1 konnte nicht eingerichtet werden.</translation>
-    </message>
-    <message>
-        <source>The add-on %1 could not be provisioned: %2</source>
-        <translation>Das Add-on %1 konnte nicht eingerichtet werden: %2</translation>
-    </message>
-    <message>
-        <source>The add-ons %1 were not ready after %2 seconds.</source>
-        <translation>Die Add-ons %1 waren nach %2 Sekunden nicht bereit.</translation>
     </message>
     <message>
         <source>Cloning %1 into %2…</source>
@@ -2200,10 +2497,6 @@ Wenn ein dynodesk-server mit diesen Daten läuft, können Sie sich stattdessen m
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Deploying %1…</source>
-        <translation>%1 wird bereitgestellt…</translation>
     </message>
     <message>
         <source>The first deploy failed: %1</source>
@@ -2231,6 +2524,30 @@ Die App %2 existiert auf der Plattform; öffnen Sie sie über „Meine Apps“ o
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Choose a template. Finish sets the app up on the platform from the template and its app.json, clones it into a folder and opens it as the project.</source>
+        <translation>Wählen Sie eine Vorlage. „Fertigstellen“ richtet die App auf der Plattform aus der Vorlage und ihrer app.json ein, klont sie in einen Ordner und öffnet sie als Projekt.</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder for the template.</source>
+        <translation>Für die Vorlage kann kein temporärer Ordner angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The app could not be read: %1</source>
+        <translation>Die App konnte nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>dynodesk::ideplugin::appactions::ScaleDialog</name>
@@ -2257,6 +2574,57 @@ Die App %2 existiert auf der Plattform; öffnen Sie sie über „Meine Apps“ o
     <message>
         <source>Scaled %1: %2</source>
         <translation>%1 skaliert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dynodesk::ideplugin::manifest</name>
+    <message>
+        <source>app.json is not valid JSON: %1 (at character %2).</source>
+        <translation>app.json ist kein gültiges JSON: %1 (bei Zeichen %2).</translation>
+    </message>
+    <message>
+        <source>app.json is not a JSON object.</source>
+        <translation>app.json ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no app.json in %1.</source>
+        <translation>In %1 gibt es keine app.json.</translation>
+    </message>
+    <message>
+        <source>%1 is not a gzip tarball.</source>
+        <translation>%1 ist kein gzip-Tarball.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as a tarball: %2</source>
+        <translation>%1 konnte nicht als Tarball gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no app.json at the root of %1 or in its top-level folder.</source>
+        <translation>Weder im Stammverzeichnis von %1 noch in seinem obersten Ordner gibt es eine app.json.</translation>
+    </message>
+    <message>
+        <source>app.json could not be extracted from %1: %2</source>
+        <translation>app.json konnte nicht aus %1 entpackt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Name is too short (minimum is 3 characters)</source>
+        <translation>Der Name ist zu kurz (mindestens 3 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Name is too long (maximum is 30 characters)</source>
+        <translation>Der Name ist zu lang (höchstens 30 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Name must start with a letter, end with a letter or digit and can only contain lowercase letters, digits, and dashes.</source>
+        <translation>Der Name muss mit einem Buchstaben beginnen, mit einem Buchstaben oder einer Ziffer enden und darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>dynodesk::ideplugin::ButtonDeployDialog</name>
+    <message numerus="yes">
+        <source>%1: %n dyno(s)</source>
+        <translation>
+            <numerusform>%1: %n dyno</numerusform>
+            <numerusform>%1: %n dynos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dynodesk::ideplugin::LogView</name>
     <message numerus="yes">
         <source>Paused: %n new line(s) waiting.</source>

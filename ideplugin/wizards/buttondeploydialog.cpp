@@ -94,6 +94,7 @@ static QGroupBox *group(const QString &title, const char *name, QWidget *parent)
 {
     auto *box = new QGroupBox(title, parent);
     box->setObjectName(QLatin1String(name));
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // the page's spare room stays below the boxes
     return box;
 }
 
@@ -141,6 +142,7 @@ QWidget *ButtonDeployDialog::buildForm()
     for (QListWidget *list : {m_addons, m_formation}) {
         list->setSelectionMode(QAbstractItemView::NoSelection);
         list->setFocusPolicy(Qt::NoFocus);
+        list->setSpacing(2); // room above and below each row, as in the setup's step list
     }
     m_buildpacks = new QLabel(resources);
     m_buildpacks->setObjectName(QStringLiteral("buildpacksLabel"));
@@ -258,7 +260,7 @@ static void fitRows(QListWidget *list, const QString &placeholder)
         item->setFlags(Qt::NoItemFlags);
     }
     const int rows = qMin(list->count(), 5);
-    list->setFixedHeight(rows * qMax(list->sizeHintForRow(0), 18) + 2 * list->frameWidth() + 4);
+    list->setFixedHeight(rows * (qMax(list->sizeHintForRow(0), 18) + 2 * list->spacing()) + 2 * list->frameWidth() + 2);
 }
 
 void ButtonDeployDialog::fillLists()
@@ -269,7 +271,7 @@ void ButtonDeployDialog::fillLists()
     fitRows(m_addons, tr("No add-ons"));
     m_formation->clear();
     for (const AppManifest::Process &process : m_manifest.formation)
-        m_formation->addItem(process.size.isEmpty() ? tr("%1: %2 dyno(s)").arg(process.type).arg(process.quantity)
+        m_formation->addItem(process.size.isEmpty() ? tr("%1: %n dyno(s)", nullptr, process.quantity).arg(process.type)
                                                     : tr("%1: %2 × %3").arg(process.type).arg(process.quantity).arg(process.size));
     fitRows(m_formation, tr("As the Procfile declares (one web dyno)"));
     m_buildpacks->setText(m_manifest.buildpacks.isEmpty() ? tr("Detected from the source")

@@ -15,7 +15,7 @@
 
 namespace dynodesk::ideplugin::manifest {
 
-static QString tr(const char *text) { return QCoreApplication::translate("ManifestReader", text); }
+static QString tr(const char *text) { return QCoreApplication::translate("dynodesk::ideplugin::manifest", text); }
 
 static QList<AppManifest::EnvVar> envOf(const QJsonObject &env)
 {

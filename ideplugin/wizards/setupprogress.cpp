@@ -71,18 +71,23 @@ SetupProgress::SetupProgress(QWidget *parent) : QWidget(parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errors = new QListWidget(this);
     m_errors->setObjectName(QStringLiteral("manifestErrors"));
-    m_errors->setMaximumHeight(100);
+    m_errors->setWordWrap(true);
+    m_errors->setSelectionMode(QAbstractItemView::NoSelection);
+    m_errors->setFocusPolicy(Qt::NoFocus);
+    m_errors->setSpacing(2);
     m_errors->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_steps);
-    layout->addWidget(new QLabel(tr("Build output:"), this));
+    m_buildLabel = new QLabel(tr("Build output:"), this);
+    layout->addWidget(m_buildLabel);
     layout->addWidget(m_build, 1);
     layout->addWidget(m_postdeployLabel);
     layout->addWidget(m_postdeploy);
     layout->addWidget(m_result);
     layout->addWidget(m_errors);
+    layout->addStretch(); // keeps the result at the top when the build log is hidden
 }
 
 void SetupProgress::follow(SetupRunner *runner)
@@ -93,6 +98,8 @@ void SetupProgress::follow(SetupRunner *runner)
     m_result->setStyleSheet(QString());
     m_errors->clear();
     m_errors->hide();
+    m_buildLabel->show();
+    m_build->show();
     for (SetupRunner::Step step : SetupRunner::steps())
         showStep(step, SetupRunner::State::Waiting);
     connect(runner, &SetupRunner::stepChanged, this, &SetupProgress::showStep);
@@ -116,6 +123,8 @@ void SetupProgress::showStep(SetupRunner::Step step, SetupRunner::State state)
     item->setText(tr("%1 — %2").arg(SetupRunner::stepText(step), stateText(state)));
     item->setData(Qt::UserRole + 1, int(state));
     item->setForeground(stateColour(state));
+    if (state == SetupRunner::State::Running) // the step at work, in place of an earlier status
+        m_result->setText(tr("%1…").arg(SetupRunner::stepText(step)));
     const QStyle::StandardPixmap icon = state == SetupRunner::State::Done     ? QStyle::SP_DialogApplyButton
                                         : state == SetupRunner::State::Failed ? QStyle::SP_DialogCancelButton
                                         : state == SetupRunner::State::Running ? QStyle::SP_ArrowRight
@@ -151,6 +160,16 @@ void SetupProgress::showFailure(const QString &message, const QStringList &error
     m_errors->clear();
     m_errors->addItems(errors);
     m_errors->setVisible(!errors.isEmpty());
+    // Failed before the build began: no empty build log, the platform's errors get the room.
+    const bool built = !m_build->toPlainText().isEmpty();
+    m_buildLabel->setVisible(built);
+    m_build->setVisible(built);
+    // As tall as the errors (up to a few rows beside a build log, more without one).
+    const int rows = qMin(m_errors->count(), built ? 4 : 12);
+    int height = 2 * m_errors->frameWidth() + 4;
+    for (int i = 0; i < rows; ++i)
+        height += m_errors->sizeHintForRow(i) + 2 * m_errors->spacing();
+    m_errors->setFixedHeight(height);
 }
 
 } // namespace dynodesk::ideplugin

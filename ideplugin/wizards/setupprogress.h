@@ -29,6 +29,7 @@ private:
     void showFailure(const QString &message, const QStringList &errors, const QString &app);
 
     QListWidget *m_steps;
+    QLabel *m_buildLabel;
     QPlainTextEdit *m_build;
     QLabel *m_postdeployLabel;
     QPlainTextEdit *m_postdeploy;

@@ -132,8 +132,11 @@ void TemplateWizard::buildUi()
     buttons->addWidget(m_cancel);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Choose a template. Finish sets the app up on the platform from the template "
-                                    "and its app.json, clones it into a folder and opens it as the project."), this));
+    auto *intro = new QLabel(tr("Choose a template. Finish sets the app up on the platform from the template "
+                                "and its app.json, clones it into a folder and opens it as the project."),
+                             this);
+    intro->setWordWrap(true); // the dialog keeps its width in every language
+    layout->addWidget(intro);
     layout->addLayout(choose, 1);
     layout->addLayout(form);
     layout->addWidget(m_log, 1);

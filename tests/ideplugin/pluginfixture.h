@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "platformconnection.h"
 #include "pluginloader.h"
+#include "translations.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QFile>
 #include <QInputDialog>
 #include <QTest>
+#include <QTranslator>
 
 #include <functional>
 #include <memory>
@@ -130,6 +132,15 @@ inline void snap(QWidget *widget, const QString &name)
     QDir().mkpath(dir);
     QTest::qWait(400); // let the last answers paint
     widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+// Switches the application's translations to `language` (German for the tests' German views,
+// English to go back).
+inline bool speak(QLocale::Language language)
+{
+    for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
+    return dynodesk::app::installTranslations(*QCoreApplication::instance(), QLocale(language));
 }
 
 } // namespace plugintest

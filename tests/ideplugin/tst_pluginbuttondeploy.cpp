@@ -21,6 +21,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 using namespace dynodesk::ideplugin;
@@ -92,6 +93,28 @@ class TestPluginButtonDeploy : public QObject {
     }
 
     QAction *action(const QString &name) const { return f.find<QAction>(name); }
+
+    // Sets up `app` from an app.json with an unknown add-on plan, which the platform (its
+    // /app-setups) fails at once; the result line and the manifest errors the dialog shows.
+    QString failedSetupShows(const QString &app, const QString &shot)
+    {
+        const QString dir = appWith(app, "{\"name\": \"Bad\", \"addons\": [\"no-such-addon-service\"]}");
+        ButtonDeployDialog dialog(*ctx, dir, f.window.get());
+        dialog.open();
+        if (!QTest::qWaitForWindowExposed(&dialog))
+            return {};
+        QTest::keyClicks(dialog.nameField()->edit(), app);
+        auto *deploy = child<QPushButton>(&dialog, QStringLiteral("deployButton"));
+        QSignalSpy failed(&dialog, &ButtonDeployDialog::deployFailed);
+        if (!QTest::qWaitFor([deploy] { return deploy->isEnabled(); }, 10000))
+            return {};
+        deploy->click();
+        if (!failed.wait(60000))
+            return {};
+        plugintest::snap(&dialog, shot);
+        return child<QLabel>(&dialog, QStringLiteral("resultLabel"))->text() + QLatin1Char('\n')
+               + items(child<QListWidget>(&dialog, QStringLiteral("manifestErrors"))).join(QLatin1Char('\n'));
+    }
 
 public:
     static void initMain() { guitest::prepare(); }
@@ -330,22 +353,42 @@ private slots:
     // Needs the emulator's /app-setups: an unknown add-on plan fails the setup at once.
     void aBadManifestShowsThePlatformsErrors()
     {
-        const QString dir = appWith(QStringLiteral("bad"), "{\"name\": \"Bad\", \"addons\": [\"no-such-addon-service\"]}");
-        ButtonDeployDialog dialog(*ctx, dir, f.window.get());
+        const QString shown = failedSetupShows(QStringLiteral("btn-bad"), QStringLiteral("button-deploy-manifest-errors"));
+        QVERIFY2(shown.contains(QStringLiteral("no-such-addon-service")), qPrintable(shown));
+        QVERIFY2(shown.startsWith(QStringLiteral("There was an issue")), qPrintable(shown));
+        QCOMPARE(f.api->get(QStringLiteral("/apps/btn-bad")).status, 404); // no half-made app
+    }
+
+    // In German: the form, a real setup's progress and success, and the platform's manifest errors.
+    void theFormAndTheSetupSpeakGerman()
+    {
+        QVERIFY(plugintest::speak(QLocale::German));
+        const auto english = qScopeGuard([] { plugintest::speak(QLocale::English); });
+        ButtonDeployDialog dialog(*ctx, appWith(QStringLiteral("german"), kManifest), f.window.get());
         dialog.open();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        QTest::keyClicks(dialog.nameField()->edit(), QStringLiteral("btn-bad"));
-        QTRY_VERIFY(child<QPushButton>(&dialog, QStringLiteral("deployButton"))->isEnabled());
-        QSignalSpy failed(&dialog, &ButtonDeployDialog::deployFailed);
-        child<QPushButton>(&dialog, QStringLiteral("deployButton"))->click();
-        QVERIFY(failed.wait(60000));
-        plugintest::snap(&dialog, QStringLiteral("button-deploy-manifest-errors"));
-        auto *errors = child<QListWidget>(&dialog, QStringLiteral("manifestErrors"));
-        const QString shown = child<QLabel>(&dialog, QStringLiteral("resultLabel"))->text() + QLatin1Char('\n')
-                              + items(errors).join(QLatin1Char('\n'));
-        QVERIFY2(shown.contains(QStringLiteral("no-such-addon-service")), qPrintable(shown));
-        QVERIFY(child<QLabel>(&dialog, QStringLiteral("resultLabel"))->text().startsWith(QStringLiteral("There was an issue")));
-        QCOMPARE(f.api->get(QStringLiteral("/apps/btn-bad")).status, 404); // no half-made app
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(&dialog, QStringLiteral("appTitle"))->text(), QStringLiteral("Button Demo"), 20000);
+        auto *deploy = child<QPushButton>(&dialog, QStringLiteral("deployButton"));
+        QCOMPARE(deploy->text(), QStringLiteral("App bereitstellen"));
+        QTest::keyClicks(dialog.nameField()->edit(), QStringLiteral("btn-de"));
+        QTest::keyClicks(child<QLineEdit>(&dialog, QStringLiteral("env_API_KEY")), QStringLiteral("k-de"));
+        QTRY_VERIFY(deploy->isEnabled());
+        plugintest::snap(&dialog, QStringLiteral("button-deploy-form-de"));
+        deploy->click();
+        auto *steps = child<QListWidget>(&dialog, QStringLiteral("stepList"));
+        QCOMPARE(steps->item(0)->text().section(QStringLiteral(" — "), 0, 0), QStringLiteral("Erstellen der App"));
+        auto *cancel = child<QPushButton>(&dialog, QStringLiteral("cancelButton"));
+        auto *build = child<QPlainTextEdit>(&dialog, QStringLiteral("buildLog"));
+        QTRY_VERIFY_WITH_TIMEOUT(!build->toPlainText().isEmpty() || cancel->text() == QStringLiteral("Schließen"), 60000);
+        plugintest::snap(&dialog, QStringLiteral("button-deploy-progress-de"));
+        QTRY_VERIFY_WITH_TIMEOUT(cancel->text() == QStringLiteral("Schließen"), kSetupTimeout);
+        QCOMPARE(child<QLabel>(&dialog, QStringLiteral("resultLabel"))->text(),
+                 QStringLiteral("Ihre App btn-de wurde erfolgreich bereitgestellt."));
+        QCOMPARE(child<QPushButton>(&dialog, QStringLiteral("manageAppButton"))->text(), QStringLiteral("App verwalten"));
+        plugintest::snap(&dialog, QStringLiteral("button-deploy-done-de"));
+
+        const QString shown = failedSetupShows(QStringLiteral("btn-bad-de"), QStringLiteral("button-deploy-manifest-errors-de"));
+        QVERIFY2(shown.startsWith(QStringLiteral("Beim Bereitstellen von btn-bad-de ist ein Problem aufgetreten")), qPrintable(shown));
     }
 };
 

@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -465,6 +466,29 @@ private slots:
         QVERIFY2(!body.contains("visited <strong id=\"visits\">0<"), body.constData());
         QTRY_COMPARE_WITH_TIMEOUT(f.window->webView()->view()->title(), QStringLiteral("Hello from Node.js and Postgres"), 30000);
         plugintest::snap(f.window.get(), QStringLiteral("wizards-postgres-done"));
+    }
+
+    // In German: the wizard's own name check, and a template set up through the platform.
+    void theTemplateWizardSpeaksGerman()
+    {
+        QVERIFY(plugintest::speak(QLocale::German));
+        const auto english = qScopeGuard([] { plugintest::speak(QLocale::English); });
+        {
+            TemplateWizard wizard(*ctx, f.window.get());
+            wizard.open();
+            QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+            QVERIFY(selectTemplate(wizard, QStringLiteral("Static site")));
+            QTest::keyClicks(child<QLineEdit>(&wizard, "appName"), QStringLiteral("ab"));
+            child<QLineEdit>(&wizard, "folderEdit")->setText(projects.path());
+            click(child<QPushButton>(&wizard, "finishButton"));
+            QTRY_COMPARE(child<QLabel>(&wizard, "statusLabel")->text(),
+                         QStringLiteral("Die App konnte nicht erstellt werden: Der Name ist zu kurz (mindestens 3 Zeichen)"));
+            plugintest::snap(&wizard, QStringLiteral("wizards-template-name-de"));
+        }
+        QString made, dir;
+        QVERIFY(createFromTemplate(QStringLiteral("Static site"), QStringLiteral("wiz-de"), &made, &dir,
+                                   QStringLiteral("wizards-template-de")));
+        QCOMPARE(made, QStringLiteral("wiz-de"));
     }
 
     void cleanupTestCase()
