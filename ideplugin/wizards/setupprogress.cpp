@@ -106,7 +106,10 @@ void SetupProgress::follow(SetupRunner *runner)
     connect(runner, &SetupRunner::buildOutput, this, &SetupProgress::appendBuild);
     connect(runner, &SetupRunner::postdeployOutput, this, &SetupProgress::showPostdeploy);
     connect(runner, &SetupRunner::status, m_result, &QLabel::setText);
-    connect(runner, &SetupRunner::failed, this, &SetupProgress::showFailure);
+    // The message names the app asked for, even when the platform refused before making it.
+    connect(runner, &SetupRunner::failed, this, [this, runner](const QString &message, const QStringList &errors, const QString &app) {
+        showFailure(message, errors, app.isEmpty() ? runner->requestedApp() : app);
+    });
     connect(runner, &SetupRunner::succeeded, this, [this, runner] {
         m_result->setStyleSheet(QStringLiteral("color: #2e7d32; font-weight: bold"));
         m_result->setText(tr("Your app %1 was successfully deployed.").arg(runner->app()));

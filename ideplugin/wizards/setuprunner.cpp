@@ -168,7 +168,11 @@ void SetupRunner::update(const QJsonObject &setup)
 {
     if (!m_running)
         return;
-    const QString app = setup.value(QStringLiteral("app")).toObject().value(QStringLiteral("name")).toString();
+    // The app is made once it has an id: before, `app.name` is only the name asked for (a
+    // manifest with errors fails with nothing made).
+    const QJsonObject made = setup.value(QStringLiteral("app")).toObject();
+    const QString app = made.value(QStringLiteral("id")).toString().isEmpty() ? QString()
+                                                                              : made.value(QStringLiteral("name")).toString();
     if (!app.isEmpty() && m_app.isEmpty()) {
         m_app = app;
         emit appCreated(app);
@@ -260,9 +264,15 @@ void SetupRunner::set(Step step, State state)
 void SetupRunner::fail(const QString &message, const QStringList &errors)
 {
     m_poll->stop();
+    bool marked = false;
     for (Step step : steps())
-        if (m_states.value(step) == State::Running)
+        if (m_states.value(step) == State::Running || m_states.value(step) == State::Failed) {
             set(step, State::Failed);
+            marked = true;
+        }
+    // Refused before anything ran (the manifest's errors): the first step, making the app, failed.
+    if (!marked && m_states.value(Step::CreateApp, State::Waiting) == State::Waiting)
+        set(Step::CreateApp, State::Failed);
     m_running = false;
     emit failed(message.isEmpty() && !errors.isEmpty() ? tr("The app.json manifest has errors.") : message, errors,
                 m_app);

@@ -53,6 +53,8 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     QString app() const { return m_app; }
+    // The name asked for (empty: the platform picks one), made or not.
+    QString requestedApp() const { return m_request.app; }
     int pollInterval() const;
 
 signals:
