@@ -41,7 +41,7 @@ void addReleaseRoutes(ApiRouter &r, platform::Platform &p, platform::Deployer &d
     // A release that ran a release phase streams its output, live or kept, as on the platform.
     auto releaseView = [&p, &deployer](const platform::Release &release) {
         auto view = views::release(release);
-        if (deployer.releaseOutput(release.id))
+        if (deployer.hasReleaseOutput(release.id))
             view["output_stream_url"] = "http://" + p.settings().host + ":" + std::to_string(p.settings().apiPort)
                     + "/streams/releases/" + release.id + ".log";
         return view;

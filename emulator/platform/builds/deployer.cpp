@@ -334,6 +334,16 @@ std::shared_ptr<build::BuildOutput> Deployer::releaseOutput(const std::string &r
     return keptOutput("release-" + releaseId, m_paths.builds() + "/release-" + releaseId + ".log");
 }
 
+bool Deployer::hasReleaseOutput(const std::string &releaseId)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_outputs.count("release-" + releaseId))
+            return true;
+    }
+    return QFile::exists(QString::fromStdString(m_paths.builds() + "/release-" + releaseId + ".log"));
+}
+
 std::shared_ptr<build::BuildOutput> Deployer::keptOutput(const std::string &key, const std::string &path)
 {
     std::lock_guard lock(m_mutex);

@@ -62,6 +62,9 @@ public:
     // The output of a release's release phase (the release's `output_stream_url`), live or
     // finished; null when the release ran none. Thread-safe.
     std::shared_ptr<build::BuildOutput> releaseOutput(const std::string &releaseId);
+    // Whether the release ran a release phase whose output releaseOutput() serves, without
+    // reading it (release lists ask this of every release). Thread-safe.
+    bool hasReleaseOutput(const std::string &releaseId);
     Status clearCache(const Actor &actor, const std::string &app);
     // POST /apps/{app}/releases {slug} (ReleaseService::releaseSlug), with the slug's release
     // phase run when it has one (its output in the app's logs and `<builds>/release-<id>.log`).
